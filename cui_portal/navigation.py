@@ -1,0 +1,34 @@
+"""The main menu, by role. Each entry: label, URL name, roles that see it (empty: every logged-in person)."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from comptes.models import Role
+
+from .permissions import Perimetre
+
+
+@dataclass(frozen=True)
+class Entree:
+    libelle: str
+    url_name: str
+    roles: frozenset = frozenset()
+
+
+R = Role
+MENU: list[Entree] = [
+    Entree("Accueil", "accueil"),
+    Entree("Organisations", "referentiels:organisations"),
+]
+
+
+def menu_pour(perimetre: Perimetre, chemin: str) -> list[dict]:
+    entrees = []
+    for entree in MENU:
+        if entree.roles and not (perimetre.administrateur or perimetre.role in entree.roles):
+            continue
+        url = reverse(entree.url_name)
+        actif = chemin == url if url == "/" else chemin.startswith(url)
+        entrees.append({"libelle": entree.libelle, "url": url, "actif": actif})
+    return entrees

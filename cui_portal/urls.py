@@ -1,0 +1,19 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from . import views
+
+admin.site.site_header = "Portail CUI – administration"
+admin.site.site_title = "Portail CUI"
+admin.site.index_title = "Données de référence et comptes"
+
+urlpatterns = [
+    path("", views.accueil, name="accueil"),
+    path("comptes/", include("comptes.urls")),
+    path("referentiels/", include("referentiels.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler403 = "cui_portal.views.erreur_403"
+handler404 = "cui_portal.views.erreur_404"
+handler500 = "cui_portal.views.erreur_500"

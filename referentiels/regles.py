@@ -1,0 +1,38 @@
+"""Pure rules on reference values: which value of a dated scale applies on a given day."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+
+class ParametreInconnu(ValueError):
+    """No known value of a legal parameter at the date asked."""
+
+
+@dataclass(frozen=True)
+class Valeur:
+    date_effet: date
+    valeur: Decimal
+
+
+def valeur_a_la_date(libelle: str, valeurs: Sequence[Valeur], jour: date, connu_jusqu_au: date) -> Decimal:
+    """The value in force on ``jour``: the latest one whose effective date is on or before it.
+
+    Raises ``ParametreInconnu`` before the first known value and after ``connu_jusqu_au``.
+    """
+    ordonnees = sorted(valeurs, key=lambda v: v.date_effet)
+    if not ordonnees or jour < ordonnees[0].date_effet:
+        debut = f" (première valeur connue au {ordonnees[0].date_effet:%d/%m/%Y})" if ordonnees else ""
+        raise ParametreInconnu(f"{libelle} : aucune valeur connue au {jour:%d/%m/%Y}{debut}.")
+    if jour > connu_jusqu_au:
+        raise ParametreInconnu(
+            f"{libelle} : valeur non connue au {jour:%d/%m/%Y} (barème connu jusqu'au {connu_jusqu_au:%d/%m/%Y})."
+        )
+    en_vigueur = ordonnees[0]
+    for valeur in ordonnees:
+        if valeur.date_effet <= jour:
+            en_vigueur = valeur
+        else:
+            break
+    return en_vigueur.valeur

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class TableauDeBordConfig(AppConfig):
+    name = "tableau_de_bord"
+    verbose_name = "Tableau de bord CAE-jeunes"
