@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
 
 from . import views
 
@@ -11,6 +12,13 @@ urlpatterns = [
     path("", views.accueil, name="accueil"),
     path("comptes/", include("comptes.urls")),
     path("referentiels/", include("referentiels.urls")),
+    path("arretes/", include("arretes.urls")),
+    path("simulateur/", include("simulateur.urls")),
+    path("caom/", include("caom.urls")),
+    path("conventions/", include("conventions.urls")),
+    path("tableau-de-bord/", include("tableau_de_bord.urls")),
+    path("rappels/", include("rappels.urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("admin/", admin.site.urls),
 ]
 

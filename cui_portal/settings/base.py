@@ -27,7 +27,16 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 
 # The project's apps, in the order of their dependencies (a lower one never imports a higher one).
-PROJECT_APPS = ["referentiels", "comptes", "arretes", "caom", "conventions", "tableau_de_bord"]
+PROJECT_APPS = [
+    "referentiels",
+    "comptes",
+    "arretes",
+    "simulateur",
+    "caom",
+    "conventions",
+    "tableau_de_bord",
+    "rappels",
+]
 
 INSTALLED_APPS = [
     "django.contrib.admin",

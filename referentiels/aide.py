@@ -1,0 +1,116 @@
+"""The employer's aid of the CUI, in pure functions (no ORM): the law of the aid in one place.
+
+Monthly aid = taux de prise en charge × SMIC horaire brut × weekly hours taken in charge × 52 / 12, in decimal
+euros rounded to the cent. The conseil général's share for an RSA beneficiary it co-finances is 88 % of the RSA
+montant forfaitaire for one person, never more than the aid; the State pays the rest. When the conseil général
+raises the rate above the arrêté's, the extra cost is its own. Sources: L. 5134-30, L. 5134-72 of the Code du
+travail; circular DGEFP 2009-42, Annexe 2.
+"""
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+
+CENT = Decimal("0.01")
+HEURES_MAX_PRISES_EN_CHARGE = Decimal(35)
+PART_CG_DU_RSA = Decimal("0.88")
+SEMAINES_PAR_MOIS = Decimal(52) / Decimal(12)
+
+# Legal ceilings of the rate (percent of the SMIC).
+PLAFOND_CAE = Decimal(95)
+PLAFOND_CAE_ACI = Decimal(105)
+PLAFOND_CIE = Decimal(47)
+
+
+class Contrat(StrEnum):
+    CAE = "CAE"
+    CIE = "CIE"
+
+
+class Financement(StrEnum):
+    ETAT = "etat"  # State alone
+    ETAT_CG = "etat_cg"  # State + conseil général (RSA beneficiary under the département's CAOM)
+    CG = "cg"  # conseil général alone
+
+
+class RegleAideError(ValueError):
+    """A value the law of the aid does not allow; the message says the limit and its source."""
+
+
+def arrondi(montant: Decimal) -> Decimal:
+    return montant.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def plafond_taux(contrat: str, aci: bool = False) -> Decimal:
+    """Ceiling of the taux de prise en charge: CAE 95 %, CAE in an ACI 105 %, CIE 47 %."""
+    if contrat == Contrat.CIE:
+        return PLAFOND_CIE
+    if contrat == Contrat.CAE:
+        return PLAFOND_CAE_ACI if aci else PLAFOND_CAE
+    raise RegleAideError(f"Contrat « {contrat} » inconnu : seuls le CAE et le CIE ouvrent droit à l'aide du CUI.")
+
+
+def verifier_taux(contrat: str, taux: Decimal, aci: bool = False) -> None:
+    if taux <= 0:
+        raise RegleAideError("Le taux de prise en charge doit être strictement positif.")
+    plafond = plafond_taux(contrat, aci)
+    if taux > plafond:
+        if contrat == Contrat.CIE:
+            source = "L. 5134-72 du code du travail"
+            public = "d'un CIE"
+        elif aci:
+            source = "L. 5134-30 du code du travail ; circulaire DGEFP 2009-42"
+            public = "d'un CAE en atelier et chantier d'insertion"
+        else:
+            source = "L. 5134-30 du code du travail"
+            public = "d'un CAE"
+        raise RegleAideError(
+            f"Le taux de prise en charge {public} est plafonné à {plafond:.0f} % du SMIC ({source}) : "
+            f"{taux:n} % est trop élevé."
+        )
+
+
+def heures_prises_en_charge(heures: Decimal) -> Decimal:
+    """The aid is paid on at most 35 hours a week."""
+    return min(Decimal(heures), HEURES_MAX_PRISES_EN_CHARGE)
+
+
+def aide_mensuelle(taux: Decimal, smic_horaire: Decimal, heures: Decimal) -> Decimal:
+    """Monthly aid in euros for a rate in percent, the SMIC horaire brut and the weekly hours taken in charge."""
+    if taux < 0 or smic_horaire <= 0 or heures < 0:
+        raise RegleAideError("Le taux, le SMIC et la durée hebdomadaire ne peuvent pas être négatifs.")
+    return arrondi(Decimal(taux) / 100 * Decimal(smic_horaire) * heures_prises_en_charge(heures) * SEMAINES_PAR_MOIS)
+
+
+def contribution_cg_maximale(rsa_forfaitaire: Decimal) -> Decimal:
+    """88 % of the RSA montant forfaitaire for one person (400.07 € in 2009)."""
+    return arrondi(PART_CG_DU_RSA * Decimal(rsa_forfaitaire))
+
+
+@dataclass(frozen=True)
+class Repartition:
+    aide_mensuelle: Decimal
+    part_conseil_general: Decimal
+    part_etat: Decimal
+
+
+def repartir(
+    aide: Decimal,
+    financement: str,
+    contribution_cg_max: Decimal,
+    aide_au_taux_de_l_arrete: Decimal | None = None,
+) -> Repartition:
+    """Split the monthly aid between the State and the conseil général.
+
+    ``aide_au_taux_de_l_arrete`` is the aid at the arrêté's rate when the conseil général raised the rate:
+    the difference is entirely its own, on top of its forfait share.
+    """
+    if financement == Financement.ETAT:
+        return Repartition(aide, Decimal("0.00"), aide)
+    if financement == Financement.CG:
+        return Repartition(aide, aide, Decimal("0.00"))
+    if financement != Financement.ETAT_CG:
+        raise RegleAideError(f"Mode de financement « {financement} » inconnu.")
+    base = aide if aide_au_taux_de_l_arrete is None else min(aide, aide_au_taux_de_l_arrete)
+    part_cg = min(contribution_cg_max, base) + (aide - base)
+    return Repartition(aide, arrondi(part_cg), arrondi(aide - part_cg))
