@@ -1,0 +1,182 @@
+"""Writes on arrêtés (publication, rates loaded from a file, correction) and the rate look-up used by the other
+apps (conventions, simulateur, caom): ``taux_applicable``."""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.db import transaction
+from simple_history.utils import update_change_reason
+
+from referentiels.models import PublicPrioritaire, Region
+
+from .models import Arrete, PorteeArrete, StatutArrete, TauxPriseEnCharge
+from .regles import (
+    CONTRATS,
+    ArreteDate,
+    AucunArreteApplicable,
+    RegleArreteError,
+    arrete_applicable,
+    erreurs_publication,
+    erreurs_taux,
+    message_aucun_arrete,
+)
+
+
+@dataclass(frozen=True)
+class TauxApplicable:
+    taux: Decimal  # percent of the SMIC horaire brut
+    heures_max: int  # weekly hours taken in charge at most
+    arrete: Arrete
+
+
+def taux_applicable(
+    contrat: str,
+    public: PublicPrioritaire | str,
+    region: Region | int,
+    date_conclusion: date,
+    date_debut_contrat: date,
+) -> TauxApplicable:
+    """The rate of a convention: fixed by the arrêté of its region published on or before ``date_conclusion``
+    for the year ``date_debut_contrat.year`` (and not yet replaced on that date).
+
+    ``public`` is a ``PublicPrioritaire`` or its code, ``region`` a ``Region`` or its pk. Raises
+    ``AucunArreteApplicable`` (a ``ValueError``) with a French message naming the region, the year, the public
+    and the contract when no arrêté fixes it; ``ValueError`` for an unknown contract or public.
+    """
+    contrat = str(contrat)
+    if contrat not in CONTRATS:
+        raise ValueError(f"Contrat « {contrat} » inconnu : seuls le CAE et le CIE ouvrent droit à l'aide du CUI.")
+    if not isinstance(public, PublicPrioritaire):
+        try:
+            public = PublicPrioritaire.objects.get(code=public)
+        except PublicPrioritaire.DoesNotExist:
+            raise ValueError(f"Public prioritaire « {public} » inconnu.") from None
+    if not isinstance(region, Region):
+        region = Region.objects.get(pk=region)
+    annee = date_debut_contrat.year
+    publies = list(
+        Arrete.objects.filter(region=region, annee=annee, date_publication__isnull=False)
+        .exclude(statut=StatutArrete.BROUILLON)
+        .values_list("pk", "annee", "date_publication", "date_abrogation")
+    )
+    choisi = arrete_applicable([ArreteDate(*ligne) for ligne in publies], date_conclusion, date_debut_contrat)
+    if choisi is None:
+        raise AucunArreteApplicable(message_aucun_arrete(contrat, public.libelle, region.nom, annee, date_conclusion))
+    ligne = (
+        TauxPriseEnCharge.objects.select_related("arrete__region")
+        .filter(arrete_id=choisi.id, contrat=contrat, public=public)
+        .first()
+    )
+    if ligne is None:
+        arrete = Arrete.objects.get(pk=choisi.id)
+        raise AucunArreteApplicable(
+            f"L'arrêté n° {arrete.numero} de la région {region.nom} pour {annee} ne fixe pas de taux de prise en "
+            f"charge {contrat} pour le public « {public.libelle} »"
+            + (" : il ne concerne que les CAE (annexe 3-bis)." if arrete.portee == PorteeArrete.CAE else ".")
+        )
+    return TauxApplicable(taux=ligne.taux, heures_max=ligne.heures_max, arrete=ligne.arrete)
+
+
+# --- writes --------------------------------------------------------------------------------------
+
+
+def _publics_actifs():
+    return list(PublicPrioritaire.objects.filter(actif=True).values_list("code", "libelle"))
+
+
+def verifier_publiable(arrete: Arrete, date_publication: date | None) -> list[str]:
+    return erreurs_publication(
+        numero=arrete.numero,
+        date_signature=arrete.date_signature,
+        date_publication=date_publication,
+        avec_cie=arrete.avec_cie,
+        taux=list(arrete.taux.values_list("contrat", "public__code")),
+        publics=_publics_actifs(),
+    )
+
+
+@transaction.atomic
+def publier(arrete: Arrete, date_publication: date) -> Arrete:
+    """Publish a draft: set its publication date, abrogate the arrêté of the region published for the same year
+    (linked to its replacement), and record both in the history (the author comes from the request)."""
+    arrete = Arrete.objects.select_for_update().get(pk=arrete.pk)
+    if arrete.statut != StatutArrete.BROUILLON:
+        raise RegleArreteError("Cet arrêté est déjà publié : un arrêté publié ne peut plus être modifié.")
+    erreurs = verifier_publiable(arrete, date_publication)
+    if erreurs:
+        raise RegleArreteError(" ".join(erreurs))
+    precedent = (
+        Arrete.objects.select_for_update()
+        .filter(region_id=arrete.region_id, annee=arrete.annee, statut=StatutArrete.PUBLIE)
+        .first()
+    )
+    if precedent is not None:
+        if date_publication < precedent.date_publication:
+            raise RegleArreteError(
+                f"L'arrêté n° {precedent.numero} en vigueur a été publié le {precedent.date_publication:%d/%m/%Y} : "
+                "l'arrêté qui le remplace ne peut pas être publié avant cette date."
+            )
+        precedent.statut = StatutArrete.ABROGE
+        precedent.date_abrogation = date_publication
+        precedent.remplace_par = arrete
+        precedent._change_reason = f"Abrogé et remplacé par l'arrêté n° {arrete.numero}"
+        precedent.save()
+    arrete.statut = StatutArrete.PUBLIE
+    arrete.date_publication = date_publication
+    arrete._change_reason = "Publication au recueil des actes administratifs"
+    arrete.save()
+    return arrete
+
+
+@transaction.atomic
+def remplacer_taux(arrete: Arrete, lignes: list[dict]) -> int:
+    """Replace all the rates of a draft by ``lignes`` (dicts: contrat, public_code, taux, heures_max), all or
+    nothing. Every line is checked again here: the caller's preview may be stale."""
+    arrete = Arrete.objects.select_for_update().get(pk=arrete.pk)
+    if not arrete.modifiable:
+        raise RegleArreteError("Un arrêté publié ne peut plus être modifié : prenez un nouvel arrêté qui le remplace.")
+    publics = {p.code: p for p in PublicPrioritaire.objects.all()}
+    vus = set()
+    objets = []
+    for i, ligne in enumerate(lignes, start=1):
+        public = publics.get(ligne["public_code"])
+        taux = Decimal(str(ligne["taux"]))
+        erreurs = erreurs_taux(ligne["contrat"], ligne["public_code"], taux, ligne["heures_max"], arrete.avec_cie)
+        cle = (ligne["contrat"], ligne["public_code"])
+        if public is None or erreurs or cle in vus:
+            raise RegleArreteError(f"Ligne {i} invalide : rien n'a été enregistré.")
+        vus.add(cle)
+        objets.append(
+            TauxPriseEnCharge(
+                arrete=arrete, contrat=ligne["contrat"], public=public, taux=taux, heures_max=int(ligne["heures_max"])
+            )
+        )
+    arrete.taux.all().delete()
+    for objet in objets:
+        objet.save()
+    arrete._change_reason = f"Import de {len(objets)} taux de prise en charge"
+    arrete.save()
+    return len(objets)
+
+
+@transaction.atomic
+def preparer_remplacement(arrete: Arrete) -> Arrete:
+    """A correction of a published arrêté is a new draft, with the same rates, that will replace it."""
+    if arrete.statut != StatutArrete.PUBLIE:
+        raise RegleArreteError("Seul un arrêté publié peut être remplacé.")
+    nouveau = Arrete.objects.create(
+        region=arrete.region,
+        annee=arrete.annee,
+        titre=arrete.titre,
+        portee=arrete.portee,
+        visas=f"{arrete.visas}\nVu l'arrêté préfectoral n° {arrete.numero} du {arrete.date_publication:%d/%m/%Y} ;",
+        lieu_signature=arrete.lieu_signature,
+        signataire=arrete.signataire,
+    )
+    for t in arrete.taux.select_related("public"):
+        TauxPriseEnCharge(
+            arrete=nouveau, contrat=t.contrat, public=t.public, taux=t.taux, heures_max=t.heures_max
+        ).save()
+    update_change_reason(nouveau, f"Préparé pour remplacer l'arrêté n° {arrete.numero}")
+    return nouveau
