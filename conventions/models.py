@@ -1,0 +1,472 @@
+"""Conventions individuelles CAE/CIE of the contrat unique d'insertion, their avenants and immersion periods.
+
+The database refuses what the law forbids wherever one row can say it (hours, dates, rates, the split of the
+aid, a CDD's end). What needs the history or other rows (total length across renewals, the 25 % of immersion,
+the age condition) is in ``regles.py`` / ``regles_duree.py`` / ``regles_immersion.py``, applied by the services.
+A draft (``brouillon``) may be incomplete; any other status has its number, dates, rate and aid.
+"""
+
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Abs
+from django.db.models.lookups import LessThan
+from simple_history.models import HistoricalRecords
+
+from referentiels.aide import Financement as FinancementAide
+from referentiels.models import Departement, Organisation, PublicPrioritaire, Region
+
+from .models_parties import (  # noqa: F401  (re-exported: ``conventions.models`` is the public place)
+    Civilite,
+    Employeur,
+    NiveauFormation,
+    Salarie,
+    Secteur,
+    StatutJuridique,
+)
+from .regles import HEURES_MAX, HEURES_MIN, TAUX_MAX
+
+
+class TypeContrat(models.TextChoices):
+    CAE = "CAE", "CAE – contrat d'accompagnement dans l'emploi"
+    CIE = "CIE", "CIE – contrat initiative emploi"
+    CAE_PCS = "CAE_PCS", "CAE (plan de cohésion sociale)"
+    CIE_PCS = "CIE_PCS", "CIE (plan de cohésion sociale)"
+    CAV = "CAV", "Contrat d'avenir"
+    CI_RMA = "CI_RMA", "CI-RMA – contrat insertion-revenu minimum d'activité"
+
+
+class Nature(models.TextChoices):
+    INITIALE = "initiale", "Convention initiale"
+    RENOUVELLEMENT = "renouvellement", "Renouvellement"
+    TRANSITION_PCS = (
+        "transition_pcs",
+        "Nouvelle convention initiale CUI après une convention du plan de cohésion sociale",
+    )
+
+
+class StatutConvention(models.TextChoices):
+    BROUILLON = "brouillon", "Brouillon"
+    CONCLUE = "conclue", "Conclue"
+    EN_COURS = "en_cours", "En cours"
+    TERMINEE = "terminee", "Terminée"
+    SUSPENDUE = "suspendue", "Suspendue"
+    ROMPUE = "rompue", "Rompue"
+
+
+class TypeContratTravail(models.TextChoices):
+    CDD = "CDD", "Contrat à durée déterminée"
+    CDI = "CDI", "Contrat à durée indéterminée"
+
+
+class Financement(models.TextChoices):
+    ETAT = FinancementAide.ETAT.value, "État seul"
+    ETAT_CG = FinancementAide.ETAT_CG.value, "État et conseil général (bénéficiaire du RSA, CAOM)"
+    CG = FinancementAide.CG.value, "Conseil général seul"
+
+
+class MotifSuspension(models.TextChoices):
+    MALADIE = "maladie", "Maladie ou accident"
+    MATERNITE = "maternite", "Congé de maternité, de paternité ou d'adoption"
+    EVALUATION = "evaluation", "Évaluation en milieu de travail ou période d'essai chez un autre employeur"
+    IMMERSION = "immersion", "Période d'immersion"
+    AUTRE = "autre", "Autre motif"
+
+
+class MotifRupture(models.TextChoices):
+    """Legal cases of an early end (L. 1243-1 and L. 1243-2; L. 5134-28 and L. 5134-70 for the CUI)."""
+
+    EMBAUCHE = "embauche", "Embauche en CDI ou en CDD d'au moins six mois (L. 1243-2)"
+    FORMATION = "formation", "Formation qualifiante (L. 5134-28, L. 5134-70)"
+    PERIODE_ESSAI = "periode_essai", "Rupture pendant la période d'essai"
+    ACCORD_COMMUN = "accord_commun", "Rupture d'un commun accord (L. 1243-1)"
+    FAUTE_GRAVE = "faute_grave", "Faute grave du salarié (L. 1243-1)"
+    FORCE_MAJEURE = "force_majeure", "Force majeure (L. 1243-1)"
+    INAPTITUDE = "inaptitude", "Inaptitude constatée par le médecin du travail"
+    DEMISSION = "demission", "Démission (CDI)"
+    LICENCIEMENT = "licenciement", "Licenciement pour cause réelle et sérieuse (CDI)"
+    HORS_CAS_LEGAUX = (
+        "hors_cas_legaux",
+        "Rupture par l'employeur hors des cas prévus par la loi (l'aide versée est à rembourser)",
+    )
+
+
+class TypeAvenant(models.TextChoices):
+    RENOUVELLEMENT = "renouvellement", "Renouvellement (prolongation)"
+    MODIFICATION = "modification", "Modification"
+    IMMERSION = "immersion", "Période d'immersion"
+
+
+class ConventionQuerySet(models.QuerySet):
+    def visibles_par(self, perimetre):
+        """Prescripteurs see the conventions their organisation prescribed; regions their region; national
+        roles all. A conseil général sees, in its département, the conventions it co-finances or funds alone
+        (financement ``etat_cg`` or ``cg``), plus those it prescribed itself (for RSA beneficiaries it funds):
+        the conventions funded by the State alone stay the State's business."""
+        from comptes.models import Role
+        from cui_portal.permissions import restreindre
+
+        if perimetre.role == Role.CONSEIL_GENERAL:
+            condition = Q(pk__in=[])
+            if perimetre.departement_id:
+                condition |= Q(
+                    departement_id=perimetre.departement_id,
+                    financement__in=[Financement.ETAT_CG, Financement.CG],
+                )
+            if perimetre.organisation_id:
+                condition |= Q(prescripteur_id=perimetre.organisation_id)
+            return self.filter(condition)
+        return restreindre(
+            self, perimetre, organisation="prescripteur_id", departement="departement_id", region="region_id"
+        )
+
+    def actives(self):
+        return self.filter(statut__in=[StatutConvention.CONCLUE, StatutConvention.EN_COURS, StatutConvention.SUSPENDUE])
+
+
+def _montant(libelle):
+    return models.DecimalField(libelle, max_digits=9, decimal_places=2, null=True, blank=True)
+
+
+def _heures(libelle):
+    return models.DecimalField(libelle, max_digits=4, decimal_places=2, null=True, blank=True)
+
+
+def _taux(libelle):
+    return models.DecimalField(libelle, max_digits=5, decimal_places=2, null=True, blank=True)
+
+
+class Convention(models.Model):
+    numero = models.CharField("numéro", max_length=30, null=True, blank=True, editable=False)
+    type_contrat = models.CharField("contrat", max_length=8, choices=TypeContrat.choices)
+    nature = models.CharField("nature", max_length=16, choices=Nature.choices, default=Nature.INITIALE)
+    convention_precedente = models.ForeignKey(
+        "self",
+        verbose_name="convention précédente",
+        on_delete=models.PROTECT,
+        related_name="suites",
+        null=True,
+        blank=True,
+    )
+    mois_deja_effectues = models.PositiveSmallIntegerField(
+        "mois déjà effectués (convention du plan de cohésion sociale)",
+        default=0,
+        help_text="Pour une nouvelle convention CUI prolongeant un contrat du plan de cohésion sociale.",
+    )
+    statut = models.CharField(
+        "statut", max_length=10, choices=StatutConvention.choices, default=StatutConvention.BROUILLON
+    )
+
+    # Parties
+    prescripteur = models.ForeignKey(
+        Organisation, verbose_name="prescripteur", on_delete=models.PROTECT, related_name="conventions_prescrites"
+    )
+    referent_nom = models.CharField("référent", max_length=160, blank=True, help_text="Par défaut : le prescripteur.")
+    tuteur_nom = models.CharField("tuteur", max_length=160, blank=True, help_text="Par défaut : l'employeur.")
+    tuteur_fonction = models.CharField("fonction du tuteur", max_length=120, blank=True)
+    employeur = models.ForeignKey(
+        Employeur, verbose_name="employeur", on_delete=models.PROTECT, related_name="conventions"
+    )
+    salarie = models.ForeignKey(Salarie, verbose_name="salarié", on_delete=models.PROTECT, related_name="conventions")
+    # Denormalised from the employer, for scoping and regional aggregates.
+    departement = models.ForeignKey(
+        Departement, verbose_name="département", on_delete=models.PROTECT, related_name="conventions"
+    )
+    region = models.ForeignKey(Region, verbose_name="région", on_delete=models.PROTECT, related_name="conventions")
+
+    # Work contract
+    type_contrat_travail = models.CharField(
+        "contrat de travail", max_length=3, choices=TypeContratTravail.choices, default=TypeContratTravail.CDD
+    )
+    date_conclusion = models.DateField("date de conclusion", null=True, blank=True)
+    date_embauche = models.DateField("date d'embauche", null=True, blank=True)
+    date_fin_contrat_travail = models.DateField(
+        "fin du contrat de travail", null=True, blank=True, help_text="Sans objet pour un CDI."
+    )
+    date_debut = models.DateField("début de la convention (début de l'aide)", null=True, blank=True)
+    date_fin = models.DateField("fin de la convention (fin de l'aide)", null=True, blank=True)
+    duree_hebdo_travail = _heures("durée hebdomadaire de travail (h)")
+    duree_hebdo_prise_en_charge = _heures("durée hebdomadaire prise en charge (h)")
+    difficultes_particulieres = models.BooleanField(
+        "difficultés particulières (CAE de moins de 20 h)",
+        default=False,
+        help_text="Permet à un CAE une durée hebdomadaire inférieure à 20 heures (L. 5134-26).",
+    )
+
+    # Aid
+    public = models.ForeignKey(
+        PublicPrioritaire,
+        verbose_name="public prioritaire",
+        on_delete=models.PROTECT,
+        related_name="conventions",
+        null=True,
+        blank=True,
+    )
+    aci = models.BooleanField("atelier et chantier d'insertion", default=False)
+    taux = _taux("taux de prise en charge (%)")
+    taux_arrete = _taux("taux de l'arrêté régional (%)")
+    arrete = models.ForeignKey(
+        "arretes.Arrete",
+        verbose_name="arrêté régional appliqué",
+        on_delete=models.PROTECT,
+        related_name="conventions",
+        null=True,
+        blank=True,
+    )
+    financement = models.CharField("financement", max_length=8, choices=Financement.choices, default=Financement.ETAT)
+    caom = models.ForeignKey(
+        "caom.Caom",
+        verbose_name="CAOM",
+        on_delete=models.PROTECT,
+        related_name="conventions",
+        null=True,
+        blank=True,
+        help_text="La convention annuelle d'objectifs et de moyens sous laquelle le conseil général cofinance.",
+    )
+    smic_horaire = _montant("SMIC horaire brut retenu (€)")
+    contribution_cg_max = _montant("contribution maximale du conseil général (€)")
+    aide_mensuelle = _montant("aide mensuelle (€)")
+    part_etat = _montant("part de l'État (€)")
+    part_conseil_general = _montant("part du conseil général (€)")
+    # Planned length and the amounts it commits (monthly share × length), kept for the CAOM consumption.
+    duree_mois = models.DecimalField("durée prévue (mois)", max_digits=5, decimal_places=2, null=True, blank=True)
+    engagement_etat = _montant("engagement de l'État sur la durée (€)")
+    engagement_conseil_general = _montant("engagement du conseil général sur la durée (€)")
+
+    # Support
+    immersion = models.BooleanField("immersion (rubrique du Cerfa)", default=False)
+    actions_accompagnement = models.TextField("actions d'accompagnement", blank=True)
+    actions_formation = models.TextField("actions de formation", blank=True)
+    bilan_employeur_fourni = models.BooleanField("bilan préalable de l'employeur fourni", default=False)
+    formation_en_cours = models.BooleanField("formation en cours à achever", default=False)
+    date_fin_formation = models.DateField("fin de la formation en cours", null=True, blank=True)
+
+    # Events
+    date_suspension = models.DateField("date de suspension", null=True, blank=True)
+    motif_suspension = models.CharField(
+        "motif de suspension", max_length=12, choices=MotifSuspension.choices, blank=True
+    )
+    date_rupture = models.DateField("date de rupture", null=True, blank=True)
+    motif_rupture = models.CharField("motif de rupture", max_length=16, choices=MotifRupture.choices, blank=True)
+    date_declaration_evenement = models.DateField("date de déclaration de l'événement", null=True, blank=True)
+    declaration_tardive = models.BooleanField("déclaration tardive (plus de 7 jours)", default=False)
+
+    cree_le = models.DateTimeField("créée le", auto_now_add=True)
+    modifie_le = models.DateTimeField("modifiée le", auto_now=True)
+
+    history = HistoricalRecords()
+    objects = ConventionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "convention individuelle"
+        verbose_name_plural = "conventions individuelles"
+        ordering = ["-date_conclusion", "-pk"]
+        indexes = [
+            models.Index(fields=["prescripteur", "-date_conclusion"], name="convention_prescr_date"),
+            models.Index(fields=["region", "date_conclusion"], name="convention_region_date"),
+            models.Index(fields=["departement", "date_conclusion"], name="convention_dep_date"),
+            models.Index(fields=["statut"], name="convention_statut"),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["numero"], name="convention_numero_unique"),
+            models.CheckConstraint(condition=Q(type_contrat__in=TypeContrat.values), name="convention_type_connu"),
+            models.CheckConstraint(condition=Q(nature__in=Nature.values), name="convention_nature_connue"),
+            models.CheckConstraint(condition=Q(statut__in=StatutConvention.values), name="convention_statut_connu"),
+            models.CheckConstraint(
+                condition=Q(financement__in=Financement.values), name="convention_financement_connu"
+            ),
+            models.CheckConstraint(
+                condition=Q(nature="initiale")
+                | Q(convention_precedente__isnull=False)
+                | Q(nature="transition_pcs", mois_deja_effectues__gt=0),
+                name="convention_suite_a_une_precedente",
+            ),
+            # A draft may be incomplete; a concluded convention has its number, dates, hours, rate and aid.
+            models.CheckConstraint(
+                condition=Q(statut="brouillon")
+                | Q(
+                    numero__isnull=False,
+                    date_conclusion__isnull=False,
+                    date_embauche__isnull=False,
+                    date_debut__isnull=False,
+                    date_fin__isnull=False,
+                    duree_hebdo_travail__isnull=False,
+                    duree_hebdo_prise_en_charge__isnull=False,
+                    taux__isnull=False,
+                    aide_mensuelle__isnull=False,
+                ),
+                name="convention_conclue_complete",
+            ),
+            models.CheckConstraint(
+                condition=Q(date_debut__isnull=True) | Q(date_fin__isnull=True) | Q(date_fin__gt=F("date_debut")),
+                name="convention_fin_apres_debut",
+            ),
+            # Weekly hours: 20 to 35 h; under 20 h only for a CAE (or old CAE / CAV) with particular difficulties.
+            models.CheckConstraint(
+                condition=Q(duree_hebdo_travail__isnull=True)
+                | Q(duree_hebdo_travail__gt=0, duree_hebdo_travail__lte=HEURES_MAX)
+                & (
+                    Q(duree_hebdo_travail__gte=HEURES_MIN)
+                    | Q(difficultes_particulieres=True, type_contrat__in=["CAE", "CAE_PCS", "CAV"])
+                ),
+                name="convention_duree_hebdo_travail",
+            ),
+            models.CheckConstraint(
+                condition=Q(duree_hebdo_prise_en_charge__isnull=True)
+                | Q(duree_hebdo_prise_en_charge__gt=0, duree_hebdo_prise_en_charge__lte=HEURES_MAX),
+                name="convention_heures_prises_en_charge_0_35",
+            ),
+            models.CheckConstraint(
+                condition=Q(duree_hebdo_prise_en_charge__isnull=True)
+                | Q(duree_hebdo_travail__isnull=True)
+                | Q(duree_hebdo_prise_en_charge__lte=F("duree_hebdo_travail")),
+                name="convention_heures_prises_en_charge_travaillees",
+            ),
+            models.CheckConstraint(
+                condition=Q(taux__isnull=True) | Q(taux__gt=0, taux__lte=TAUX_MAX), name="convention_taux_0_105"
+            ),
+            models.CheckConstraint(
+                condition=Q(taux_arrete__isnull=True) | Q(taux_arrete__gt=0, taux_arrete__lte=TAUX_MAX),
+                name="convention_taux_arrete_0_105",
+            ),
+            models.CheckConstraint(
+                condition=Q(aide_mensuelle__isnull=True)
+                | Q(aide_mensuelle__gte=0, part_etat__gte=0, part_conseil_general__gte=0),
+                name="convention_aide_positive",
+            ),
+            # aide = État + conseil général (to the half-cent: SQLite keeps decimals as floating numbers).
+            models.CheckConstraint(
+                condition=Q(aide_mensuelle__isnull=True)
+                | Q(
+                    LessThan(
+                        Abs(F("aide_mensuelle") - F("part_etat") - F("part_conseil_general")),
+                        0.005,
+                    )
+                ),
+                name="convention_aide_etat_plus_cg",
+            ),
+            models.CheckConstraint(
+                condition=Q(type_contrat_travail="CDI", date_fin_contrat_travail__isnull=True)
+                | Q(type_contrat_travail="CDD") & (Q(statut="brouillon") | Q(date_fin_contrat_travail__isnull=False)),
+                name="convention_cdd_a_une_fin",
+            ),
+            models.CheckConstraint(
+                condition=~Q(statut="rompue") | Q(date_rupture__isnull=False, motif_rupture__gt=""),
+                name="convention_rompue_a_date_et_motif",
+            ),
+            models.CheckConstraint(
+                condition=~Q(statut="suspendue") | Q(date_suspension__isnull=False),
+                name="convention_suspendue_a_une_date",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Convention {self.numero or '(brouillon)'} – {self.get_type_contrat_display()}"
+
+    @property
+    def est_cui(self) -> bool:
+        return self.type_contrat in (TypeContrat.CAE, TypeContrat.CIE)
+
+    @property
+    def aide_a_rembourser(self) -> bool:
+        return self.motif_rupture == MotifRupture.HORS_CAS_LEGAUX
+
+    @property
+    def referent(self) -> str:
+        return self.referent_nom or (str(self.prescripteur) if self.prescripteur_id else "")
+
+    @property
+    def tuteur(self) -> str:
+        return self.tuteur_nom or (self.employeur.raison_sociale if self.employeur_id else "")
+
+
+class PeriodeImmersion(models.Model):
+    convention = models.ForeignKey(
+        Convention, verbose_name="convention", on_delete=models.CASCADE, related_name="periodes_immersion"
+    )
+    employeur_accueil = models.CharField("employeur d'accueil", max_length=200)
+    siret_accueil = models.CharField("SIRET de l'employeur d'accueil", max_length=14, blank=True)
+    date_debut = models.DateField("début")
+    date_fin = models.DateField("fin (incluse)")
+    objet = models.TextField("objet", blank=True)
+    cree_le = models.DateTimeField("créée le", auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "période d'immersion"
+        verbose_name_plural = "périodes d'immersion"
+        ordering = ["convention", "date_debut"]
+        constraints = [
+            models.CheckConstraint(condition=Q(date_fin__gte=F("date_debut")), name="immersion_fin_apres_debut"),
+        ]
+
+    def __str__(self):
+        return f"Immersion chez {self.employeur_accueil} du {self.date_debut:%d/%m/%Y} au {self.date_fin:%d/%m/%Y}"
+
+
+class Avenant(models.Model):
+    convention = models.ForeignKey(
+        Convention, verbose_name="convention", on_delete=models.CASCADE, related_name="avenants"
+    )
+    type = models.CharField("type", max_length=16, choices=TypeAvenant.choices)
+    numero = models.PositiveSmallIntegerField("numéro")
+    date = models.DateField("date de signature")
+    date_effet = models.DateField("date d'effet")
+    ancienne_date_fin = models.DateField("fin de la convention avant l'avenant", null=True, blank=True)
+    date_fin = models.DateField("nouvelle fin de la convention", null=True, blank=True)
+    date_fin_contrat_travail = models.DateField("nouvelle fin du contrat de travail", null=True, blank=True)
+    duree_hebdo_travail = _heures("nouvelle durée hebdomadaire de travail (h)")
+    duree_hebdo_prise_en_charge = _heures("nouvelle durée hebdomadaire prise en charge (h)")
+    taux = _taux("nouveau taux de prise en charge (%)")
+    aide_mensuelle = _montant("aide mensuelle après l'avenant (€)")
+    part_etat = _montant("part de l'État après l'avenant (€)")
+    part_conseil_general = _montant("part du conseil général après l'avenant (€)")
+    bilan_employeur_fourni = models.BooleanField("bilan préalable de l'employeur fourni", default=False)
+    formation_en_cours = models.BooleanField("pour achever une formation en cours", default=False)
+    date_fin_formation = models.DateField("fin de la formation en cours", null=True, blank=True)
+    motif = models.TextField("motif", blank=True)
+    cree_le = models.DateTimeField("créé le", auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "avenant"
+        ordering = ["convention", "numero"]
+        constraints = [
+            models.UniqueConstraint(fields=["convention", "numero"], name="avenant_numero_unique_par_convention"),
+            models.CheckConstraint(condition=Q(numero__gte=1), name="avenant_numero_positif"),
+            models.CheckConstraint(condition=Q(type__in=TypeAvenant.values), name="avenant_type_connu"),
+            models.CheckConstraint(
+                condition=~Q(type="renouvellement") | Q(date_fin__isnull=False), name="avenant_renouvellement_a_une_fin"
+            ),
+            models.CheckConstraint(
+                condition=Q(taux__isnull=True) | Q(taux__gt=0, taux__lte=TAUX_MAX), name="avenant_taux_0_105"
+            ),
+            models.CheckConstraint(
+                condition=Q(duree_hebdo_prise_en_charge__isnull=True)
+                | Q(duree_hebdo_prise_en_charge__gt=0, duree_hebdo_prise_en_charge__lte=HEURES_MAX),
+                name="avenant_heures_prises_en_charge_0_35",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Avenant n° {self.numero} ({self.get_type_display()})"
+
+
+class SequenceNumero(models.Model):
+    """The last number given for one (contract, département, year); locked with ``select_for_update``."""
+
+    type_contrat = models.CharField("contrat", max_length=8, choices=TypeContrat.choices)
+    departement = models.ForeignKey(Departement, on_delete=models.PROTECT, related_name="+")
+    annee = models.PositiveSmallIntegerField("année")
+    dernier = models.PositiveIntegerField("dernier numéro attribué", default=0)
+
+    class Meta:
+        verbose_name = "séquence de numérotation"
+        verbose_name_plural = "séquences de numérotation"
+        constraints = [
+            models.UniqueConstraint(fields=["type_contrat", "departement", "annee"], name="sequence_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.type_contrat}-{self.departement_id}-{self.annee} : {self.dernier}"
