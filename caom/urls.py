@@ -1,5 +1,18 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views, views_rapport
 
 app_name = "caom"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.liste, name="liste"),
+    path("nouvelle/", views.creer, name="creer"),
+    path("rapport/", views_rapport.rapport, name="rapport"),
+    path("rapport/tableur/", views_rapport.rapport_xlsx, name="rapport_xlsx"),
+    path("rapport/pdf/", views_rapport.rapport_pdf, name="rapport_pdf"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/modifier/", views.modifier, name="modifier"),
+    path("<int:pk>/etape/", views.etape, name="etape"),
+    path("<int:pk>/avenant/", views.avenant, name="avenant"),
+    path("<int:pk>/pdf/", views.pdf, name="pdf"),
+]

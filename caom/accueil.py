@@ -1,0 +1,53 @@
+"""Home cards of the CAOM: regions (negotiations to move on, 30 November report), conseils généraux (their CAOM)."""
+
+from django.urls import reverse
+from django.utils import timezone
+
+from comptes.models import Role
+from cui_portal.accueil import Carte
+
+from .models import Caom, StatutCaom
+from .regles import annee_de_campagne, date_rapport, echeance_signature, relance_de_decembre
+
+
+def a_faire(request, perimetre) -> list[Carte]:
+    aujourd_hui = timezone.localdate()
+    annee = annee_de_campagne(aujourd_hui)
+    cartes = []
+    if perimetre.regional and perimetre.region_id:
+        from referentiels.models import Departement
+
+        departements = Departement.objects.filter(region_id=perimetre.region_id)
+        signees = Caom.objects.filter(
+            departement__in=departements, annee=annee, statut__in=[StatutCaom.SIGNEE, StatutCaom.ECHEC]
+        ).count()
+        restantes = departements.count() - signees
+        if restantes:
+            cartes.append(
+                Carte(
+                    titre=f"CAOM {annee} à faire avancer",
+                    description=f"Négociations à conclure avant le {echeance_signature(annee):%d/%m/%Y}.",
+                    url=f"{reverse('caom:liste')}?annee={annee}",
+                    nombre=restantes,
+                    badge="Échéance dépassée" if aujourd_hui > echeance_signature(annee) else "",
+                )
+            )
+        cartes.append(
+            Carte(
+                titre="Rapport du 30 novembre sur les CAOM",
+                description=f"État des négociations {annee}, dû au {date_rapport(annee):%d/%m/%Y}.",
+                url=f"{reverse('caom:rapport')}?annee={annee}",
+                badge="Non signées au 31 décembre" if relance_de_decembre(aujourd_hui, annee) and restantes else "",
+            )
+        )
+    elif perimetre.role == Role.CONSEIL_GENERAL and perimetre.departement_id:
+        caom = Caom.objects.filter(departement_id=perimetre.departement_id, annee=annee).first()
+        cartes.append(
+            Carte(
+                titre=f"Votre CAOM {annee}",
+                description=caom.get_statut_display() if caom else StatutCaom.NON_ENGAGEE.label,
+                url=reverse("caom:detail", args=[caom.pk]) if caom else f"{reverse('caom:liste')}?annee={annee}",
+                badge="" if caom and caom.signee else f"À signer avant le {echeance_signature(annee):%d/%m/%Y}",
+            )
+        )
+    return cartes

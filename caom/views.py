@@ -1,0 +1,243 @@
+"""CAOM pages. Who sees what: ``Caom.objects.visibles_par`` (a conseil général its own, a region its
+départements, national all). Writes: the region's gestionnaire or an administrator (403 otherwise; national is
+read-only). Prescripteurs have no CAOM page: 403 on the lists, 404 on a CAOM (its existence is not revealed).
+"""
+
+from django.contrib import messages
+from django.db import IntegrityError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from comptes.models import Role
+from cui_portal.historique import lignes_historique
+from cui_portal.pdf import reponse_pdf
+from cui_portal.permissions import exiger, perimetre_de, perimetre_requis, peut_gerer_region, roles_requis
+from referentiels.models import Region
+from referentiels.regles import ParametreInconnu
+
+from . import services
+from .consommation import consommation, consommation_disponible, hors_caom
+from .forms import AvenantForm, CaomForm, EtapeForm
+from .models import Caom, date_reference_par_defaut
+from .rapport import departements_visibles, lignes
+from .regles import RegleCaomError, annee_de_campagne, echeance_signature
+from .selectors import enveloppe_de
+
+ROLES_CAOM = (Role.CORRESPONDANT_REGIONAL, Role.GESTIONNAIRE_REGIONAL, Role.NATIONAL, Role.CONSEIL_GENERAL)
+
+
+def annee_demandee(request) -> int:
+    try:
+        annee = int(request.GET.get("annee", ""))
+    except ValueError:
+        return annee_de_campagne(timezone.localdate())
+    return annee if 2010 <= annee <= 2100 else annee_de_campagne(timezone.localdate())
+
+
+def annees_proposees(annee: int) -> list[int]:
+    derniere = max(annee_de_campagne(timezone.localdate()), annee)
+    return list(range(2010, derniere + 1))
+
+
+def region_demandee(request, perimetre) -> Region | None:
+    if perimetre.national:
+        try:
+            return Region.objects.filter(pk=int(request.GET.get("region", ""))).first()
+        except ValueError:
+            return None
+    return Region.objects.filter(pk=perimetre.region_id).first() if perimetre.region_id else None
+
+
+@roles_requis(*ROLES_CAOM)
+def liste(request):
+    perimetre = perimetre_de(request)
+    annee = annee_demandee(request)
+    region = region_demandee(request, perimetre)
+    lignes_caom = lignes(departements_visibles(perimetre, region.pk if region else None), annee)
+    return render(
+        request,
+        "caom/liste.html",
+        {
+            "title": f"CAOM {annee}",
+            "annee": annee,
+            "annees": annees_proposees(annee),
+            "region": region,
+            "regions": Region.objects.all() if perimetre.national else [],
+            "lignes": lignes_caom,
+            "peut_gerer": peut_gerer_region(perimetre, region.pk if region else None),
+            "consommation_disponible": consommation_disponible(),
+            "echeance": echeance_signature(annee),
+            "rapport_visible": perimetre.national or perimetre.regional,
+        },
+    )
+
+
+def _caom_visible(request, pk) -> Caom:
+    perimetre = perimetre_de(request)
+    return get_object_or_404(Caom.objects.visibles_par(perimetre).select_related("departement__region"), pk=pk)
+
+
+def url_conventions(caom: Caom) -> str | None:
+    """The list of the conventions co-financed under this CAOM, once the conventions app offers it."""
+    try:
+        return f"{reverse('conventions:liste')}?caom={caom.pk}"
+    except NoReverseMatch:
+        return None
+
+
+@perimetre_requis
+def detail(request, pk):
+    caom = _caom_visible(request, pk)
+    perimetre = perimetre_de(request)
+    try:
+        enveloppe, erreur_enveloppe = enveloppe_de(caom), ""
+    except (ParametreInconnu, RegleCaomError) as exc:
+        enveloppe, erreur_enveloppe = None, str(exc)
+    peut_gerer = peut_gerer_region(perimetre, caom.departement.region_id)
+    return render(
+        request,
+        "caom/detail.html",
+        {
+            "title": str(caom),
+            "caom": caom,
+            "enveloppe": enveloppe,
+            "erreur_enveloppe": erreur_enveloppe,
+            "conso": consommation([caom])[caom.pk],
+            "hors_caom": hors_caom([caom.departement_id], caom.annee)[caom.departement_id],
+            "etapes": caom.etapes.select_related("auteur"),
+            "avenants": caom.avenants.select_related("auteur"),
+            "historique": lignes_historique(caom),
+            "peut_gerer": peut_gerer,
+            "form_etape": EtapeForm(caom=caom, initial={"date_etape": timezone.localdate()}) if peut_gerer else None,
+            "url_conventions": url_conventions(caom),
+        },
+    )
+
+
+@perimetre_requis
+def creer(request):
+    perimetre = perimetre_de(request)
+    annee = annee_demandee(request)
+    departement = get_object_or_404(
+        departements_visibles(perimetre), pk=request.GET.get("departement") or request.POST.get("departement")
+    )
+    exiger(peut_gerer_region(perimetre, departement.region_id))
+    existante = Caom.objects.filter(departement=departement, annee=annee).first()
+    if existante:
+        return redirect("caom:detail", existante.pk)
+    caom = Caom(departement=departement, annee=annee)
+    initial = {}
+    taux = services.taux_arrete_par_defaut(departement.region_id, annee)
+    if taux is not None and taux <= 95:
+        initial["taux_etat_cae"] = taux
+    initial["date_reference"] = date_reference_par_defaut(annee)
+    return _formulaire(request, caom, initial, f"Nouvelle CAOM {annee} – {departement}")
+
+
+@perimetre_requis
+def modifier(request, pk):
+    caom = _caom_visible(request, pk)
+    exiger(peut_gerer_region(perimetre_de(request), caom.departement.region_id))
+    if not caom.modifiable:
+        messages.warning(request, "La CAOM est signée : ses volumes ne changent plus que par avenant.")
+        return redirect("caom:detail", caom.pk)
+    return _formulaire(request, caom, {}, f"Modifier la {caom}")
+
+
+def _formulaire(request, caom, initial, titre):
+    form = CaomForm(request.POST or None, instance=caom, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            caom = services.enregistrer_caom(form.save(commit=False), auteur=request.user)
+        except RegleCaomError as exc:
+            form.add_error(None, str(exc))
+        except IntegrityError:
+            form.add_error(None, "Ces valeurs sont refusées (une CAOM existe déjà ou une limite est dépassée).")
+        else:
+            messages.success(request, "La CAOM est enregistrée.")
+            return redirect("caom:detail", caom.pk)
+    return render(
+        request,
+        "caom/formulaire.html",
+        {"title": titre, "form": form, "caom": caom, "departement": caom.departement},
+    )
+
+
+@require_POST
+@perimetre_requis
+def etape(request, pk):
+    caom = _caom_visible(request, pk)
+    exiger(peut_gerer_region(perimetre_de(request), caom.departement.region_id))
+    form = EtapeForm(request.POST, caom=caom)
+    if form.is_valid():
+        d = form.cleaned_data
+        try:
+            services.changer_statut(
+                caom,
+                d["statut"],
+                date_etape=d["date_etape"],
+                auteur=request.user,
+                aujourd_hui=timezone.localdate(),
+                date_deliberation=d["date_deliberation"],
+                instance_deliberation=d["instance_deliberation"],
+                commentaire=d["commentaire"],
+            )
+        except RegleCaomError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, "L'étape de la négociation est enregistrée.")
+    else:
+        erreurs = "; ".join(
+            f"{form.fields[c].label if c in form.fields else ''} : {' '.join(e)}" for c, e in form.errors.items()
+        )
+        messages.error(request, f"L'étape n'est pas enregistrée : {erreurs}")
+    return redirect("caom:detail", caom.pk)
+
+
+@perimetre_requis
+def avenant(request, pk):
+    caom = _caom_visible(request, pk)
+    exiger(peut_gerer_region(perimetre_de(request), caom.departement.region_id))
+    if not caom.signee:
+        messages.warning(request, "Un avenant ne concerne qu'une CAOM signée : modifiez directement la CAOM.")
+        return redirect("caom:detail", caom.pk)
+    initial = {c: getattr(caom, c) for c in services.CHAMPS_VOLUMES} | {"date_avenant": timezone.localdate()}
+    form = AvenantForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            services.enregistrer_avenant(
+                caom,
+                date_avenant=d["date_avenant"],
+                objet=d["objet"],
+                volumes={c: d[c] for c in services.CHAMPS_VOLUMES},
+                auteur=request.user,
+            )
+        except RegleCaomError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, "L'avenant est enregistré.")
+            return redirect("caom:detail", caom.pk)
+    return render(
+        request,
+        "caom/formulaire.html",
+        {"title": f"Avenant à la {caom}", "form": form, "caom": caom, "departement": caom.departement},
+    )
+
+
+@perimetre_requis
+def pdf(request, pk):
+    caom = _caom_visible(request, pk)
+    try:
+        enveloppe = enveloppe_de(caom)
+    except (ParametreInconnu, RegleCaomError):
+        enveloppe = None
+    conseil = caom.departement.organisations.filter(type="conseil_general").first()
+    return reponse_pdf(
+        "caom/pdf/caom.html",
+        {"caom": caom, "enveloppe": enveloppe, "conseil_general": conseil, "avenants": caom.avenants.all()},
+        titre=str(caom),
+        nom_fichier=f"caom-{caom.annee}-{caom.departement.code}",
+    )

@@ -1,0 +1,74 @@
+"""The 30 November report on the CAOM negotiations: page, XLSX and PDF (regions and DGEFP)."""
+
+from django.shortcuts import render
+from django.utils import timezone
+
+from comptes.models import Role
+from cui_portal.exports import reponse_xlsx
+from cui_portal.pdf import reponse_pdf
+from cui_portal.permissions import perimetre_de, roles_requis
+from referentiels.models import Region
+
+from .rapport import ENTETES, contexte_rapport, departements_visibles, lignes, lignes_tableur
+from .regles import date_rapport
+from .views import annee_demandee, annees_proposees, region_demandee
+
+ROLES_RAPPORT = (Role.CORRESPONDANT_REGIONAL, Role.GESTIONNAIRE_REGIONAL, Role.NATIONAL)
+
+
+def _contexte(request) -> dict:
+    perimetre = perimetre_de(request)
+    annee = annee_demandee(request)
+    region = region_demandee(request, perimetre)
+    lignes_caom = lignes(departements_visibles(perimetre, region.pk if region else None), annee)
+    portee = region.nom if region else "France entière"
+    return {
+        **contexte_rapport(lignes_caom, annee, timezone.localdate()),
+        "region": region,
+        "portee": portee,
+        "date_rapport": date_rapport(annee),
+        "title": f"État des négociations des CAOM {annee} – {portee}",
+    }
+
+
+def _parametres(ctx) -> str:
+    region = f"&region={ctx['region'].pk}" if ctx["region"] else ""
+    return f"annee={ctx['annee']}{region}"
+
+
+@roles_requis(*ROLES_RAPPORT)
+def rapport(request):
+    ctx = _contexte(request)
+    perimetre = perimetre_de(request)
+    ctx |= {
+        "annees": annees_proposees(ctx["annee"]),
+        "regions": Region.objects.all() if perimetre.national else [],
+        "parametres": _parametres(ctx),
+    }
+    return render(request, "caom/rapport.html", ctx)
+
+
+@roles_requis(*ROLES_RAPPORT)
+def rapport_xlsx(request):
+    ctx = _contexte(request)
+    feuilles = [("État des négociations", ENTETES, list(lignes_tableur(ctx["lignes"])))]
+    if ctx["relance"]:
+        feuilles.append(
+            (
+                "Non signées au 31 décembre",
+                ENTETES,
+                list(lignes_tableur(ctx["non_signees"])),
+            )
+        )
+    return reponse_xlsx(f"caom-{ctx['annee']}-rapport-30-novembre-{ctx['portee']}", feuilles)
+
+
+@roles_requis(*ROLES_RAPPORT)
+def rapport_pdf(request):
+    ctx = _contexte(request)
+    return reponse_pdf(
+        "caom/pdf/rapport.html",
+        ctx,
+        titre=ctx["title"],
+        nom_fichier=f"caom-{ctx['annee']}-rapport-30-novembre-{ctx['portee']}",
+    )
