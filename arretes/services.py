@@ -10,7 +10,8 @@ from simple_history.utils import update_change_reason
 
 from referentiels.models import PublicPrioritaire, Region
 
-from .models import Arrete, PorteeArrete, StatutArrete, TauxPriseEnCharge
+from .importation import ErreurFichier, colonnes, lire_tableau, normaliser, verifier_lignes
+from .models import Arrete, ImportTaux, PorteeArrete, StatutArrete, StatutImport, TauxPriseEnCharge
 from .regles import (
     CONTRATS,
     ArreteDate,
@@ -180,3 +181,74 @@ def preparer_remplacement(arrete: Arrete) -> Arrete:
         ).save()
     update_change_reason(nouveau, f"Préparé pour remplacer l'arrêté n° {arrete.numero}")
     return nouveau
+
+
+# --- import of a rates file: deposit, check (synchronous or as a task), confirmation ------------------
+
+SEUIL_VERIFICATION_ASYNCHRONE = 100 * 1024  # bytes: beyond, the check runs as a task and the page shows progress
+
+
+def index_publics() -> dict[str, tuple[str, str]]:
+    index = {}
+    for code, libelle in PublicPrioritaire.objects.filter(actif=True).values_list("code", "libelle"):
+        index[normaliser(code)] = index[normaliser(libelle)] = (code, libelle)
+    return index
+
+
+def deposer_import(arrete: Arrete, nom_fichier: str, format_: str, contenu: bytes, auteur) -> ImportTaux:
+    """Keep the file server-side and check it: now if small, else in a task (the preview polls its progress)."""
+    if not arrete.modifiable:
+        raise RegleArreteError("Un arrêté publié ne peut plus être modifié : prenez un nouvel arrêté qui le remplace.")
+    with transaction.atomic():
+        ImportTaux.objects.filter(arrete=arrete).exclude(statut=StatutImport.APPLIQUE).delete()
+        depot = ImportTaux.objects.create(
+            arrete=arrete, auteur=auteur, nom_fichier=nom_fichier[:200], format=format_, contenu=contenu
+        )
+        if len(contenu) > SEUIL_VERIFICATION_ASYNCHRONE:
+            from .tasks import verifier_import_taux
+
+            verifier_import_taux.delay_on_commit(depot.pk)
+            return depot
+    return verifier_import(depot.pk)
+
+
+def verifier_import(pk: int) -> ImportTaux:
+    """Read and check every row of a deposited file; writes no rate. Idempotent (a retried task does nothing)."""
+    depot = ImportTaux.objects.select_related("arrete").get(pk=pk)
+    if depot.statut != StatutImport.EN_COURS:
+        return depot
+    try:
+        entete, lignes = lire_tableau(depot.format, bytes(depot.contenu))
+        noms = colonnes(entete)
+        if not lignes:
+            raise ErreurFichier("Le fichier ne contient que l'en-tête : ajoutez une ligne par taux.")
+    except ErreurFichier as exc:
+        depot.erreurs_fichier = [str(exc)]
+        depot.statut = StatutImport.INVALIDE
+        depot.contenu = b""
+        depot.save()
+        return depot
+    depot.total = len(lignes)
+    depot.save(update_fields=["total"])
+
+    def progression(traitees: int) -> None:
+        ImportTaux.objects.filter(pk=pk).update(traitees=traitees)
+
+    depot.lignes = verifier_lignes(noms, lignes, index_publics(), depot.arrete.avec_cie, progression)
+    depot.traitees = depot.total
+    depot.contenu = b""
+    depot.statut = StatutImport.INVALIDE if any(ligne["erreurs"] for ligne in depot.lignes) else StatutImport.VALIDE
+    depot.save()
+    return depot
+
+
+@transaction.atomic
+def confirmer_import(depot: ImportTaux) -> int:
+    """Write the rates of a checked file, all or nothing: the rates of the draft are replaced by the file's."""
+    depot = ImportTaux.objects.select_for_update().select_related("arrete").get(pk=depot.pk)
+    if depot.statut != StatutImport.VALIDE:
+        raise RegleArreteError("Ce fichier n'est pas prêt à être enregistré : corrigez-le et déposez-le à nouveau.")
+    nombre = remplacer_taux(depot.arrete, [ligne["donnees"] for ligne in depot.lignes])
+    depot.statut = StatutImport.APPLIQUE
+    depot.save(update_fields=["statut"])
+    return nombre

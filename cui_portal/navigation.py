@@ -20,6 +20,8 @@ R = Role
 MENU: list[Entree] = [
     Entree("Accueil", "accueil"),
     Entree("Organisations", "referentiels:organisations"),
+    Entree("Arrêtés régionaux", "arretes:liste"),
+    Entree("Suivi des arrêtés", "arretes:suivi", frozenset({R.NATIONAL})),
 ]
 
 

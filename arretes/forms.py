@@ -1,0 +1,172 @@
+from datetime import date
+
+from django import forms
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+
+from referentiels.models import PublicPrioritaire, Region
+
+from .importation import ErreurFichier, format_du_fichier
+from .models import TITRES, VISAS_ANNEXE_3, VISAS_ANNEXE_3_BIS, Arrete, PorteeArrete
+from .regles import HEURES_MAX, HEURES_MIN, erreurs_taux
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class ArreteForm(forms.ModelForm):
+    """The text of a draft arrêté. The region is the gestionnaire's own; an administrator chooses it."""
+
+    class Meta:
+        model = Arrete
+        fields = [
+            "region",
+            "annee",
+            "portee",
+            "numero",
+            "titre",
+            "visas",
+            "date_signature",
+            "lieu_signature",
+            "signataire",
+        ]
+        widgets = {"date_signature": DateInput(), "visas": forms.Textarea(attrs={"rows": 7})}
+
+    def __init__(self, *args, region_imposee: Region | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.region_imposee = region_imposee
+        if region_imposee is not None or self.instance.pk:
+            del self.fields["region"]
+        self.fields["titre"].required = False
+        self.fields["titre"].help_text = "Laissé vide : le titre du modèle de la circulaire (annexe 3 ou 3-bis)."
+        self.fields["visas"].required = False
+        self.fields["visas"].help_text = "Un visa par ligne. Laissé vide : les visas du modèle de la circulaire."
+        if not self.instance.pk:
+            self.initial.setdefault("annee", date.today().year + 1)
+
+    def clean_annee(self):
+        annee = self.cleaned_data["annee"]
+        if annee < 2010:
+            raise forms.ValidationError("Le contrat unique d'insertion s'applique à partir de 2010.")
+        return annee
+
+    def clean(self):
+        donnees = super().clean()
+        portee = donnees.get("portee") or PorteeArrete.CAE_CIE
+        if not donnees.get("titre"):
+            donnees["titre"] = TITRES[portee]
+        if not donnees.get("visas"):
+            donnees["visas"] = VISAS_ANNEXE_3 if portee == PorteeArrete.CAE_CIE else VISAS_ANNEXE_3_BIS
+        region = self.region_imposee or (self.instance.region if self.instance.region_id else donnees.get("region"))
+        numero = (donnees.get("numero") or "").strip()
+        if region and numero:
+            memes = Arrete.objects.filter(region=region, numero=numero).exclude(pk=self.instance.pk)
+            if memes.exists():
+                self.add_error("numero", f"La région a déjà un arrêté n° {numero}.")
+        return donnees
+
+    def save(self, commit=True):
+        if self.region_imposee is not None:
+            self.instance.region = self.region_imposee
+        return super().save(commit)
+
+
+class GrilleTauxForm(forms.Form):
+    """One rate and one maximum of weekly hours for each contract of the arrêté and each priority public: the
+    table of Articles 1 and 2. A blank row means no rate for that public."""
+
+    def __init__(self, *args, arrete: Arrete, avec_cie: bool | None = None, contrats=None, **kwargs):
+        """``contrats``: the tables shown (both when a form is posted, so that a CIE rate typed in a CAE-only
+        arrêté is refused rather than silently dropped); ``avec_cie``: whether CIE rates are allowed."""
+        super().__init__(*args, **kwargs)
+        self.avec_cie = arrete.avec_cie if avec_cie is None else avec_cie
+        contrats = contrats or (("CAE", "CIE") if self.avec_cie else ("CAE",))
+        self.publics = list(PublicPrioritaire.objects.filter(actif=True))
+        existants = {(t.contrat, t.public_id): t for t in arrete.taux.all()} if arrete.pk else {}
+        self.lignes = []
+        for contrat in contrats:
+            for public in self.publics:
+                cle_taux, cle_heures = f"taux_{contrat}_{public.code}", f"heures_{contrat}_{public.code}"
+                self.fields[cle_taux] = forms.DecimalField(
+                    label=f"Taux {contrat} – {public.libelle} (%)",
+                    required=False,
+                    max_digits=5,
+                    decimal_places=2,
+                    localize=True,
+                )
+                self.fields[cle_heures] = forms.IntegerField(
+                    label=f"Heures maximales {contrat} – {public.libelle}", required=False
+                )
+                if (t := existants.get((contrat, public.pk))) is not None:
+                    self.initial[cle_taux], self.initial[cle_heures] = t.taux, t.heures_max
+                self.lignes.append((contrat, public, self[cle_taux], self[cle_heures]))
+
+    def clean(self):
+        donnees = super().clean()
+        for contrat, public, champ_taux, champ_heures in self.lignes:
+            taux, heures = donnees.get(champ_taux.name), donnees.get(champ_heures.name)
+            if champ_taux.name in self.errors or champ_heures.name in self.errors:
+                continue
+            if taux is None and heures is None:
+                continue
+            if taux is None:
+                self.add_error(champ_taux.name, "Indiquez le taux, ou videz aussi la durée.")
+                continue
+            if heures is None:
+                self.add_error(champ_heures.name, f"Indiquez la durée prise en charge ({HEURES_MIN} à {HEURES_MAX} h).")
+                continue
+            for champ, message in erreurs_taux(contrat, public.code, taux, heures, self.avec_cie).items():
+                self.add_error(champ_heures.name if champ == "heures_max" else champ_taux.name, message)
+        return donnees
+
+    def lignes_a_enregistrer(self) -> list[dict]:
+        return [
+            {
+                "contrat": contrat,
+                "public_code": public.code,
+                "taux": self.cleaned_data[champ_taux.name],
+                "heures_max": self.cleaned_data[champ_heures.name],
+            }
+            for contrat, public, champ_taux, champ_heures in self.lignes
+            if self.cleaned_data.get(champ_taux.name) is not None
+        ]
+
+
+class ImportTauxForm(forms.Form):
+    fichier = forms.FileField(
+        label="Fichier des taux",
+        help_text=(
+            "Format .xlsx ou .csv (UTF-8, séparateur « ; » ou « , »), taille maximale "
+            f"{filesizeformat(settings.TAILLE_MAX_IMPORT)}. Colonnes : contrat, public, taux, heures_max."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
+    )
+
+    def clean_fichier(self):
+        fichier = self.cleaned_data["fichier"]
+        if fichier.size > settings.TAILLE_MAX_IMPORT:
+            raise forms.ValidationError(
+                f"Le fichier pèse {filesizeformat(fichier.size)} : la taille maximale est de "
+                f"{filesizeformat(settings.TAILLE_MAX_IMPORT)}."
+            )
+        debut = fichier.read(8)
+        fichier.seek(0)
+        try:
+            self.format = format_du_fichier(fichier.name, debut)
+        except ErreurFichier as exc:
+            raise forms.ValidationError(str(exc)) from None
+        return fichier
+
+
+class PublicationForm(forms.Form):
+    date_publication = forms.DateField(
+        label="Date de publication au recueil des actes administratifs", widget=DateInput()
+    )
+    confirmation = forms.BooleanField(
+        label="Je confirme la publication : l'arrêté ne pourra plus être modifié et remplacera l'arrêté en vigueur "
+        "pour la même année.",
+    )

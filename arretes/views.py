@@ -1,0 +1,265 @@
+"""Pages of the arrêtés: list, detail, text and rates of a draft, publication, PDF, national follow-up."""
+
+from datetime import date
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from comptes.models import Role
+from cui_portal.exports import reponse_xlsx
+from cui_portal.historique import lignes_historique
+from cui_portal.pdf import reponse_pdf
+from cui_portal.permissions import (
+    exiger,
+    perimetre_de,
+    perimetre_requis,
+    peut_gerer_region,
+    peut_lire_national,
+    roles_requis,
+)
+from referentiels.models import Region
+
+from .forms import ArreteForm, GrilleTauxForm, PublicationForm
+from .models import Arrete, PorteeArrete, StatutArrete
+from .regles import EtatPublication, RegleArreteError, date_limite_publication, etat_publication
+from .services import preparer_remplacement, publier, remplacer_taux, verifier_publiable
+
+
+def fil(arrete=None) -> list[tuple[str, str]]:
+    liens = [(reverse("arretes:liste"), "Arrêtés régionaux")]
+    if arrete is not None and arrete.pk:
+        liens.append((reverse("arretes:detail", args=[arrete.pk]), str(arrete)))
+    return liens
+
+
+def _arrete(request, pk, *, pour_modifier=False) -> Arrete:
+    """The arrêté if the person may see it (404 otherwise); with ``pour_modifier``, a draft they may edit (403)."""
+    perimetre = perimetre_de(request)
+    arrete = get_object_or_404(Arrete.objects.visibles_par(perimetre).select_related("region"), pk=pk)
+    if pour_modifier:
+        exiger(peut_gerer_region(perimetre, arrete.region_id))
+        exiger(arrete.modifiable)
+    return arrete
+
+
+@perimetre_requis
+def liste(request):
+    perimetre = perimetre_de(request)
+    qs = Arrete.objects.visibles_par(perimetre).select_related("region", "remplace_par")
+    annee, statut, region = request.GET.get("annee", ""), request.GET.get("statut", ""), request.GET.get("region", "")
+    if annee.isdigit():
+        qs = qs.filter(annee=int(annee))
+    if statut in StatutArrete.values:
+        qs = qs.filter(statut=statut)
+    if region.isdigit() and perimetre.national:
+        qs = qs.filter(region_id=int(region))
+    annees = sorted(set(Arrete.objects.visibles_par(perimetre).values_list("annee", flat=True)), reverse=True)
+    page = Paginator(qs.order_by("-annee", "region__nom", "-pk"), 20).get_page(request.GET.get("page"))
+    params = "&".join(f"{k}={v}" for k, v in (("annee", annee), ("statut", statut), ("region", region)) if v)
+    return render(
+        request,
+        "arretes/liste.html",
+        {
+            "page_obj": page,
+            "annees": annees,
+            "annee": annee,
+            "statut": statut,
+            "region": region,
+            "statuts": StatutArrete.choices,
+            "regions": Region.objects.all() if perimetre.national else None,
+            "params": params,
+            "peut_creer": perimetre.administrateur or perimetre.role == Role.GESTIONNAIRE_REGIONAL,
+            "title": "Arrêtés régionaux",
+        },
+    )
+
+
+def _taux_par_contrat(arrete):
+    taux = list(arrete.taux.select_related("public").order_by("public__ordre", "public__libelle"))
+    contrats = ("CAE", "CIE") if arrete.avec_cie or any(t.contrat == "CIE" for t in taux) else ("CAE",)
+    return [(contrat, [t for t in taux if t.contrat == contrat]) for contrat in contrats]
+
+
+@perimetre_requis
+def detail(request, pk):
+    arrete = _arrete(request, pk)
+    perimetre = perimetre_de(request)
+    gerer = peut_gerer_region(perimetre, arrete.region_id)
+    contexte = {
+        "arrete": arrete,
+        "taux_par_contrat": _taux_par_contrat(arrete),
+        "historique": lignes_historique(arrete),
+        "peut_modifier": gerer and arrete.modifiable,
+        "peut_remplacer": gerer and arrete.statut == StatutArrete.PUBLIE,
+        "remplaces": arrete.arretes_remplaces.all(),
+        "title": str(arrete),
+        "fil": fil(),
+    }
+    if contexte["peut_modifier"]:
+        contexte["form_publication"] = PublicationForm(initial={"date_publication": date.today()})
+        contexte["manques"] = verifier_publiable(arrete, date.today())
+    return render(request, "arretes/detail.html", contexte)
+
+
+@roles_requis(Role.GESTIONNAIRE_REGIONAL)
+def creer(request):
+    perimetre = perimetre_de(request)
+    region = None if perimetre.administrateur else get_object_or_404(Region, pk=perimetre.region_id)
+    return _editer(request, Arrete(region=region) if region else Arrete(), region)
+
+
+@perimetre_requis
+def modifier(request, pk):
+    arrete = _arrete(request, pk, pour_modifier=True)
+    return _editer(request, arrete, None)
+
+
+def _editer(request, arrete: Arrete, region_imposee):
+    nouveau = arrete.pk is None
+    if request.method == "POST":
+        form = ArreteForm(request.POST, instance=arrete, region_imposee=region_imposee)
+        portee = request.POST.get("portee") if request.POST.get("portee") in PorteeArrete.values else arrete.portee
+        grille = GrilleTauxForm(
+            request.POST, arrete=arrete, avec_cie=portee == PorteeArrete.CAE_CIE, contrats=("CAE", "CIE")
+        )
+        if form.is_valid() and grille.is_valid():
+            try:
+                with transaction.atomic():
+                    arrete = form.save()
+                    remplacer_taux(arrete, grille.lignes_a_enregistrer())
+            except RegleArreteError as exc:
+                messages.error(request, str(exc))
+            else:
+                messages.success(request, "Arrêté enregistré." if nouveau else "Modifications enregistrées.")
+                return redirect("arretes:detail", pk=arrete.pk)
+    else:
+        form = ArreteForm(instance=arrete, region_imposee=region_imposee)
+        grille = GrilleTauxForm(arrete=arrete)
+    titre = "Nouvel arrêté régional" if nouveau else f"Modifier l'{arrete}"
+    return render(
+        request,
+        "arretes/formulaire.html",
+        {"form": form, "grille": grille, "arrete": arrete, "title": titre, "fil": fil(arrete)},
+    )
+
+
+@require_POST
+@perimetre_requis
+def publier_vue(request, pk):
+    arrete = _arrete(request, pk, pour_modifier=True)
+    form = PublicationForm(request.POST)
+    if not form.is_valid():
+        for erreurs in form.errors.values():
+            for erreur in erreurs:
+                messages.error(request, erreur)
+        return redirect("arretes:detail", pk=arrete.pk)
+    try:
+        publier(arrete, form.cleaned_data["date_publication"])
+    except RegleArreteError as exc:
+        messages.error(request, f"Publication impossible. {exc}")
+    else:
+        messages.success(request, f"L'arrêté n° {arrete.numero} est publié.")
+    return redirect("arretes:detail", pk=arrete.pk)
+
+
+@require_POST
+@perimetre_requis
+def remplacer(request, pk):
+    arrete = _arrete(request, pk)
+    exiger(peut_gerer_region(perimetre_de(request), arrete.region_id))
+    try:
+        nouveau = preparer_remplacement(arrete)
+    except RegleArreteError as exc:
+        messages.error(request, str(exc))
+        return redirect("arretes:detail", pk=arrete.pk)
+    messages.success(
+        request, "Un nouvel arrêté en brouillon reprend le texte et les taux : corrigez-le puis publiez-le."
+    )
+    return redirect("arretes:modifier", pk=nouveau.pk)
+
+
+@perimetre_requis
+def pdf(request, pk):
+    arrete = _arrete(request, pk)
+    titre = f"Arrêté n° {arrete.numero or '…'} – {arrete.region} – {arrete.annee}"
+    return reponse_pdf(
+        "arretes/pdf/arrete.html",
+        {
+            "arrete": arrete,
+            "taux_par_contrat": _taux_par_contrat(arrete),
+            "visas": [v.strip() for v in arrete.visas.splitlines() if v.strip()],
+        },
+        titre=titre,
+        nom_fichier=f"arrete-{arrete.region.code_insee}-{arrete.annee}-{arrete.numero or 'projet'}",
+    )
+
+
+# --- national follow-up ----------------------------------------------------------------------------
+
+
+def lignes_suivi(annee: int, aujourd_hui: date) -> list[dict]:
+    """Each of the 26 regions and the state of its arrêté for ``annee`` (deadline: 30 November of the year before)."""
+    publies = dict(
+        Arrete.objects.filter(annee=annee, statut=StatutArrete.PUBLIE).values_list("region_id", "date_publication")
+    )
+    brouillons = set(
+        Arrete.objects.filter(annee=annee, statut=StatutArrete.BROUILLON).values_list("region_id", flat=True)
+    )
+    lignes = []
+    for region in Region.objects.order_by("nom"):
+        etat = etat_publication(annee, aujourd_hui, region.pk in publies, region.pk in brouillons)
+        lignes.append(
+            {
+                "region": region,
+                "etat": etat,
+                "libelle": EtatPublication.LIBELLES[etat],
+                "date_publication": publies.get(region.pk),
+                "brouillon": region.pk in brouillons,
+            }
+        )
+    return lignes
+
+
+def _annee_suivi(request) -> int:
+    annee = request.GET.get("annee", "")
+    return int(annee) if annee.isdigit() and 2010 <= int(annee) <= 2100 else date.today().year + 1
+
+
+@perimetre_requis
+def suivi(request):
+    exiger(peut_lire_national(perimetre_de(request)))
+    annee = _annee_suivi(request)
+    lignes = lignes_suivi(annee, date.today())
+    compte = {etat: sum(1 for ligne in lignes if ligne["etat"] == etat) for etat in EtatPublication.LIBELLES}
+    return render(
+        request,
+        "arretes/suivi.html",
+        {
+            "annee": annee,
+            "lignes": lignes,
+            "compte": compte,
+            "libelles": EtatPublication.LIBELLES,
+            "date_limite": date_limite_publication(annee),
+            "annees": range(2010, date.today().year + 2),
+            "title": f"Suivi national des arrêtés {annee}",
+            "fil": fil(),
+        },
+    )
+
+
+@perimetre_requis
+def suivi_export(request):
+    exiger(peut_lire_national(perimetre_de(request)))
+    annee = _annee_suivi(request)
+    lignes = [
+        (ligne["region"].code_insee, ligne["region"].nom, ligne["libelle"], ligne["date_publication"])
+        for ligne in lignes_suivi(annee, date.today())
+    ]
+    return reponse_xlsx(
+        f"suivi-arretes-{annee}",
+        [(f"Arrêtés {annee}", ["Code région", "Région", "Statut", "Date de publication"], lignes)],
+    )
