@@ -22,6 +22,7 @@ MENU: list[Entree] = [
     Entree("Organisations", "referentiels:organisations"),
     Entree("Arrêtés régionaux", "arretes:liste"),
     Entree("Suivi des arrêtés", "arretes:suivi", frozenset({R.NATIONAL})),
+    Entree("Simulateur d'aide", "simulateur:simulateur"),
 ]
 
 

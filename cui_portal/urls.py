@@ -19,6 +19,7 @@ urlpatterns = [
     path("tableau-de-bord/", include("tableau_de_bord.urls")),
     path("rappels/", include("rappels.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/aides/simulation", include("simulateur.api_urls")),
     path("admin/", admin.site.urls),
 ]
 

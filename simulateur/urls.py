@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "simulateur"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.simulateur, name="simulateur"),
+    path("resultat/", views.resultat, name="resultat"),
+]

@@ -1,0 +1,220 @@
+"""A simulation of the employer's aid: reads the SMIC, the RSA and the arrêté's rate at a date, then applies the law of
+``referentiels.aide`` (never recomputed here). Read-only: nothing is written. Each sentence of ``regles`` tells a
+person, in French, which rule gave which figure.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from referentiels.aide import (
+    HEURES_MAX_PRISES_EN_CHARGE,
+    Contrat,
+    Financement,
+    RegleAideError,
+    aide_mensuelle,
+    contribution_cg_maximale,
+    plafond_taux,
+    repartir,
+    verifier_taux,
+)
+from referentiels.regles import ParametreInconnu
+from referentiels.services import rsa_forfaitaire, smic_horaire
+
+# Weekly working time of a CUI: 20 to 35 hours (circular DGEFP 2009-42); only a CAE may go under 20 hours.
+HEURES_MIN_CIE = Decimal(20)
+SOURCE_DUREE = "circulaire DGEFP 2009-42"
+
+
+class SimulationImpossible(ValueError):
+    """Input the law refuses; ``champ`` names the form field the message belongs to."""
+
+    def __init__(self, champ: str, message: str):
+        super().__init__(message)
+        self.champ = champ
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Simulation:
+    contrat: str
+    date: date
+    smic_horaire: Decimal
+    taux: Decimal
+    heures: Decimal
+    aide_mensuelle: Decimal
+    part_conseil_general: Decimal
+    part_etat: Decimal
+    regles: tuple[str, ...]
+
+
+def euros(montant: Decimal) -> str:
+    """``1043.38`` → ``1 043,38 €`` (narrow no-break space for thousands, as the portal's French format)."""
+    return f"{montant:,.2f}".replace(",", "\u202f").replace(".", ",") + " €"
+
+
+def nombre(valeur: Decimal) -> str:
+    """``90.00`` → ``90``, ``17.50`` → ``17,5``."""
+    texte = f"{valeur:f}"
+    if "." in texte:
+        texte = texte.rstrip("0").rstrip(".")
+    return texte.replace(".", ",")
+
+
+def _taux_de_l_arrete(contrat: str, code_region: str, public: str, jour: date):
+    """The arrêté's rate for a convention concluded, and a contract starting, on ``jour``."""
+    from arretes.regles import AucunArreteApplicable
+    from arretes.services import taux_applicable
+    from referentiels.models import Region
+
+    region = Region.objects.filter(code_insee=code_region).first()
+    if region is None:
+        raise SimulationImpossible("region", "Région inconnue : indiquez le code INSEE d'une région de 2009.")
+    try:
+        return taux_applicable(contrat, public, region, jour, jour)
+    except AucunArreteApplicable as exc:
+        raise SimulationImpossible("region", str(exc)) from exc
+    except ValueError as exc:  # unknown public (the contract was checked by the form)
+        raise SimulationImpossible("public", str(exc)) from exc
+
+
+def _public_aci(public: str) -> bool:
+    from arretes.regles import CODE_PUBLIC_ACI
+
+    return public == CODE_PUBLIC_ACI
+
+
+def simuler(
+    *,
+    contrat: str,
+    jour: date,
+    heures: Decimal,
+    aci: bool = False,
+    cofinancement_cg: bool = False,
+    taux: Decimal | None = None,
+    region: str = "",
+    public: str = "",
+    libelle_region: str = "",
+    libelle_public: str = "",
+) -> Simulation:
+    """The monthly aid and its split for a rate given (``taux``) or taken from the arrêté (``region`` + ``public``).
+
+    Raises ``SimulationImpossible`` with the field and a French message naming the limit and its source.
+    """
+    regles: list[str] = []
+    if contrat == Contrat.CIE and aci:
+        raise SimulationImpossible(
+            "aci",
+            "Les ateliers et chantiers d'insertion sont des employeurs non marchands : ils recrutent en CAE, "
+            "pas en CIE. Choisissez le CAE ou décochez « atelier et chantier d'insertion ».",
+        )
+    if contrat == Contrat.CIE and heures < HEURES_MIN_CIE:
+        raise SimulationImpossible(
+            "heures",
+            f"Un CIE est conclu pour au moins {HEURES_MIN_CIE:.0f} heures par semaine ({SOURCE_DUREE}) : "
+            f"{nombre(heures)} h ne suffisent pas.",
+        )
+
+    if taux is not None:
+        origine = "saisi"
+        heures_retenues = heures
+    else:
+        applicable = _taux_de_l_arrete(contrat, region, public, jour)
+        taux = Decimal(applicable.taux)
+        aci = aci or _public_aci(public)  # the arrêté's rate for ACI employees has the ACI ceiling
+        origine = "arrete"
+        heures_max = getattr(applicable, "heures_max", None)
+        heures_retenues = heures
+        if heures_max is not None and heures > Decimal(heures_max):
+            heures_retenues = Decimal(heures_max)
+
+    try:
+        verifier_taux(contrat, taux, aci)
+    except RegleAideError as exc:
+        raise SimulationImpossible("taux" if origine == "saisi" else "region", str(exc)) from exc
+    try:
+        smic = smic_horaire(jour)
+    except ParametreInconnu as exc:
+        raise SimulationImpossible("date", str(exc)) from exc
+    rsa = None
+    if cofinancement_cg:
+        try:
+            rsa = rsa_forfaitaire(jour)
+        except ParametreInconnu as exc:
+            raise SimulationImpossible("date", str(exc)) from exc
+
+    plafond = plafond_taux(contrat, aci)
+    if origine == "saisi":
+        regles.append(
+            f"Taux de prise en charge saisi : {nombre(taux)} % du SMIC horaire brut, dans la limite du plafond "
+            f"légal de {plafond:.0f} % pour {_le_contrat(contrat, aci)}."
+        )
+    else:
+        lieu = f" de la région {libelle_region}" if libelle_region else ""
+        pour = f" pour le public « {libelle_public} »" if libelle_public else ""
+        arrete = getattr(applicable, "arrete", None)
+        numero = f" n° {arrete.numero}" if getattr(arrete, "numero", "") else ""
+        regles.append(
+            f"Taux de prise en charge de {nombre(taux)} % fixé par l'arrêté{numero} du préfet de région{lieu}{pour}, "
+            f"en vigueur pour une convention conclue le {jour:%d/%m/%Y} (plafond légal : {plafond:.0f} %)."
+        )
+        if heures_retenues != heures:
+            regles.append(
+                f"L'arrêté prend en charge au plus {nombre(heures_retenues)} heures par semaine : l'aide est "
+                f"calculée sur {nombre(heures_retenues)} h et non sur {nombre(heures)} h."
+            )
+    if aci:
+        regles.append(
+            "Atelier et chantier d'insertion : le taux d'un CAE peut y atteindre 105 % du SMIC "
+            "(L. 5134-30 du code du travail ; circulaire DGEFP 2009-42)."
+        )
+    regles.append(f"SMIC horaire brut en vigueur le {jour:%d/%m/%Y} : {euros(smic)}.")
+    regles.append(
+        f"Durée hebdomadaire prise en charge : {nombre(heures_retenues)} h ; l'aide est versée sur "
+        f"{HEURES_MAX_PRISES_EN_CHARGE:.0f} heures par semaine au plus."
+    )
+    if contrat == Contrat.CAE and heures_retenues < HEURES_MIN_CIE:
+        regles.append(
+            f"Moins de {HEURES_MIN_CIE:.0f} heures par semaine : possible en CAE seulement, pour une personne "
+            f"rencontrant des difficultés particulières d'insertion ({SOURCE_DUREE})."
+        )
+
+    aide = aide_mensuelle(taux, smic, heures_retenues)
+    regles.append(
+        f"Aide mensuelle = {nombre(taux)} % × {euros(smic)} × {nombre(heures_retenues)} h × 52 / 12 = "
+        f"{euros(aide)}, arrondie au centime."
+    )
+
+    if cofinancement_cg:
+        contribution = contribution_cg_maximale(rsa)
+        repartition = repartir(aide, Financement.ETAT_CG, contribution)
+        regles.append(
+            f"Cofinancement du conseil général (bénéficiaire du RSA, CAOM) : 88 % du RSA forfaitaire pour une "
+            f"personne seule ({euros(rsa)} le {jour:%d/%m/%Y}), soit {euros(contribution)} par mois au plus, "
+            f"sans dépasser l'aide ; l'État verse le reste (circulaire DGEFP 2009-42, annexe 2)."
+        )
+        if repartition.part_etat == 0:
+            regles.append("L'aide ne dépasse pas la contribution du conseil général : il la verse en totalité.")
+    else:
+        repartition = repartir(aide, Financement.ETAT, Decimal(0))
+        regles.append("Sans cofinancement du conseil général, l'État verse toute l'aide.")
+
+    return Simulation(
+        contrat=contrat,
+        date=jour,
+        smic_horaire=smic,
+        taux=taux,
+        heures=heures_retenues,
+        aide_mensuelle=repartition.aide_mensuelle,
+        part_conseil_general=repartition.part_conseil_general,
+        part_etat=repartition.part_etat,
+        regles=tuple(regles),
+    )
+
+
+def _le_contrat(contrat: str, aci: bool) -> str:
+    if contrat == Contrat.CIE:
+        return "un CIE (L. 5134-72 du code du travail)"
+    if aci:
+        return "un CAE en atelier et chantier d'insertion (circulaire DGEFP 2009-42)"
+    return "un CAE (L. 5134-30 du code du travail)"
