@@ -9,13 +9,13 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from .forms import Booleen, NombreDecimal, SimulationForm
+from referentiels.aide import HEURES_MAX_PRISES_EN_CHARGE, PLAFOND_CAE_ACI
+
+from .forms import HEURES_MIN_SIMULATION, Booleen, NombreDecimal, SimulationForm
 
 EXEMPLES = {
     "contrat": "CAE",
     "taux": 90,
-    "region": "11",
-    "public": "beneficiaires-rsa",
     "heures": 26,
     "date": "2009-12-01",
     "aci": 0,
@@ -26,7 +26,15 @@ EXEMPLES = {
 def _parametre(nom: str, champ: forms.Field) -> OpenApiParameter:
     """One query parameter documented from the form field that validates it (label, help text, type, choices)."""
     enum = None
-    if isinstance(champ, NombreDecimal):
+    if nom == "taux":  # bounds for the documentation; the law's ceiling by contract is checked by the form
+        type_ = {"type": "number", "minimum": 0.01, "maximum": float(PLAFOND_CAE_ACI)}
+    elif nom == "heures":
+        type_ = {
+            "type": "number",
+            "minimum": float(HEURES_MIN_SIMULATION),
+            "maximum": float(HEURES_MAX_PRISES_EN_CHARGE),
+        }
+    elif isinstance(champ, NombreDecimal):
         type_ = OpenApiTypes.NUMBER
     elif isinstance(champ, Booleen):
         type_, enum = OpenApiTypes.INT, [0, 1]
@@ -93,6 +101,7 @@ ErreursSerializer = inline_serializer(
 class SimulationAPIView(APIView):
     permission_classes = [AllowAny]
     authentication_classes: list = []  # public and read-only: no session, no CSRF
+    metadata_class = None  # OPTIONS answers 405 like any other method but GET (and HEAD)
 
     @extend_schema(
         operation_id="simuler_aide",

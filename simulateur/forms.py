@@ -7,6 +7,8 @@ well (``SimulationForm(request.query_params)``), and the API's OpenAPI parameter
 stays in ``referentiels.aide``, called through ``simulateur.simulation.simuler``.
 """
 
+from decimal import Decimal
+
 from django import forms
 from django.core.exceptions import ValidationError
 
@@ -17,6 +19,7 @@ from .simulation import Simulation, SimulationImpossible, nombre, simuler
 
 LONGUEUR_MAX_NOMBRE = 20
 CHIFFRES_MAX = 6
+HEURES_MIN_SIMULATION = Decimal(1)  # our own floor: an aid on less than an hour a week means a typing slip
 VRAI = {"1", "true", "on", "oui"}
 FAUX = {"0", "false", "off", "non", ""}
 
@@ -36,7 +39,9 @@ class NombreDecimal(forms.DecimalField):
         valeur = super().to_python(value)
         # 1e999999 is a valid decimal; refused here so that no message ever spells out its million digits.
         if valeur is not None and valeur.is_finite() and valeur != 0 and valeur.adjusted() >= CHIFFRES_MAX:
-            raise ValidationError("Ce nombre est beaucoup trop grand.", code="trop_grand")
+            raise ValidationError(
+                "Saisissez un nombre raisonnable : celui-ci est beaucoup trop grand.", code="trop_grand"
+            )
         return valeur
 
     def widget_attrs(self, widget):
@@ -162,7 +167,7 @@ class SimulationForm(forms.Form):
 
     def clean_heures(self):
         heures = self.cleaned_data["heures"]
-        if heures < 1:
+        if heures < HEURES_MIN_SIMULATION:
             raise ValidationError(
                 f"Indiquez au moins 1 heure prise en charge par semaine ({nombre(heures)} h saisies).",
                 code="min_value",
