@@ -1,0 +1,68 @@
+"""Administration of conventions: the NIR never appears in lists and is shown masked (read-only) in forms."""
+
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Avenant, Convention, Employeur, PeriodeImmersion, Salarie, SequenceNumero
+
+
+@admin.register(Employeur)
+class EmployeurAdmin(SimpleHistoryAdmin):
+    list_display = ["raison_sociale", "siret", "statut_juridique", "departement"]
+    list_filter = ["statut_juridique", "departement__region"]
+    search_fields = ["raison_sociale", "siret"]
+    autocomplete_fields = ["departement"]
+
+
+@admin.register(Salarie)
+class SalarieAdmin(SimpleHistoryAdmin):
+    list_display = ["nom", "prenom", "date_naissance", "departement"]
+    search_fields = ["nom", "prenom"]
+    exclude = ["nir"]
+    readonly_fields = ["nir_masque", "anonymise_le"]
+
+    @admin.display(description="NIR")
+    def nir_masque(self, obj):
+        return obj.nir_masque
+
+
+class AvenantInline(admin.TabularInline):
+    model = Avenant
+    extra = 0
+    fields = ["numero", "type", "date", "date_effet", "date_fin", "taux", "aide_mensuelle"]
+    readonly_fields = fields
+    can_delete = False
+
+
+class PeriodeImmersionInline(admin.TabularInline):
+    model = PeriodeImmersion
+    extra = 0
+
+
+@admin.register(Convention)
+class ConventionAdmin(SimpleHistoryAdmin):
+    list_display = ["numero", "type_contrat", "statut", "employeur", "salarie", "prescripteur", "date_conclusion"]
+    list_filter = ["type_contrat", "statut", "financement", "region"]
+    search_fields = ["numero", "employeur__raison_sociale", "employeur__siret", "salarie__nom", "salarie__prenom"]
+    list_select_related = ["employeur", "salarie", "prescripteur"]
+    raw_id_fields = ["employeur", "salarie", "convention_precedente", "arrete", "caom"]
+    autocomplete_fields = ["departement"]
+    readonly_fields = [
+        "numero",
+        "smic_horaire",
+        "contribution_cg_max",
+        "aide_mensuelle",
+        "part_etat",
+        "part_conseil_general",
+        "duree_mois",
+        "engagement_etat",
+        "engagement_conseil_general",
+    ]
+    inlines = [PeriodeImmersionInline, AvenantInline]
+    date_hierarchy = "date_conclusion"
+
+
+@admin.register(SequenceNumero)
+class SequenceNumeroAdmin(admin.ModelAdmin):
+    list_display = ["type_contrat", "departement", "annee", "dernier"]
+    readonly_fields = ["dernier"]

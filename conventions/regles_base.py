@@ -1,0 +1,113 @@
+"""Shared vocabulary of the rules of the convention: contract types, dates, limits, ``Violation``, ``Personne``."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+# --- vocabulary ----------------------------------------------------------------------------------
+
+CAE = "CAE"
+CIE = "CIE"
+CAE_PCS = "CAE_PCS"
+CIE_PCS = "CIE_PCS"
+CAV = "CAV"
+CI_RMA = "CI_RMA"
+CONTRATS_CUI = frozenset({CAE, CIE})
+CONTRATS_PCS = frozenset({CAE_PCS, CIE_PCS, CAV, CI_RMA})
+# Non-market contracts (a CAE may go under 20 h for particular difficulties; so could the old CAE / CAV).
+CONTRATS_NON_MARCHANDS = frozenset({CAE, CAE_PCS, CAV})
+
+DATE_CUI = date(2010, 1, 1)  # entrée en vigueur du contrat unique d'insertion
+
+HEURES_MIN = Decimal(20)
+HEURES_MAX = Decimal(35)
+TAUX_MAX = Decimal(105)  # the highest ceiling of all (CAE in an ACI); the exact one is referentiels.aide's
+DELAI_DECLARATION_JOURS = 7
+
+SOURCE_CIRCULAIRE = "circulaire DGEFP 2009-42, annexe 1"
+
+MARCHAND = "marchand"
+NON_MARCHAND = "non_marchand"
+
+# Employer legal status -> sector (L. 5134-21 for the CAE, L. 5134-66 for the CIE).
+SECTEUR_PAR_STATUT = {
+    "collectivite_territoriale": NON_MARCHAND,
+    "association": NON_MARCHAND,
+    "aci": NON_MARCHAND,
+    "etablissement_public": NON_MARCHAND,
+    "autre_non_marchand": NON_MARCHAND,
+    "entreprise": MARCHAND,
+    "epic": MARCHAND,
+    "autre_marchand": MARCHAND,
+}
+
+
+@dataclass(frozen=True)
+class Violation:
+    """A rule broken: ``champ`` is the form field to show it at ("" for the whole form)."""
+
+    champ: str
+    message: str
+
+    def __str__(self):
+        return self.message
+
+
+class RegleConventionError(ValueError):
+    """Raised by the services with every violation found."""
+
+    def __init__(self, violations: list[Violation]):
+        self.violations = list(violations)
+        super().__init__(" ; ".join(v.message for v in self.violations))
+
+
+def secteur_de(statut_juridique: str) -> str:
+    """Marchand or non marchand, from the employer's legal status (unknown statuses count as market)."""
+    return SECTEUR_PAR_STATUT.get(statut_juridique, MARCHAND)
+
+
+def contrat_du_secteur(secteur: str) -> str:
+    """The CUI contract of a sector: CAE for non-market employers, CIE for market ones."""
+    return CAE if secteur == NON_MARCHAND else CIE
+
+
+def contrat_cui(type_contrat: str) -> str | None:
+    """The aid contract (``referentiels.aide.Contrat`` value) of a CUI type; None for legacy types."""
+    return type_contrat if type_contrat in CONTRATS_CUI else None
+
+
+def _h(valeur: Decimal) -> str:
+    return f"{Decimal(valeur).normalize():f}".replace(".", ",")
+
+
+def jour_apres(d: date) -> date:
+    return d + timedelta(days=1)
+
+
+# --- the person -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Personne:
+    """What the rules need to know of the employee."""
+
+    date_naissance: date
+    rqth: bool = False
+    beneficiaire_aah: bool = False
+    beneficiaire_rsa: bool = False
+    beneficiaire_ass: bool = False
+    beneficiaire_ata: bool = False
+    amenagement_de_peine: bool = False
+
+    @property
+    def minima_sociaux(self) -> bool:
+        return self.beneficiaire_rsa or self.beneficiaire_ass or self.beneficiaire_ata or self.beneficiaire_aah
+
+    @property
+    def handicap(self) -> bool:
+        """RQTH, or AAH recipient who is not RQTH: both open the 60 months."""
+        return self.rqth or self.beneficiaire_aah
+
+
+def age_au(date_naissance: date, jour: date) -> int:
+    return jour.year - date_naissance.year - ((jour.month, jour.day) < (date_naissance.month, date_naissance.day))

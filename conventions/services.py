@@ -1,0 +1,666 @@
+"""Writes on conventions: drafts, conclusion (rules, number, aid), avenants, immersion, suspension and rupture.
+
+Every write runs in ``transaction.atomic``, checks the rules of ``regles`` (raising ``RegleConventionError``
+with every ``Violation``) and records its author in the history (``_history_user``). The aid is computed only
+by ``referentiels.aide`` (through ``regles.calculer_repartition``) with the SMIC and RSA in force at the start
+of the convention and the rate of the regional arrêté in force at its conclusion (``arretes.services``).
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from stdnum.fr import siret as stdnum_siret
+
+from referentiels.aide import Financement as FinancementAide
+from referentiels.aide import contribution_cg_maximale
+from referentiels.regles import ParametreInconnu
+from referentiels.services import rsa_forfaitaire, smic_horaire
+
+from .models import (
+    Avenant,
+    Convention,
+    Employeur,
+    Financement,
+    Nature,
+    PeriodeImmersion,
+    Salarie,
+    SequenceNumero,
+    StatutConvention,
+    TypeAvenant,
+    TypeContratTravail,
+)
+from .models_parties import compacter_nir
+from .regles import (
+    CONTRATS_CUI,
+    DonneesConvention,
+    Periode,
+    Personne,
+    RegleConventionError,
+    Violation,
+    calculer_repartition,
+    declaration_tardive,
+    est_cae_jeune,
+    statut_a_la_date,
+    verifier_bilan,
+    verifier_convention,
+    verifier_declaration,
+    verifier_heures,
+    verifier_periodes_immersion,
+    verifier_taux_convention,
+    verifier_transition,
+)
+from .regles_duree import Renouvellement, duree_en_mois, duree_en_mois_decimale, plafond_pcs, verifier_renouvellement
+
+
+def _enregistrer(objet, par, raison: str = "", **kwargs):
+    objet._history_user = par
+    if raison:
+        objet._change_reason = raison
+    objet.save(**kwargs)
+    return objet
+
+
+def _exiger(violations: list[Violation]) -> None:
+    if violations:
+        raise RegleConventionError(violations)
+
+
+# --- parties ---------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def trouver_ou_creer_employeur(siret: str, par=None, **champs) -> Employeur:
+    """The employer with this SIRET, created with ``champs`` if new; an existing one is updated with the
+    non-empty values given."""
+    siret = stdnum_siret.compact(siret or "")
+    employeur = Employeur.objects.select_for_update().par_siret(siret).first()
+    if employeur is None:
+        employeur = Employeur(siret=siret, **champs)
+        employeur.full_clean()
+        return _enregistrer(employeur, par, "Création de l'employeur")
+    modifies = {k: v for k, v in champs.items() if v not in (None, "") and getattr(employeur, k) != v}
+    if modifies:
+        for k, v in modifies.items():
+            setattr(employeur, k, v)
+        employeur.full_clean()
+        _enregistrer(employeur, par, "Mise à jour de l'employeur")
+    return employeur
+
+
+@transaction.atomic
+def trouver_ou_creer_salarie(nir: str, par=None, **champs) -> Salarie:
+    """The employee with this NIR (found again for a renewal), created with ``champs`` if new."""
+    salarie = Salarie.objects.select_for_update().par_nir(nir).first() if nir else None
+    if salarie is None:
+        salarie = Salarie(nir=compacter_nir(nir), **champs)
+        salarie.full_clean()
+        return _enregistrer(salarie, par, "Création du salarié")
+    modifies = {k: v for k, v in champs.items() if v not in (None, "") and getattr(salarie, k) != v}
+    if modifies:
+        for k, v in modifies.items():
+            setattr(salarie, k, v)
+        salarie.full_clean()
+        _enregistrer(salarie, par, "Mise à jour du salarié")
+    return salarie
+
+
+def personne_de(salarie: Salarie) -> Personne:
+    return Personne(
+        date_naissance=salarie.date_naissance,
+        rqth=salarie.rqth,
+        beneficiaire_aah=salarie.beneficiaire_aah,
+        beneficiaire_rsa=salarie.beneficiaire_rsa,
+        beneficiaire_ass=salarie.beneficiaire_ass,
+        beneficiaire_ata=salarie.beneficiaire_ata,
+        amenagement_de_peine=salarie.amenagement_de_peine,
+    )
+
+
+# --- numbers ---------------------------------------------------------------------------------------
+
+
+def format_numero(type_contrat: str, code_departement: str, annee: int, rang: int) -> str:
+    return f"{type_contrat}-{code_departement.zfill(3)}-{annee}-{rang:06d}"
+
+
+@transaction.atomic
+def allouer_numero(type_contrat: str, departement, annee: int) -> str:
+    """Next number for (contract, département, year), e.g. « CAE-075-2010-000123 ». The sequence row is locked
+    (``select_for_update``) so concurrent conclusions never get the same number."""
+    sequence, _ = SequenceNumero.objects.select_for_update().get_or_create(
+        type_contrat=type_contrat, departement=departement, annee=annee
+    )
+    sequence.dernier += 1
+    sequence.save(update_fields=["dernier"])
+    return format_numero(type_contrat, departement.code, annee, sequence.dernier)
+
+
+# --- the aid ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CalculAide:
+    taux: Decimal
+    taux_arrete: Decimal | None
+    heures_max: int | None
+    arrete: object | None
+    smic_horaire: Decimal
+    contribution_cg_max: Decimal
+    aide_mensuelle: Decimal
+    part_etat: Decimal
+    part_conseil_general: Decimal
+
+
+def arrete_publie(region, annee: int, date_conclusion: date) -> bool:
+    """Whether the region's arrêté for ``annee`` is published on ``date_conclusion`` (prescription anticipée)."""
+    from arretes.models import Arrete
+
+    return Arrete.objects.publies().filter(region=region, annee=annee, date_publication__lte=date_conclusion).exists()
+
+
+def taux_de_l_arrete(type_contrat: str, public, region, date_conclusion: date, date_debut_contrat: date):
+    """``arretes.services.taux_applicable``; raises ``arretes.regles.AucunArreteApplicable``."""
+    from arretes.services import taux_applicable
+
+    return taux_applicable(type_contrat, public, region, date_conclusion, date_debut_contrat)
+
+
+def calculer_aide(
+    *,
+    type_contrat: str,
+    public,
+    region,
+    date_conclusion: date,
+    date_debut: date,
+    heures_prises_en_charge: Decimal,
+    financement: str = FinancementAide.ETAT,
+    aci: bool = False,
+    taux_majore: Decimal | None = None,
+    taux_hors_arrete: Decimal | None = None,
+) -> CalculAide:
+    """The aid of a convention: the arrêté's rate (or ``taux_majore`` when a conseil général raises it under
+    its CAOM), the SMIC horaire brut in force on ``date_debut``, the conseil général's contribution (88 % of
+    the RSA forfait on ``date_debut``) when it co-finances. ``taux_hors_arrete`` is for the old contracts of
+    the plan de cohésion sociale, which no CUI arrêté covers. Raises ``RegleConventionError``."""
+    heures_max = arrete = taux_arrete = None
+    if type_contrat in CONTRATS_CUI:
+        from arretes.regles import AucunArreteApplicable
+
+        try:
+            applicable = taux_de_l_arrete(type_contrat, public, region, date_conclusion, date_debut)
+        except AucunArreteApplicable as exc:
+            raise RegleConventionError([Violation("public", str(exc))]) from exc
+        taux_arrete, heures_max, arrete = applicable.taux, applicable.heures_max, applicable.arrete
+        taux = taux_arrete
+        if taux_majore is not None:
+            taux = Decimal(taux_majore)
+    elif taux_hors_arrete is not None:
+        taux = Decimal(taux_hors_arrete)
+    else:
+        raise RegleConventionError([Violation("taux", "Indiquez le taux de prise en charge de l'ancien contrat.")])
+    _exiger(verifier_taux_convention(type_contrat, taux, taux_arrete, financement, aci))
+    try:
+        smic = smic_horaire(date_debut)
+        contribution = contribution_cg_maximale(rsa_forfaitaire(date_debut))
+    except ParametreInconnu as exc:
+        raise RegleConventionError([Violation("date_debut", str(exc))]) from exc
+    repartition = calculer_repartition(
+        taux, smic, Decimal(heures_prises_en_charge), financement, contribution, taux_arrete
+    )
+    return CalculAide(
+        taux=taux,
+        taux_arrete=taux_arrete,
+        heures_max=heures_max,
+        arrete=arrete,
+        smic_horaire=smic,
+        contribution_cg_max=contribution,
+        aide_mensuelle=repartition.aide_mensuelle,
+        part_etat=repartition.part_etat,
+        part_conseil_general=repartition.part_conseil_general,
+    )
+
+
+def _appliquer_aide(convention: Convention, calcul: CalculAide) -> None:
+    for champ in (
+        "taux",
+        "taux_arrete",
+        "arrete",
+        "smic_horaire",
+        "aide_mensuelle",
+        "part_etat",
+        "part_conseil_general",
+    ):
+        setattr(convention, champ, getattr(calcul, champ))
+    convention.contribution_cg_max = calcul.contribution_cg_max
+    _appliquer_engagement(convention)
+
+
+def _appliquer_engagement(convention: Convention) -> None:
+    if convention.date_debut and convention.date_fin:
+        convention.duree_mois = duree_en_mois_decimale(convention.date_debut, convention.date_fin)
+        if convention.aide_mensuelle is not None:
+            convention.engagement_etat = (convention.part_etat * convention.duree_mois).quantize(Decimal("0.01"))
+            convention.engagement_conseil_general = (convention.part_conseil_general * convention.duree_mois).quantize(
+                Decimal("0.01")
+            )
+
+
+# --- drafts and conclusion -------------------------------------------------------------------------
+
+
+def _completer(convention: Convention) -> None:
+    """Denormalised and default values: territory of the employer, ACI, référent and tuteur."""
+    employeur = convention.employeur
+    convention.departement_id = employeur.departement_id
+    convention.region_id = employeur.departement.region_id
+    convention.aci = employeur.est_aci
+    if not convention.referent_nom and convention.prescripteur_id:
+        convention.referent_nom = convention.prescripteur.nom
+    if not convention.tuteur_nom:
+        convention.tuteur_nom = employeur.contact_nom or employeur.raison_sociale
+        convention.tuteur_fonction = convention.tuteur_fonction or "Employeur"
+    if convention.type_contrat_travail == TypeContratTravail.CDI:
+        convention.date_fin_contrat_travail = None
+
+
+@transaction.atomic
+def enregistrer_brouillon(*, par, convention: Convention | None = None, **champs) -> Convention:
+    """Create or update a draft (incomplete values allowed; what is given is checked)."""
+    if convention is None:
+        convention = Convention(**champs)
+    else:
+        convention = Convention.objects.select_for_update().get(pk=convention.pk)
+        if convention.statut != StatutConvention.BROUILLON:
+            raise RegleConventionError(
+                [Violation("statut", "Seul un brouillon se modifie ainsi : passez par un avenant.")]
+            )
+        for k, v in champs.items():
+            setattr(convention, k, v)
+    _completer(convention)
+    _exiger(verifier_convention(donnees_de(convention), complete=False))
+    return _enregistrer(convention, par, "Brouillon enregistré")
+
+
+def _chaine(convention: Convention) -> list[Convention]:
+    """The conventions before this one (renewals by new conventions), oldest first."""
+    chaine, courante = [], convention.convention_precedente
+    while courante is not None and len(chaine) < 50:
+        chaine.insert(0, courante)
+        courante = courante.convention_precedente
+    return chaine
+
+
+def donnees_de(convention: Convention, **remplacements) -> DonneesConvention:
+    employeur = convention.employeur
+    precedente = convention.convention_precedente
+    chaine = _chaine(convention) if convention.nature == Nature.RENOUVELLEMENT else []
+    valeurs = {
+        "type_contrat": convention.type_contrat,
+        "date_conclusion": convention.date_conclusion,
+        "date_embauche": convention.date_embauche,
+        "date_debut": convention.date_debut,
+        "date_fin": convention.date_fin,
+        "type_contrat_travail": convention.type_contrat_travail,
+        "date_fin_contrat_travail": convention.date_fin_contrat_travail,
+        "duree_hebdo_travail": convention.duree_hebdo_travail,
+        "duree_hebdo_prise_en_charge": convention.duree_hebdo_prise_en_charge,
+        "difficultes_particulieres": convention.difficultes_particulieres,
+        "taux": convention.taux,
+        "taux_arrete": convention.taux_arrete,
+        "financement": convention.financement,
+        "aci": convention.aci,
+        "secteur": employeur.secteur,
+        "personne": personne_de(convention.salarie),
+        "nature": convention.nature,
+        "bilan_employeur_fourni": convention.bilan_employeur_fourni,
+        "employeur_a_eu_contrats_aides": employeur.a_eu_contrats_aides,
+        "type_contrat_precedent": precedente.type_contrat if precedente else None,
+        "mois_deja_effectues": convention.mois_deja_effectues,
+        "debut_chaine": chaine[0].date_debut if chaine else None,
+        "fin_precedente": precedente.date_fin if precedente else None,
+        "fin_formation": convention.date_fin_formation if convention.formation_en_cours else None,
+        "periodes_immersion": [Periode(p.date_debut, p.date_fin) for p in convention.periodes_immersion.all()]
+        if convention.pk
+        else [],
+    }
+    valeurs.update(remplacements)
+    return DonneesConvention(**valeurs)
+
+
+@transaction.atomic
+def conclure(
+    convention: Convention,
+    par,
+    date_conclusion: date | None = None,
+    taux_majore: Decimal | None = None,
+) -> Convention:
+    """Check every rule, allocate the number, compute and store the aid with the parameters used."""
+    convention = Convention.objects.select_for_update().get(pk=convention.pk)
+    _exiger(verifier_transition(convention.statut, StatutConvention.CONCLUE))
+    convention.date_conclusion = date_conclusion or convention.date_conclusion or timezone.localdate()
+    _completer(convention)
+    violations = []
+    if convention.public_id is None and convention.type_contrat in CONTRATS_CUI:
+        violations.append(Violation("public", "Indiquez le public prioritaire : il fixe le taux de l'arrêté."))
+    debut = convention.date_debut
+    publie = True
+    if debut and convention.type_contrat in CONTRATS_CUI:
+        publie = arrete_publie(convention.region_id, debut.year, convention.date_conclusion)
+    calcul, erreurs_calcul = None, []
+    if not violations and debut and convention.duree_hebdo_prise_en_charge:
+        try:
+            calcul = calculer_aide(
+                type_contrat=convention.type_contrat,
+                public=convention.public,
+                region=convention.region,
+                date_conclusion=convention.date_conclusion,
+                date_debut=debut,
+                heures_prises_en_charge=convention.duree_hebdo_prise_en_charge,
+                financement=convention.financement,
+                aci=convention.aci,
+                taux_majore=taux_majore,
+                taux_hors_arrete=convention.taux,
+            )
+        except RegleConventionError as exc:
+            erreurs_calcul = exc.violations
+    donnees = donnees_de(
+        convention,
+        arrete_publie=publie,
+        taux=calcul.taux if calcul else convention.taux,
+        taux_arrete=calcul.taux_arrete if calcul else convention.taux_arrete,
+        heures_max_arrete=calcul.heures_max if calcul else None,
+    )
+    violations += verifier_convention(donnees)
+    if calcul is None and not violations:
+        violations = erreurs_calcul or [Violation("", "L'aide n'a pas pu être calculée.")]
+    elif calcul is None and publie:
+        violations += erreurs_calcul
+    _exiger(violations)
+    _appliquer_aide(convention, calcul)
+    if est_cae_jeune(
+        convention.type_contrat,
+        convention.salarie.date_naissance,
+        convention.date_embauche,
+        duree_en_mois(convention.date_debut, convention.date_fin),
+        convention.employeur.statut_juridique,
+    ):
+        convention.immersion = True  # the Cerfa rubric is ticked systematically in CAE-jeunes
+    convention.numero = allouer_numero(convention.type_contrat, convention.departement, convention.date_conclusion.year)
+    convention.statut = StatutConvention.CONCLUE
+    return _enregistrer(convention, par, f"Convention conclue sous le numéro {convention.numero}")
+
+
+# --- avenants ---------------------------------------------------------------------------------------
+
+
+def _verrouiller_active(convention: Convention) -> Convention:
+    convention = Convention.objects.select_for_update().get(pk=convention.pk)
+    if convention.statut not in (StatutConvention.CONCLUE, StatutConvention.EN_COURS, StatutConvention.SUSPENDUE):
+        raise RegleConventionError(
+            [Violation("statut", f"La convention est {convention.get_statut_display().lower()} : plus d'avenant.")]
+        )
+    return convention
+
+
+@transaction.atomic
+def ajouter_avenant(
+    convention: Convention,
+    *,
+    type: str,
+    date: date,
+    date_effet: date,
+    par,
+    date_fin: date | None = None,
+    date_fin_contrat_travail: date | None = None,
+    duree_hebdo_travail: Decimal | None = None,
+    duree_hebdo_prise_en_charge: Decimal | None = None,
+    taux: Decimal | None = None,
+    motif: str = "",
+    bilan_employeur_fourni: bool = False,
+    date_fin_formation: date | None = None,
+    immersion: dict | None = None,
+) -> Avenant:
+    """A renewal (new end, checked against the whole history: total length across renewals), a modification
+    (hours, rate raised by the conseil général, end of the work contract) or an immersion period
+    (``immersion={"employeur_accueil": …, "date_debut": …, "date_fin": …}``)."""
+    convention = _verrouiller_active(convention)
+    numero = (convention.avenants.aggregate(m=Max("numero"))["m"] or 0) + 1
+    avenant = Avenant(
+        convention=convention,
+        type=type,
+        numero=numero,
+        date=date,
+        date_effet=date_effet,
+        ancienne_date_fin=convention.date_fin,
+        date_fin=date_fin,
+        date_fin_contrat_travail=date_fin_contrat_travail,
+        duree_hebdo_travail=duree_hebdo_travail,
+        duree_hebdo_prise_en_charge=duree_hebdo_prise_en_charge,
+        taux=taux,
+        motif=motif,
+        bilan_employeur_fourni=bilan_employeur_fourni,
+        formation_en_cours=date_fin_formation is not None,
+        date_fin_formation=date_fin_formation,
+    )
+    personne = personne_de(convention.salarie)
+    violations: list[Violation] = []
+    if type == TypeAvenant.RENOUVELLEMENT:
+        if date_fin is None:
+            raise RegleConventionError([Violation("date_fin", "Indiquez la nouvelle fin de la convention.")])
+        chaine = _chaine(convention)
+        debut = chaine[0].date_debut if chaine else convention.date_debut
+        plafond_transition = None
+        if convention.nature == Nature.TRANSITION_PCS and convention.convention_precedente_id:
+            plafond_transition = plafond_pcs(convention.convention_precedente.type_contrat, personne, debut)
+        violations += verifier_bilan(True, False, bilan_employeur_fourni)
+        violations += verifier_renouvellement(
+            Renouvellement(
+                convention.type_contrat,
+                convention.aci,
+                personne,
+                debut,
+                convention.date_fin,
+                date_fin,
+                convention.mois_deja_effectues,
+                plafond_transition,
+                date_fin_formation,
+            )
+        )
+        fin_contrat = date_fin_contrat_travail or convention.date_fin_contrat_travail
+        if convention.type_contrat_travail == TypeContratTravail.CDD and fin_contrat and date_fin > fin_contrat:
+            violations.append(
+                Violation(
+                    "date_fin_contrat_travail",
+                    f"Le CDD finit le {fin_contrat:%d/%m/%Y} : indiquez sa prolongation pour renouveler l'aide.",
+                )
+            )
+        _exiger(violations)
+        convention.date_fin = date_fin
+        if date_fin_contrat_travail:
+            convention.date_fin_contrat_travail = date_fin_contrat_travail
+        convention.bilan_employeur_fourni = True
+        if date_fin_formation:
+            convention.formation_en_cours, convention.date_fin_formation = True, date_fin_formation
+    elif type == TypeAvenant.MODIFICATION:
+        travail = duree_hebdo_travail if duree_hebdo_travail is not None else convention.duree_hebdo_travail
+        prise = (
+            duree_hebdo_prise_en_charge
+            if duree_hebdo_prise_en_charge is not None
+            else convention.duree_hebdo_prise_en_charge
+        )
+        nouveau_taux = taux if taux is not None else convention.taux
+        violations += verifier_heures(convention.type_contrat, travail, prise, convention.difficultes_particulieres)
+        violations += verifier_taux_convention(
+            convention.type_contrat, nouveau_taux, convention.taux_arrete, convention.financement, convention.aci
+        )
+        _exiger(violations)
+        convention.duree_hebdo_travail, convention.duree_hebdo_prise_en_charge = travail, prise
+        convention.taux = nouveau_taux
+        if date_fin_contrat_travail:
+            convention.date_fin_contrat_travail = date_fin_contrat_travail
+        repartition = calculer_repartition(
+            convention.taux,
+            convention.smic_horaire,
+            convention.duree_hebdo_prise_en_charge,
+            convention.financement,
+            convention.contribution_cg_max,
+            convention.taux_arrete,
+        )
+        convention.aide_mensuelle = repartition.aide_mensuelle
+        convention.part_etat = repartition.part_etat
+        convention.part_conseil_general = repartition.part_conseil_general
+    elif type == TypeAvenant.IMMERSION:
+        if not immersion:
+            raise RegleConventionError([Violation("date_debut", "Indiquez la période d'immersion.")])
+        _ajouter_periode(convention, par=par, **immersion)
+    else:
+        raise RegleConventionError([Violation("type", f"Type d'avenant « {type} » inconnu.")])
+    _appliquer_engagement(convention)
+    _enregistrer(convention, par, f"Avenant n° {numero} ({avenant.get_type_display().lower()})")
+    avenant.aide_mensuelle = convention.aide_mensuelle
+    avenant.part_etat = convention.part_etat
+    avenant.part_conseil_general = convention.part_conseil_general
+    return _enregistrer(avenant, par, "Avenant signé")
+
+
+def _ajouter_periode(convention, *, employeur_accueil, date_debut, date_fin, par, objet="", siret_accueil=""):
+    existantes = [Periode(p.date_debut, p.date_fin) for p in convention.periodes_immersion.all()]
+    _exiger(
+        verifier_periodes_immersion(
+            convention.type_contrat,
+            convention.date_debut,
+            convention.date_fin,
+            [*existantes, Periode(date_debut, date_fin)],
+        )
+    )
+    periode = PeriodeImmersion(
+        convention=convention,
+        employeur_accueil=employeur_accueil,
+        siret_accueil=siret_accueil,
+        date_debut=date_debut,
+        date_fin=date_fin,
+        objet=objet,
+    )
+    _enregistrer(periode, par, "Période d'immersion")
+    if not convention.immersion:
+        convention.immersion = True
+        _enregistrer(convention, par, "Rubrique immersion cochée", update_fields=["immersion", "modifie_le"])
+    return periode
+
+
+@transaction.atomic
+def ajouter_periode_immersion(
+    convention: Convention, *, employeur_accueil: str, date_debut: date, date_fin: date, par, objet="", siret_accueil=""
+) -> PeriodeImmersion:
+    """An immersion period with another employer (CAE only; ≤ 1 month each; ≤ 25 % of the contract)."""
+    convention = Convention.objects.select_for_update().get(pk=convention.pk)
+    if convention.statut in (StatutConvention.TERMINEE, StatutConvention.ROMPUE):
+        raise RegleConventionError([Violation("statut", "La convention est close : plus de période d'immersion.")])
+    if convention.date_debut is None or convention.date_fin is None:
+        raise RegleConventionError([Violation("date_debut", "Indiquez d'abord les dates de la convention.")])
+    return _ajouter_periode(
+        convention,
+        employeur_accueil=employeur_accueil,
+        date_debut=date_debut,
+        date_fin=date_fin,
+        par=par,
+        objet=objet,
+        siret_accueil=siret_accueil,
+    )
+
+
+# --- events ----------------------------------------------------------------------------------------
+
+
+def _avancer(convention: Convention, jour: date) -> None:
+    """A concluded convention whose start has come is in progress (before a suspension or rupture)."""
+    convention.statut = statut_a_la_date(convention.statut, convention.date_debut, convention.date_fin, jour)
+
+
+@transaction.atomic
+def declarer_suspension(
+    convention: Convention, *, date_suspension: date, motif: str, par, date_declaration: date | None = None
+) -> Convention:
+    convention = Convention.objects.select_for_update().get(pk=convention.pk)
+    date_declaration = date_declaration or timezone.localdate()
+    _avancer(convention, date_suspension)
+    _exiger(
+        verifier_transition(convention.statut, StatutConvention.SUSPENDUE)
+        + verifier_declaration(date_suspension, date_declaration, convention.date_debut)
+    )
+    convention.statut = StatutConvention.SUSPENDUE
+    convention.date_suspension, convention.motif_suspension = date_suspension, motif
+    convention.date_declaration_evenement = date_declaration
+    convention.declaration_tardive = declaration_tardive(date_suspension, date_declaration)
+    return _enregistrer(
+        convention, par, "Suspension déclarée" + (" (tardive)" if convention.declaration_tardive else "")
+    )
+
+
+@transaction.atomic
+def lever_suspension(convention: Convention, *, par) -> Convention:
+    convention = Convention.objects.select_for_update().get(pk=convention.pk)
+    _exiger(verifier_transition(convention.statut, StatutConvention.EN_COURS))
+    convention.statut = StatutConvention.EN_COURS
+    return _enregistrer(convention, par, "Reprise après suspension")
+
+
+@transaction.atomic
+def declarer_rupture(
+    convention: Convention, *, date_rupture: date, motif: str, par, date_declaration: date | None = None
+) -> Convention:
+    """The end of the convention before its term; outside the legal cases the aid paid is to be repaid."""
+    convention = Convention.objects.select_for_update().get(pk=convention.pk)
+    date_declaration = date_declaration or timezone.localdate()
+    _avancer(convention, date_rupture)
+    _exiger(
+        verifier_transition(convention.statut, StatutConvention.ROMPUE)
+        + verifier_declaration(date_rupture, date_declaration, convention.date_debut)
+    )
+    convention.statut = StatutConvention.ROMPUE
+    convention.date_rupture, convention.motif_rupture = date_rupture, motif
+    convention.date_declaration_evenement = date_declaration
+    convention.declaration_tardive = declaration_tardive(date_rupture, date_declaration)
+    return _enregistrer(convention, par, "Rupture déclarée" + (" (tardive)" if convention.declaration_tardive else ""))
+
+
+def mettre_a_jour_statuts(jour: date | None = None, par=None) -> int:
+    """Concluded → in progress → ended, by date (a daily job may call it); returns the number changed."""
+    jour = jour or timezone.localdate()
+    n = 0
+    qs = Convention.objects.filter(
+        statut__in=[StatutConvention.CONCLUE, StatutConvention.EN_COURS, StatutConvention.SUSPENDUE]
+    ).only("pk", "statut", "date_debut", "date_fin")
+    for convention in qs.iterator():
+        nouveau = statut_a_la_date(convention.statut, convention.date_debut, convention.date_fin, jour)
+        if nouveau != convention.statut:
+            with transaction.atomic():
+                c = Convention.objects.select_for_update().get(pk=convention.pk)
+                c.statut = nouveau
+                _enregistrer(c, par, "Statut mis à jour à la date")
+            n += 1
+    return n
+
+
+__all__ = [
+    "CalculAide",
+    "Financement",
+    "ajouter_avenant",
+    "ajouter_periode_immersion",
+    "allouer_numero",
+    "arrete_publie",
+    "calculer_aide",
+    "conclure",
+    "declarer_rupture",
+    "declarer_suspension",
+    "donnees_de",
+    "enregistrer_brouillon",
+    "lever_suspension",
+    "mettre_a_jour_statuts",
+    "trouver_ou_creer_employeur",
+    "trouver_ou_creer_salarie",
+]

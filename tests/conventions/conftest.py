@@ -1,0 +1,15 @@
+import pytest
+
+from tests.arretes.factories import arrete_publie
+
+
+@pytest.fixture
+def arretes_2010(db):
+    """The published 2010 arrêtés of Île-de-France and Nord-Pas-de-Calais (CAE 90 %, priority publics 95 %,
+    ACI 105 %; CIE 30 %, RSA 47 %)."""
+    from datetime import date
+
+    return {
+        "11": arrete_publie("11", 2010, numero="IDF-2010-1", date_publication=date(2009, 11, 27)),
+        "31": arrete_publie("31", 2010, numero="NPDC-2010-1", date_publication=date(2009, 11, 27)),
+    }

@@ -1,0 +1,321 @@
+"""Services: conclusion (rules, number, aid with the arrêté's rate), avenants across the whole history,
+immersion, suspension and rupture, history with its author."""
+
+from datetime import date
+from decimal import Decimal as D
+
+import pytest
+
+from conventions import services
+from conventions.models import Financement, MotifRupture, Nature, StatutConvention, StatutJuridique
+from conventions.regles import RegleConventionError
+from conventions.regles_duree import date_fin_pour
+
+from .factories import ConventionFactory, EmployeurFactory, SalarieFactory, departement, public
+
+pytestmark = pytest.mark.django_db
+DEBUT = date(2010, 1, 4)
+
+
+@pytest.fixture
+def auteur(demo):
+    return demo.comptes["prescripteur@demo.cui.fr"]
+
+
+def test_conclure_calcule_l_aide_au_taux_de_l_arrete(arretes_2010, auteur):
+    convention = services.conclure(ConventionFactory(), par=auteur)
+    assert convention.statut == StatutConvention.CONCLUE
+    assert convention.numero == "CAE-075-2009-000001"
+    assert convention.taux == convention.taux_arrete == D("90.00")
+    assert convention.arrete == arretes_2010["11"]
+    assert convention.smic_horaire == D("8.86")  # SMIC on the start of the convention, 2010
+    assert convention.aide_mensuelle == D("691.08")  # 90 % × 8.86 × 20 × 52/12
+    assert convention.part_etat == convention.aide_mensuelle and convention.part_conseil_general == 0
+    assert convention.duree_mois == D(6) and convention.engagement_etat == convention.aide_mensuelle * 6
+    assert convention.referent_nom == convention.prescripteur.nom
+    assert convention.tuteur_nom == convention.employeur.raison_sociale
+    assert convention.history.first().history_user == auteur
+
+
+def test_numeros_sequentiels_par_contrat_departement_annee(arretes_2010, auteur):
+    numeros = [services.conclure(ConventionFactory(), par=auteur).numero for _ in range(3)]
+    assert numeros == ["CAE-075-2009-000001", "CAE-075-2009-000002", "CAE-075-2009-000003"]
+    assert services.allouer_numero("CIE", departement("75"), 2010) == "CIE-075-2010-000001"
+    assert services.allouer_numero("CAE", departement("2A"), 2010) == "CAE-02A-2010-000001"
+
+
+def test_cofinancement_rsa_etat_cg(arretes_2010, auteur):
+    employeur = EmployeurFactory(departement=departement("93"))
+    salarie = SalarieFactory(beneficiaire_rsa=True)
+    convention = ConventionFactory(
+        employeur=employeur, salarie=salarie, public=public("beneficiaires-rsa"), financement=Financement.ETAT_CG
+    )
+    convention = services.conclure(convention, par=auteur)
+    assert convention.taux == D("95.00")
+    assert convention.contribution_cg_max == D("404.88")  # 88 % of 460.09
+    assert convention.part_conseil_general == D("404.88")
+    assert convention.part_etat + convention.part_conseil_general == convention.aide_mensuelle
+
+
+def test_majoration_par_le_conseil_general(arretes_2010, auteur):
+    convention = ConventionFactory(financement=Financement.ETAT_CG, salarie=SalarieFactory(beneficiaire_rsa=True))
+    convention = services.conclure(convention, par=auteur, taux_majore=D(95))
+    assert convention.taux == D(95) and convention.taux_arrete == D("90.00")
+    au_taux_arrete = D("691.08")
+    surcout = convention.aide_mensuelle - au_taux_arrete
+    assert convention.part_conseil_general == D("404.88") + surcout
+    with pytest.raises(RegleConventionError, match="conseil général"):
+        services.conclure(ConventionFactory(), par=auteur, taux_majore=D(95))
+
+
+def test_conclure_refuse_et_nomme_les_champs(arretes_2010, auteur):
+    # 26 h taken in charge where the arrêté allows 20 h for this public; 5 months.
+    convention = ConventionFactory(duree_hebdo_prise_en_charge=D(26), date_fin=date(2010, 6, 1))
+    with pytest.raises(RegleConventionError) as exc:
+        services.conclure(convention, par=auteur)
+    assert {v.champ for v in exc.value.violations} == {"duree_hebdo_prise_en_charge", "date_fin"}
+    assert "20 heures" in str(exc.value)
+    convention.refresh_from_db()
+    assert convention.statut == StatutConvention.BROUILLON and convention.numero is None
+
+
+def test_prescription_anticipee_refusee_sans_arrete_publie(db, auteur):
+    with pytest.raises(RegleConventionError, match="arrêté"):
+        services.conclure(ConventionFactory(), par=auteur)
+
+
+def test_cie_chez_un_employeur_non_marchand_refuse(arretes_2010, auteur):
+    with pytest.raises(RegleConventionError, match="pas un CIE"):
+        services.conclure(ConventionFactory(type_contrat="CIE"), par=auteur)
+
+
+def test_bilan_pour_un_employeur_ayant_eu_des_contrats_aides(arretes_2010, auteur):
+    convention = ConventionFactory(employeur=EmployeurFactory(a_eu_contrats_aides=True))
+    with pytest.raises(RegleConventionError, match="bilan"):
+        services.conclure(convention, par=auteur)
+    convention.bilan_employeur_fourni = True
+    convention.save()
+    assert services.conclure(convention, par=auteur).numero
+
+
+def test_cae_jeune_coche_la_rubrique_immersion(arretes_2010, auteur):
+    convention = ConventionFactory(
+        salarie=SalarieFactory(date_naissance=date(1990, 1, 1)),
+        date_fin=date_fin_pour(DEBUT, 12),
+        date_fin_contrat_travail=date_fin_pour(DEBUT, 12),
+    )
+    assert services.conclure(convention, par=auteur).immersion
+
+
+def test_enregistrer_brouillon_complete_les_valeurs_par_defaut(auteur):
+    employeur = EmployeurFactory(statut_juridique=StatutJuridique.ACI, departement=departement("59"))
+    salarie = SalarieFactory()
+    convention = services.enregistrer_brouillon(
+        par=auteur,
+        type_contrat="CAE",
+        prescripteur=employeur.departement.organisations.first() or ConventionFactory.build().prescripteur,
+        employeur=employeur,
+        salarie=salarie,
+    )
+    assert convention.aci and convention.departement.code == "59" and convention.region.code_insee == "31"
+    assert convention.statut == StatutConvention.BROUILLON
+    assert convention.history.first().history_user == auteur
+
+
+def test_renouvellements_jusqu_a_48_mois_pour_un_senior_au_rsa(arretes_2010, auteur):
+    salarie = SalarieFactory(date_naissance=date(1955, 3, 1), beneficiaire_rsa=True)
+    fin24 = date_fin_pour(DEBUT, 24)
+    convention = services.conclure(
+        ConventionFactory(salarie=salarie, date_fin=fin24, type_contrat_travail="CDI", date_fin_contrat_travail=None),
+        par=auteur,
+    )
+    with pytest.raises(RegleConventionError, match="bilan"):
+        services.ajouter_avenant(
+            convention,
+            type="renouvellement",
+            date=date(2011, 12, 1),
+            date_effet=fin24,
+            par=auteur,
+            date_fin=date_fin_pour(DEBUT, 36),
+        )
+    for n, mois in enumerate((36, 48), start=1):
+        avenant = services.ajouter_avenant(
+            convention,
+            type="renouvellement",
+            date=date(2009 + mois // 12, 12, 1),
+            date_effet=DEBUT,
+            par=auteur,
+            date_fin=date_fin_pour(DEBUT, mois),
+            bilan_employeur_fourni=True,
+        )
+        assert avenant.numero == n
+    convention.refresh_from_db()
+    assert convention.date_fin == date_fin_pour(DEBUT, 48)
+    assert convention.avenants.count() == 2
+
+
+def test_renouvellement_au_dela_de_24_mois_refuse_sans_derogation(arretes_2010, auteur):
+    fin24 = date_fin_pour(DEBUT, 24)
+    convention = services.conclure(
+        ConventionFactory(date_fin=fin24, type_contrat_travail="CDI", date_fin_contrat_travail=None), par=auteur
+    )
+    with pytest.raises(RegleConventionError, match="24 mois"):
+        services.ajouter_avenant(
+            convention,
+            type="renouvellement",
+            date=date(2011, 12, 1),
+            date_effet=fin24,
+            par=auteur,
+            date_fin=date_fin_pour(DEBUT, 30),
+            bilan_employeur_fourni=True,
+        )
+
+
+def test_renouvellement_d_un_cdd_demande_sa_prolongation(arretes_2010, auteur):
+    convention = services.conclure(ConventionFactory(), par=auteur)
+    with pytest.raises(RegleConventionError, match="CDD"):
+        services.ajouter_avenant(
+            convention,
+            type="renouvellement",
+            date=date(2010, 6, 1),
+            date_effet=date(2010, 7, 4),
+            par=auteur,
+            date_fin=date_fin_pour(DEBUT, 12),
+            bilan_employeur_fourni=True,
+        )
+    services.ajouter_avenant(
+        convention,
+        type="renouvellement",
+        date=date(2010, 6, 1),
+        date_effet=date(2010, 7, 4),
+        par=auteur,
+        date_fin=date_fin_pour(DEBUT, 12),
+        date_fin_contrat_travail=date_fin_pour(DEBUT, 12),
+        bilan_employeur_fourni=True,
+    )
+    convention.refresh_from_db()
+    assert convention.duree_mois == D(12) and convention.engagement_etat == convention.part_etat * 12
+
+
+def test_avenant_de_modification_recalcule_l_aide(arretes_2010, auteur):
+    convention = services.conclure(ConventionFactory(duree_hebdo_travail=D(30)), par=auteur)
+    avenant = services.ajouter_avenant(
+        convention,
+        type="modification",
+        date=date(2010, 3, 1),
+        date_effet=date(2010, 3, 1),
+        par=auteur,
+        duree_hebdo_prise_en_charge=D(15),
+    )
+    convention.refresh_from_db()
+    assert convention.aide_mensuelle == avenant.aide_mensuelle == D("518.31")
+    with pytest.raises(RegleConventionError):
+        services.ajouter_avenant(
+            convention,
+            type="modification",
+            date=date(2010, 3, 1),
+            date_effet=date(2010, 3, 1),
+            par=auteur,
+            duree_hebdo_prise_en_charge=D(31),
+        )
+
+
+def test_periodes_d_immersion(arretes_2010, auteur):
+    convention = services.conclure(ConventionFactory(), par=auteur)  # 6 months: 45 days of immersion at most
+    services.ajouter_periode_immersion(
+        convention, employeur_accueil="Boulangerie", date_debut=date(2010, 2, 1), date_fin=date(2010, 2, 28), par=auteur
+    )
+    with pytest.raises(RegleConventionError, match="25 %"):
+        services.ajouter_periode_immersion(
+            convention, employeur_accueil="Garage", date_debut=date(2010, 4, 1), date_fin=date(2010, 4, 30), par=auteur
+        )
+    avenant = services.ajouter_avenant(
+        convention,
+        type="immersion",
+        date=date(2010, 3, 20),
+        date_effet=date(2010, 4, 1),
+        par=auteur,
+        immersion={"employeur_accueil": "Garage", "date_debut": date(2010, 4, 1), "date_fin": date(2010, 4, 10)},
+    )
+    assert avenant.numero == 1
+    convention.refresh_from_db()
+    assert convention.immersion and convention.periodes_immersion.count() == 2
+    cie = services.conclure(
+        ConventionFactory(type_contrat="CIE", employeur=EmployeurFactory(statut_juridique="entreprise")), par=auteur
+    )
+    with pytest.raises(RegleConventionError, match="CAE"):
+        services.ajouter_periode_immersion(
+            cie, employeur_accueil="X", date_debut=date(2010, 2, 1), date_fin=date(2010, 2, 5), par=auteur
+        )
+
+
+def test_suspension_puis_rupture_declaree_tardivement(arretes_2010, auteur):
+    convention = services.conclure(ConventionFactory(), par=auteur)
+    convention = services.declarer_suspension(
+        convention, date_suspension=date(2010, 2, 1), motif="maladie", date_declaration=date(2010, 2, 5), par=auteur
+    )
+    assert convention.statut == StatutConvention.SUSPENDUE and not convention.declaration_tardive
+    convention = services.lever_suspension(convention, par=auteur)
+    convention = services.declarer_rupture(
+        convention,
+        date_rupture=date(2010, 3, 1),
+        motif=MotifRupture.HORS_CAS_LEGAUX,
+        date_declaration=date(2010, 3, 15),
+        par=auteur,
+    )
+    assert convention.statut == StatutConvention.ROMPUE and convention.declaration_tardive
+    assert convention.aide_a_rembourser
+    with pytest.raises(RegleConventionError):
+        services.declarer_suspension(convention, date_suspension=date(2010, 4, 1), motif="maladie", par=auteur)
+    raisons = list(convention.history.values_list("history_change_reason", flat=True))
+    assert "Rupture déclarée (tardive)" in raisons
+    assert all(h.history_user == auteur for h in convention.history.exclude(history_change_reason=None))
+
+
+def test_mettre_a_jour_statuts(arretes_2010, auteur):
+    convention = services.conclure(ConventionFactory(), par=auteur)
+    assert services.mettre_a_jour_statuts(date(2010, 1, 4)) == 1
+    convention.refresh_from_db()
+    assert convention.statut == StatutConvention.EN_COURS
+    services.mettre_a_jour_statuts(date(2010, 7, 4))
+    convention.refresh_from_db()
+    assert convention.statut == StatutConvention.TERMINEE
+
+
+def test_transition_pcs_nouvelle_convention_dans_le_plafond_de_l_ancien_contrat(arretes_2010, auteur):
+    ancienne = ConventionFactory(
+        type_contrat="CAV",
+        statut="brouillon",
+        date_conclusion=date(2008, 1, 2),
+        date_embauche=date(2008, 1, 3),
+        date_debut=date(2008, 1, 3),
+        date_fin=date(2010, 1, 2),
+        date_fin_contrat_travail=date(2010, 1, 2),
+    )
+    nouvelle = ConventionFactory(
+        nature=Nature.TRANSITION_PCS,
+        convention_precedente=ancienne,
+        mois_deja_effectues=24,
+        salarie=ancienne.salarie,
+        bilan_employeur_fourni=True,
+        date_fin=date_fin_pour(DEBUT, 13),
+        date_fin_contrat_travail=date_fin_pour(DEBUT, 13),
+    )
+    with pytest.raises(RegleConventionError, match="12 mois"):
+        services.conclure(nouvelle, par=auteur)
+    nouvelle.date_fin = nouvelle.date_fin_contrat_travail = date_fin_pour(DEBUT, 12)
+    nouvelle.save()
+    assert services.conclure(nouvelle, par=auteur).numero
+
+
+def test_trouver_ou_creer_employeur_par_siret(auteur):
+    premier = services.trouver_ou_creer_employeur(
+        "732 829 320 00074",
+        par=auteur,
+        raison_sociale="Asso",
+        statut_juridique="association",
+        departement=departement("75"),
+    )
+    meme = services.trouver_ou_creer_employeur("73282932000074", par=auteur, raison_sociale="Asso renommée")
+    assert meme.pk == premier.pk and meme.raison_sociale == "Asso renommée"
+    assert premier.secteur == "non_marchand"
