@@ -23,6 +23,16 @@ MENU: list[Entree] = [
     Entree("Arrêtés régionaux", "arretes:liste"),
     Entree("Suivi des arrêtés", "arretes:suivi", frozenset({R.NATIONAL})),
     Entree("Simulateur d'aide", "simulateur:simulateur"),
+    Entree(
+        "Tableau de bord CAE-jeunes",
+        "tableau_de_bord:accueil",
+        frozenset({R.CORRESPONDANT_REGIONAL, R.GESTIONNAIRE_REGIONAL, R.NATIONAL}),
+    ),
+    Entree(
+        "Bilans d'étape",
+        "tableau_de_bord:bilans",
+        frozenset({R.CORRESPONDANT_REGIONAL, R.GESTIONNAIRE_REGIONAL, R.NATIONAL}),
+    ),
 ]
 
 
