@@ -17,6 +17,7 @@ Without a registered provider, consumption is zero and ``disponible`` is False (
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -94,6 +95,18 @@ def retirer_fournisseur(fonction) -> None:
     for liste in (_fournisseurs, _fournisseurs_hors_caom):
         if fonction in liste:
             liste.remove(fonction)
+
+
+@contextmanager
+def fournisseurs_isoles():
+    """Tests: run with empty registries (the real providers are put back afterwards)."""
+    sauvegarde = list(_fournisseurs), list(_fournisseurs_hors_caom)
+    _fournisseurs.clear()
+    _fournisseurs_hors_caom.clear()
+    try:
+        yield
+    finally:
+        _fournisseurs[:], _fournisseurs_hors_caom[:] = sauvegarde
 
 
 def consommation_disponible() -> bool:

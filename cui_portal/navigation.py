@@ -20,6 +20,11 @@ R = Role
 MENU: list[Entree] = [
     Entree("Accueil", "accueil"),
     Entree("Organisations", "referentiels:organisations"),
+    Entree(
+        "CAOM",
+        "caom:liste",
+        frozenset({R.CORRESPONDANT_REGIONAL, R.GESTIONNAIRE_REGIONAL, R.NATIONAL, R.CONSEIL_GENERAL}),
+    ),
     Entree("Arrêtés régionaux", "arretes:liste"),
     Entree("Suivi des arrêtés", "arretes:suivi", frozenset({R.NATIONAL})),
     Entree("Simulateur d'aide", "simulateur:simulateur"),
