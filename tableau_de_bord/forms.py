@@ -1,0 +1,123 @@
+from django import forms
+
+from .models import (
+    ComitePilotage,
+    ConventionOperateur,
+    CreditIngenierie,
+    DemandePaiement,
+    LigneBilan,
+    Operateur,
+)
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class VersionBilanForm(forms.Form):
+    """The version of the bilan the form was opened at (optimistic locking)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
+class LigneBilanForm(forms.ModelForm):
+    class Meta:
+        model = LigneBilan
+        fields = ["operateur", "objectifs", "calendrier", "freins", "points_particuliers"]
+        widgets = {
+            champ: forms.Textarea(attrs={"rows": 3})
+            for champ in ("objectifs", "calendrier", "freins", "points_particuliers")
+        }
+
+    def __init__(self, *args, operateurs=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["operateur"].queryset = operateurs if operateurs is not None else Operateur.objects.none()
+        self.fields["operateur"].empty_label = "— Aucun opérateur désigné —"
+        self.fields[
+            "operateur"
+        ].help_text = "Parmi les opérateurs de la région (Pôle emploi, mission locale, prestataire…)."
+
+    def valeurs(self) -> dict:
+        donnees = self.cleaned_data
+        operateur = donnees.get("operateur")
+        return {
+            "operateur_id": operateur.pk if operateur else None,
+            **{c: donnees.get(c, "") for c in ("objectifs", "calendrier", "freins", "points_particuliers")},
+        }
+
+
+class LectureBilanForm(forms.Form):
+    commentaire_mip = forms.CharField(
+        label="Commentaire de la DGEFP (MIP)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Visible par la région.",
+        max_length=5000,
+    )
+
+
+class OperateurForm(forms.ModelForm):
+    class Meta:
+        model = Operateur
+        fields = ["organisation", "nature", "actif"]
+
+
+class ConventionOperateurForm(forms.ModelForm):
+    class Meta:
+        model = ConventionOperateur
+        fields = ["operateur", "objet", "montant", "signee_le", "transmise_asp_le"]
+        widgets = {"signee_le": DATE, "transmise_asp_le": DATE}
+
+    def __init__(self, *args, operateurs=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["operateur"].queryset = operateurs if operateurs is not None else Operateur.objects.none()
+
+    def clean(self):
+        donnees = super().clean()
+        signee, transmise = donnees.get("signee_le"), donnees.get("transmise_asp_le")
+        if signee and transmise and transmise < signee:
+            self.add_error("transmise_asp_le", "La convention est transmise à l'ASP dès sa signature, pas avant.")
+        return donnees
+
+
+class DemandePaiementForm(forms.ModelForm):
+    class Meta:
+        model = DemandePaiement
+        fields = ["convention", "montant", "compte_rendu_recu_le", "attestation_recue_le", "payee_le"]
+        widgets = {"compte_rendu_recu_le": DATE, "attestation_recue_le": DATE, "payee_le": DATE}
+
+    def __init__(self, *args, conventions=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["convention"].queryset = (
+            conventions if conventions is not None else ConventionOperateur.objects.none()
+        )
+
+    def clean(self):
+        donnees = super().clean()
+        if donnees.get("payee_le") and not (
+            donnees.get("compte_rendu_recu_le") and donnees.get("attestation_recue_le")
+        ):
+            self.add_error(
+                "payee_le",
+                "L'ASP ne paie qu'au vu du compte rendu d'exécution et de l'attestation de service fait "
+                "(circulaire 2009-38, § 1.2) : renseignez d'abord leurs dates de réception.",
+            )
+        return donnees
+
+
+class CreditIngenierieForm(forms.ModelForm):
+    class Meta:
+        model = CreditIngenierie
+        fields = ["annee", "montant_notifie", "notifie_le"]
+        widgets = {"notifie_le": DATE}
+
+
+class ComitePilotageForm(forms.ModelForm):
+    class Meta:
+        model = ComitePilotage
+        fields = ["date", "heure", "lieu", "ordre_du_jour", "participants", "transmis_dgefp_le"]
+        widgets = {
+            "date": DATE,
+            "transmis_dgefp_le": DATE,
+            "heure": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "ordre_du_jour": forms.Textarea(attrs={"rows": 3}),
+            "participants": forms.Textarea(attrs={"rows": 2}),
+        }

@@ -1,0 +1,188 @@
+"""Operators of the CAE-jeunes programme, their agreements and ASP payments, engineering credits, comités de
+pilotage (circular DGEFP 2009-38, I and II)."""
+
+from datetime import date, timedelta
+
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from referentiels.models import Organisation, Region
+
+from . import regles
+
+
+def _restreindre(qs, perimetre, region):
+    from cui_portal.permissions import restreindre
+
+    return restreindre(qs, perimetre, region=region)
+
+
+class NatureOperateur(models.TextChoices):
+    MISSION_LOCALE = "mission_locale", "Mission locale"
+    POLE_EMPLOI = "pole_emploi", "Pôle emploi"
+    CNFPT = "cnfpt", "CNFPT (établissement public)"
+    PRESTATAIRE = "prestataire", "Prestataire retenu par marché public"
+    AUTRE = "autre", "Autre opérateur"
+
+
+class OperateurQuerySet(models.QuerySet):
+    def visibles_par(self, perimetre):
+        return _restreindre(self, perimetre, "region_id")
+
+
+class Operateur(models.Model):
+    """An organisation a region mobilises for the programme (a mission locale may be prescripteur elsewhere)."""
+
+    region = models.ForeignKey(Region, verbose_name="région", on_delete=models.PROTECT, related_name="operateurs")
+    organisation = models.ForeignKey(
+        Organisation, verbose_name="organisation", on_delete=models.PROTECT, related_name="operations_cae_jeunes"
+    )
+    nature = models.CharField("nature de l'opérateur", max_length=20, choices=NatureOperateur.choices)
+    actif = models.BooleanField("actif", default=True)
+
+    objects = OperateurQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "opérateur"
+        ordering = ["organisation__nom"]
+        constraints = [models.UniqueConstraint(fields=["region", "organisation"], name="un_operateur_par_region")]
+
+    def __str__(self):
+        return self.organisation.nom
+
+
+class ConventionOperateurQuerySet(models.QuerySet):
+    def visibles_par(self, perimetre):
+        return _restreindre(self, perimetre, "operateur__region_id")
+
+
+class ConventionOperateur(models.Model):
+    """The agreement (convention or public contract) binding the region and an operator, sent to the ASP."""
+
+    operateur = models.ForeignKey(
+        Operateur, verbose_name="opérateur", on_delete=models.PROTECT, related_name="conventions"
+    )
+    objet = models.CharField("objet", max_length=250)
+    montant = models.DecimalField("montant (€)", max_digits=12, decimal_places=2)
+    signee_le = models.DateField("signée le")
+    transmise_asp_le = models.DateField("transmise à l'ASP le", null=True, blank=True)
+
+    history = HistoricalRecords()
+    objects = ConventionOperateurQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "convention avec un opérateur"
+        verbose_name_plural = "conventions avec les opérateurs"
+        ordering = ["-signee_le"]
+        constraints = [
+            models.CheckConstraint(condition=Q(montant__gt=0), name="convention_operateur_montant_positif"),
+            models.CheckConstraint(
+                condition=Q(transmise_asp_le__isnull=True) | Q(transmise_asp_le__gte=models.F("signee_le")),
+                name="convention_operateur_transmise_apres_signature",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.operateur} – {self.objet}"
+
+
+class CreditIngenierie(models.Model):
+    """Engineering credits notified to a region for the programme."""
+
+    region = models.ForeignKey(Region, verbose_name="région", on_delete=models.PROTECT, related_name="credits")
+    annee = models.PositiveSmallIntegerField("année")
+    montant_notifie = models.DecimalField("montant notifié (€)", max_digits=12, decimal_places=2)
+    notifie_le = models.DateField("notifié le", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "crédit d'ingénierie"
+        verbose_name_plural = "crédits d'ingénierie"
+        constraints = [
+            models.UniqueConstraint(fields=["region", "annee"], name="un_credit_par_region_et_annee"),
+            models.CheckConstraint(condition=Q(montant_notifie__gte=0), name="credit_montant_positif"),
+        ]
+
+    def __str__(self):
+        return f"Crédits {self.annee} – {self.region}"
+
+
+class DemandePaiementQuerySet(models.QuerySet):
+    def visibles_par(self, perimetre):
+        return _restreindre(self, perimetre, "convention__operateur__region_id")
+
+    def en_retard(self, aujourd_hui: date):
+        """Unpaid, with a complete file received more than 25 days ago."""
+        limite = aujourd_hui - timedelta(days=regles.DELAI_PAIEMENT_JOURS)
+        return self.filter(payee_le__isnull=True, date_dossier_complet__lt=limite)
+
+
+class DemandePaiement(models.Model):
+    """An advance asked by an operator; the ASP pays within 25 days of the complete file."""
+
+    convention = models.ForeignKey(
+        ConventionOperateur, verbose_name="convention", on_delete=models.PROTECT, related_name="demandes"
+    )
+    montant = models.DecimalField("montant demandé (€)", max_digits=12, decimal_places=2)
+    compte_rendu_recu_le = models.DateField("compte rendu d'exécution reçu le", null=True, blank=True)
+    attestation_recue_le = models.DateField("attestation de service fait reçue le", null=True, blank=True)
+    # Stored (computed in save) so that overdue requests are found by an indexed query.
+    date_dossier_complet = models.DateField("dossier complet le", null=True, blank=True, editable=False)
+    payee_le = models.DateField("payée le", null=True, blank=True)
+
+    history = HistoricalRecords()
+    objects = DemandePaiementQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "demande de paiement"
+        verbose_name_plural = "demandes de paiement"
+        ordering = ["-date_dossier_complet", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(montant__gt=0), name="demande_paiement_montant_positif"),
+            models.CheckConstraint(
+                condition=Q(payee_le__isnull=True) | Q(date_dossier_complet__isnull=False),
+                name="paiement_apres_dossier_complet",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Demande de {self.montant} € – {self.convention}"
+
+    def save(self, *args, **kwargs):
+        self.date_dossier_complet = regles.date_dossier_complet(self.compte_rendu_recu_le, self.attestation_recue_le)
+        super().save(*args, **kwargs)
+
+    @property
+    def echeance(self):
+        return regles.echeance_paiement(self.date_dossier_complet) if self.date_dossier_complet else None
+
+    def en_retard(self, aujourd_hui: date) -> bool:
+        return regles.paiement_en_retard(self.date_dossier_complet, self.payee_le, aujourd_hui)
+
+
+class ComitePilotageQuerySet(models.QuerySet):
+    def visibles_par(self, perimetre):
+        return _restreindre(self, perimetre, "region_id")
+
+
+class ComitePilotage(models.Model):
+    """A regional steering committee; its date is sent to the DGEFP so that its staff may attend."""
+
+    region = models.ForeignKey(Region, verbose_name="région", on_delete=models.PROTECT, related_name="comites")
+    date = models.DateField("date")
+    heure = models.TimeField("heure", null=True, blank=True)
+    lieu = models.CharField("lieu", max_length=200)
+    ordre_du_jour = models.TextField("ordre du jour")
+    participants = models.TextField("participants", blank=True)
+    transmis_dgefp_le = models.DateField("date transmise à la DGEFP le", null=True, blank=True)
+
+    history = HistoricalRecords()
+    objects = ComitePilotageQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "comité de pilotage"
+        verbose_name_plural = "comités de pilotage"
+        ordering = ["date"]
+
+    def __str__(self):
+        return f"Comité de pilotage du {self.date:%d/%m/%Y} – {self.region}"

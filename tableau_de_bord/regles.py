@@ -1,0 +1,156 @@
+"""Rules of the CAE-jeunes programme (circular DGEFP 2009-38), in pure functions on plain values (no ORM).
+
+- the national calendar of the bilans d'étape: one per fortnight (1st–15th, 16th–end of month), due the first
+  working day after the fortnight ends (French public holidays, weekends excluded);
+- the transmission status of a bilan (on time, late, not transmitted, not yet due);
+- the ASP payment of operators: within 25 days of receiving the complete file (compte rendu d'exécution and
+  attestation de service fait, circular 2009-38, § 1.2).
+"""
+
+from calendar import monthrange
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from functools import lru_cache
+
+DELAI_PAIEMENT_JOURS = 25  # circulaire 2009-38, § 1.2
+# The programme was launched by circular 2009-19 of 29 May 2009; figures "since the start" count from there.
+DEBUT_PROGRAMME = date(2009, 5, 29)
+
+A_L_HEURE = "a_l_heure"
+EN_RETARD = "en_retard"
+NON_TRANSMIS = "non_transmis"
+A_VENIR = "a_venir"
+LIBELLES_TRANSMISSION = {
+    A_L_HEURE: "Transmis à l'heure",
+    EN_RETARD: "Transmis en retard",
+    NON_TRANSMIS: "Non transmis",
+    A_VENIR: "Échéance à venir",
+}
+
+# Parameters of the 2010 programming (JPE 2010), to compare the regions' averages with.
+PARAMETRES_JPE = {
+    "CAE": {"entrees": 360_000, "taux": Decimal("90"), "heures": Decimal("22"), "duree_mois": Decimal("8.25")},
+    "CIE": {"entrees": 50_000, "taux": Decimal("30.7"), "heures": Decimal("33"), "duree_mois": Decimal("9.4")},
+}
+
+
+@dataclass(frozen=True)
+class PeriodeQuinzaine:
+    annee: int
+    numero: int  # 1 to 24
+    date_debut: date
+    date_fin: date
+    date_echeance: date
+
+
+@lru_cache(maxsize=32)
+def _feries(annee: int) -> frozenset[date]:
+    import holidays
+
+    return frozenset(holidays.France(years=annee))
+
+
+def est_jour_ouvre(d: date) -> bool:
+    """Monday to Friday, and not a French public holiday (metropolitan calendar)."""
+    return d.weekday() < 5 and d not in _feries(d.year)
+
+
+def premier_jour_ouvre_apres(d: date) -> date:
+    jour = d + timedelta(days=1)
+    while not est_jour_ouvre(jour):
+        jour += timedelta(days=1)
+    return jour
+
+
+def debut_quinzaine(d: date) -> date:
+    """The first day of the fortnight containing ``d`` (the 1st or the 16th)."""
+    return d.replace(day=1 if d.day <= 15 else 16)
+
+
+def quinzaine_contenant(d: date) -> PeriodeQuinzaine:
+    debut = debut_quinzaine(d)
+    fin = debut.replace(day=15) if debut.day == 1 else debut.replace(day=monthrange(d.year, d.month)[1])
+    numero = (d.month - 1) * 2 + (1 if debut.day == 1 else 2)
+    return PeriodeQuinzaine(d.year, numero, debut, fin, premier_jour_ouvre_apres(fin))
+
+
+def quinzaines_de_l_annee(annee: int) -> list[PeriodeQuinzaine]:
+    """The 24 fortnights of ``annee``, in order."""
+    return [quinzaine_contenant(date(annee, mois, jour)) for mois in range(1, 13) for jour in (1, 16)]
+
+
+def quinzaine_precedente(d: date) -> PeriodeQuinzaine:
+    return quinzaine_contenant(debut_quinzaine(d) - timedelta(days=1))
+
+
+def statut_transmission(soumis_le: date | datetime | None, echeance: date, aujourd_hui: date) -> str:
+    """On time when submitted on or before the due date; late after it; not transmitted once the due date has
+    passed without a submission; to come before that."""
+    if soumis_le is not None:
+        jour = soumis_le.date() if isinstance(soumis_le, datetime) else soumis_le
+        return A_L_HEURE if jour <= echeance else EN_RETARD
+    return NON_TRANSMIS if aujourd_hui > echeance else A_VENIR
+
+
+def date_dossier_complet(compte_rendu_recu_le: date | None, attestation_recue_le: date | None) -> date | None:
+    """The ASP's file is complete when both the compte rendu d'exécution and the attestation de service fait
+    have been received: the later of the two dates."""
+    if compte_rendu_recu_le is None or attestation_recue_le is None:
+        return None
+    return max(compte_rendu_recu_le, attestation_recue_le)
+
+
+def echeance_paiement(date_complet: date) -> date:
+    """The ASP pays within 25 days of receiving the complete file (circulaire 2009-38, § 1.2)."""
+    return date_complet + timedelta(days=DELAI_PAIEMENT_JOURS)
+
+
+def paiement_en_retard(date_complet: date | None, payee_le: date | None, aujourd_hui: date) -> bool:
+    """Unpaid and past the 25-day limit."""
+    return date_complet is not None and payee_le is None and aujourd_hui > echeance_paiement(date_complet)
+
+
+def taux_pourcent(partie: int, total: int) -> Decimal | None:
+    if not total:
+        return None
+    return (Decimal(partie) * 100 / Decimal(total)).quantize(Decimal("0.1"))
+
+
+def moyenne(somme, nombre: int) -> Decimal | None:
+    if not nombre or somme is None:
+        return None
+    return (Decimal(somme) / Decimal(nombre)).quantize(Decimal("0.01"))
+
+
+# --- CAE-jeunes (circular 2009-38, II) ------------------------------------------------------------
+
+AGE_MAX_CAE_JEUNE = 26  # "jeunes de moins de 26 ans"
+DUREE_MIN_CAE_JEUNE_MOIS = 12  # "CAE d'une durée d'au moins 12 mois"
+STATUTS_CAE_JEUNE = frozenset({"collectivite_territoriale", "association"})  # "hors ACI"
+
+
+def age_le(date_naissance: date, jour: date) -> int:
+    """Age in whole years on ``jour`` (a person born on 29 February has a birthday on 1 March)."""
+    return jour.year - date_naissance.year - ((jour.month, jour.day) < (date_naissance.month, date_naissance.day))
+
+
+def est_cae_jeune(type_contrat, date_naissance, date_embauche, duree_mois, statut_employeur) -> bool:
+    """A CAE of at least 12 months for a person under 26 at hiring, with a collectivité territoriale or an
+    association that is not an ACI. Used only if ``conventions.regles`` does not provide it."""
+    if type_contrat != "CAE" or date_naissance is None or date_embauche is None or duree_mois is None:
+        return False
+    return (
+        age_le(date_naissance, date_embauche) < AGE_MAX_CAE_JEUNE
+        and Decimal(duree_mois) >= DUREE_MIN_CAE_JEUNE_MOIS
+        and statut_employeur in STATUTS_CAE_JEUNE
+    )
+
+
+def quinzaine_echue(aujourd_hui: date) -> PeriodeQuinzaine:
+    """The latest fortnight whose bilan was due before ``aujourd_hui``: the one the DGEFP follows by default
+    (on-time, late and missing bilans can all be told apart)."""
+    periode = quinzaine_precedente(aujourd_hui)
+    while periode.date_echeance >= aujourd_hui:
+        periode = quinzaine_precedente(periode.date_debut)
+    return periode

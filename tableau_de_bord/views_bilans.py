@@ -1,0 +1,207 @@
+"""Bilans d'étape: the region fills and transmits them, the DGEFP reads and comments them."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from cui_portal.historique import lignes_historique
+from cui_portal.pdf import reponse_pdf
+from cui_portal.permissions import exiger, perimetre_de, peut_lire_national, peut_suivre_region
+from referentiels.models import Region
+
+from . import indicateurs, regles
+from .acces import programme_requis
+from .forms import LectureBilanForm, LigneBilanForm, VersionBilanForm
+from .models import BilanEtape, Operateur, StatutBilan
+from .services import (
+    BilanNonModifiable,
+    ConflitVersion,
+    enregistrer_bilan,
+    lignes_ordonnees,
+    marquer_lu,
+    ouvrir_bilan,
+    quinzaine_du,
+    soumettre_bilan,
+)
+from .services_indicateurs import fraicheur
+
+
+def _bilan(request, pk) -> BilanEtape:
+    qs = BilanEtape.objects.visibles_par(perimetre_de(request)).select_related(
+        "region__correspondant_mip", "quinzaine", "modifie_par", "soumis_par", "lu_par"
+    )
+    return get_object_or_404(qs, pk=pk)
+
+
+def _contexte_bilan(bilan: BilanEtape) -> dict:
+    q = bilan.quinzaine
+    soumis = bilan.soumis_le and timezone.localtime(bilan.soumis_le)
+    return {
+        "bilan": bilan,
+        "chiffres": indicateurs.chiffres_bilan(bilan.region, q.date_debut),
+        "fraicheur": fraicheur(),
+        "transmission": regles.LIBELLES_TRANSMISSION[
+            regles.statut_transmission(soumis, q.date_echeance, timezone.localdate())
+        ],
+        "debut_programme": regles.DEBUT_PROGRAMME,
+    }
+
+
+@programme_requis
+def liste(request):
+    perimetre = perimetre_de(request)
+    qs = BilanEtape.objects.visibles_par(perimetre).select_related("region", "quinzaine", "soumis_par")
+    regions = Region.objects.all() if perimetre.national else Region.objects.none()
+    region = request.GET.get("region", "")
+    statut = request.GET.get("statut", "")
+    if region.isdigit():
+        qs = qs.filter(region_id=int(region))
+    if statut in StatutBilan.values:
+        qs = qs.filter(statut=statut)
+    page = Paginator(qs.order_by("-quinzaine__date_debut", "region__nom"), 30).get_page(request.GET.get("page"))
+    params = "&".join(f"{k}={v}" for k, v in (("region", region), ("statut", statut)) if v)
+    return render(
+        request,
+        "tableau_de_bord/bilans.html",
+        {
+            "page_obj": page,
+            "regions": regions,
+            "region": region,
+            "statut": statut,
+            "statuts": StatutBilan.choices,
+            "params": params,
+            "peut_remplir": perimetre.regional,
+            "title": "Bilans d'étape CAE-jeunes",
+        },
+    )
+
+
+@programme_requis
+def bilan_de_la_quinzaine(request):
+    """The region's bilan for the current fortnight, opened from the previous one if needed."""
+    perimetre = perimetre_de(request)
+    exiger(perimetre.regional and peut_suivre_region(perimetre, perimetre.region_id))
+    region = get_object_or_404(Region, pk=perimetre.region_id)
+    bilan = ouvrir_bilan(region, quinzaine_du(timezone.localdate()), par=request.user)
+    return redirect("tableau_de_bord:modifier_bilan" if bilan.modifiable else "tableau_de_bord:bilan", bilan.pk)
+
+
+@programme_requis
+def detail(request, pk):
+    bilan = _bilan(request, pk)
+    perimetre = perimetre_de(request)
+    contexte = _contexte_bilan(bilan)
+    contexte.update(
+        {
+            "lignes": lignes_ordonnees(bilan),
+            "peut_modifier": bilan.modifiable and peut_suivre_region(perimetre, bilan.region_id),
+            "peut_lire": peut_lire_national(perimetre) and not bilan.modifiable,
+            "form_lecture": LectureBilanForm(initial={"commentaire_mip": bilan.commentaire_mip}),
+            "historique": lignes_historique(bilan, limite=20),
+            "title": f"{bilan.titre} – {bilan.region}",
+        }
+    )
+    return render(request, "tableau_de_bord/bilan.html", contexte)
+
+
+@programme_requis
+def modifier(request, pk):
+    bilan = _bilan(request, pk)
+    perimetre = perimetre_de(request)
+    exiger(peut_suivre_region(perimetre, bilan.region_id))
+    if not bilan.modifiable:
+        messages.info(request, "Ce bilan a été transmis à la DGEFP : il n'est plus modifiable.")
+        return redirect("tableau_de_bord:bilan", bilan.pk)
+    lignes = lignes_ordonnees(bilan)
+    operateurs = Operateur.objects.filter(region=bilan.region, actif=True).select_related("organisation")
+    conflit = autre_version = None
+    if request.method == "POST":
+        entete = VersionBilanForm(request.POST)
+        formulaires = [
+            LigneBilanForm(request.POST, instance=ligne, prefix=ligne.fonction, operateurs=operateurs)
+            for ligne in lignes
+        ]
+        if entete.is_valid() and all(f.is_valid() for f in formulaires):
+            valeurs = {f.instance.fonction: f.valeurs() for f in formulaires}
+            try:
+                enregistrer_bilan(bilan, entete.cleaned_data["version"], valeurs, request.user)
+            except ConflitVersion as exc:
+                conflit = str(exc)
+                autre_version = lignes_ordonnees(exc.actuel)
+                bilan = exc.actuel
+                # Saving again (knowingly) replaces the other version: the form now carries its number.
+                donnees = request.POST.copy()
+                donnees["version"] = exc.actuel.version
+                entete = VersionBilanForm(donnees)
+            except BilanNonModifiable as exc:
+                messages.error(request, str(exc))
+                return redirect("tableau_de_bord:bilan", bilan.pk)
+            else:
+                if request.POST.get("action") == "transmettre":
+                    soumettre_bilan(bilan, request.user)
+                    messages.success(request, f"{bilan.titre} transmis à la DGEFP.")
+                    return redirect("tableau_de_bord:bilan", bilan.pk)
+                messages.success(request, "Bilan enregistré.")
+                return redirect("tableau_de_bord:modifier_bilan", bilan.pk)
+    else:
+        entete = VersionBilanForm(initial={"version": bilan.version})
+        formulaires = [LigneBilanForm(instance=ligne, prefix=ligne.fonction, operateurs=operateurs) for ligne in lignes]
+    erreurs = any(f.errors for f in formulaires) or bool(entete.errors)
+    contexte = _contexte_bilan(bilan)
+    contexte.update(
+        {
+            "entete": entete,
+            "formulaires": formulaires,
+            "conflit": conflit,
+            "autre_version": autre_version,
+            "erreurs": erreurs and not conflit,
+            "sans_operateur": not operateurs,
+            "title": f"{'Conflit – ' if conflit else ''}{bilan.titre} – {bilan.region}",
+        }
+    )
+    return render(request, "tableau_de_bord/bilan_form.html", contexte, status=409 if conflit else 200)
+
+
+@require_POST
+@programme_requis
+def transmettre(request, pk):
+    bilan = _bilan(request, pk)
+    exiger(peut_suivre_region(perimetre_de(request), bilan.region_id))
+    try:
+        soumettre_bilan(bilan, request.user)
+    except BilanNonModifiable as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"{bilan.titre} transmis à la DGEFP.")
+    return redirect("tableau_de_bord:bilan", bilan.pk)
+
+
+@require_POST
+@programme_requis
+def lire(request, pk):
+    bilan = _bilan(request, pk)
+    exiger(peut_lire_national(perimetre_de(request)))
+    form = LectureBilanForm(request.POST)
+    if form.is_valid():
+        try:
+            marquer_lu(bilan, request.user, form.cleaned_data["commentaire_mip"])
+        except BilanNonModifiable as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, "Bilan marqué comme lu.")
+    return redirect("tableau_de_bord:bilan", bilan.pk)
+
+
+@programme_requis
+def pdf(request, pk):
+    bilan = _bilan(request, pk)
+    contexte = _contexte_bilan(bilan)
+    contexte["lignes"] = lignes_ordonnees(bilan)
+    return reponse_pdf(
+        "tableau_de_bord/pdf/bilan.html",
+        contexte,
+        titre=f"{bilan.titre} – {bilan.region}",
+        nom_fichier=f"bilan-etape-{bilan.region.nom}-{bilan.quinzaine.date_fin:%Y-%m-%d}",
+    )

@@ -1,0 +1,195 @@
+"""Operators, their agreements and ASP payments, engineering credits, comités de pilotage."""
+
+from collections import defaultdict
+from datetime import timedelta
+from decimal import Decimal
+
+from django.contrib import messages
+from django.db.models import Count, Q, Sum
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from cui_portal.permissions import exiger, perimetre_de, peut_suivre_region
+from referentiels.models import Organisation, Region, TypeOrganisation
+
+from . import regles
+from .acces import programme_requis, region_visible
+from .forms import (
+    ComitePilotageForm,
+    ConventionOperateurForm,
+    CreditIngenierieForm,
+    DemandePaiementForm,
+    OperateurForm,
+)
+from .models import ComitePilotage, ConventionOperateur, CreditIngenierie, DemandePaiement, Operateur
+
+ZERO = Decimal(0)
+
+
+@programme_requis
+def operateurs(request):
+    """Regional users go to their region; national users see every region's credits and payments."""
+    perimetre = perimetre_de(request)
+    if perimetre.regional:
+        return redirect("tableau_de_bord:operateurs_region", perimetre.region_id)
+    annee = timezone.localdate().year
+    limite = timezone.localdate() - timedelta(days=regles.DELAI_PAIEMENT_JOURS)
+    notifies = dict(CreditIngenierie.objects.filter(annee=annee).values_list("region_id", "montant_notifie"))
+    engages = dict(
+        ConventionOperateur.objects.values("operateur__region_id")
+        .annotate(s=Sum("montant"))
+        .values_list("operateur__region_id", "s")
+    )
+    paiements = {
+        ligne["convention__operateur__region_id"]: ligne
+        for ligne in DemandePaiement.objects.values("convention__operateur__region_id").annotate(
+            paye=Sum("montant", filter=Q(payee_le__isnull=False)),
+            retards=Count("pk", filter=Q(payee_le__isnull=True, date_dossier_complet__lt=limite)),
+        )
+    }
+    lignes = [
+        {
+            "region": r,
+            "notifie": notifies.get(r.pk),
+            "engage": engages.get(r.pk) or ZERO,
+            "paye": (paiements.get(r.pk) or {}).get("paye") or ZERO,
+            "retards": (paiements.get(r.pk) or {}).get("retards") or 0,
+        }
+        for r in Region.objects.all()
+    ]
+    return render(
+        request,
+        "tableau_de_bord/operateurs_national.html",
+        {"lignes": lignes, "annee": annee, "title": "Opérateurs et crédits d'ingénierie"},
+    )
+
+
+@programme_requis
+def operateurs_region(request, pk):
+    perimetre = perimetre_de(request)
+    region = region_visible(perimetre, pk)
+    aujourd_hui = timezone.localdate()
+    liste = Operateur.objects.filter(region=region).select_related("organisation")
+    conventions = list(
+        ConventionOperateur.objects.filter(operateur__region=region)
+        .select_related("operateur__organisation")
+        .annotate(paye=Sum("demandes__montant", filter=Q(demandes__payee_le__isnull=False)))
+    )
+    demandes = list(
+        DemandePaiement.objects.filter(convention__operateur__region=region).select_related(
+            "convention__operateur__organisation"
+        )
+    )
+    for d in demandes:
+        d.retard = d.en_retard(aujourd_hui)
+    credits = list(CreditIngenierie.objects.filter(region=region).order_by("-annee"))
+    engage_par_annee, paye_par_annee = defaultdict(lambda: ZERO), defaultdict(lambda: ZERO)
+    for c in conventions:
+        engage_par_annee[c.signee_le.year] += c.montant
+        paye_par_annee[c.signee_le.year] += c.paye or ZERO
+    for credit in credits:
+        credit.engage = engage_par_annee[credit.annee]
+        credit.paye = paye_par_annee[credit.annee]
+        credit.disponible = credit.montant_notifie - credit.engage
+    return render(
+        request,
+        "tableau_de_bord/operateurs.html",
+        {
+            "region": region,
+            "operateurs": liste,
+            "conventions": conventions,
+            "demandes": demandes,
+            "credits": credits,
+            "nb_retards": sum(d.retard for d in demandes),
+            "peut_modifier": peut_suivre_region(perimetre, region.pk),
+            "title": f"Opérateurs CAE-jeunes – {region.nom}",
+        },
+    )
+
+
+def _formulaire(request, pk, classe, titre, instance=None, **options):
+    """Create or change an object of the region ``pk``: only its correspondents and gestionnaires write."""
+    perimetre = perimetre_de(request)
+    region = region_visible(perimetre, pk)
+    exiger(peut_suivre_region(perimetre, region.pk))
+    operateurs_ = Operateur.objects.filter(region=region).select_related("organisation")
+    if classe is ConventionOperateurForm:
+        options["operateurs"] = operateurs_
+    if classe is DemandePaiementForm:
+        options["conventions"] = ConventionOperateur.objects.filter(operateur__region=region).select_related(
+            "operateur__organisation"
+        )
+    form = classe(request.POST or None, instance=instance, **options)
+    if classe is OperateurForm:
+        form.fields["organisation"].queryset = Organisation.objects.filter(
+            Q(region=region) | Q(departement__region=region),
+            type__in=[TypeOrganisation.OPERATEUR, TypeOrganisation.MISSION_LOCALE, TypeOrganisation.AGENCE_POLE_EMPLOI],
+        )
+    if request.method == "POST" and form.is_valid():
+        objet = form.save(commit=False)
+        if hasattr(objet, "region_id") and not isinstance(objet, DemandePaiement | ConventionOperateur):
+            objet.region = region
+        objet.save()
+        messages.success(request, "Enregistrement effectué.")
+        if isinstance(objet, ComitePilotage):
+            return redirect("tableau_de_bord:comites")
+        return redirect("tableau_de_bord:operateurs_region", region.pk)
+    return render(request, "tableau_de_bord/formulaire.html", {"form": form, "region": region, "title": titre})
+
+
+@programme_requis
+def ajouter_operateur(request, pk):
+    return _formulaire(request, pk, OperateurForm, "Ajouter un opérateur")
+
+
+@programme_requis
+def ajouter_convention(request, pk):
+    return _formulaire(request, pk, ConventionOperateurForm, "Ajouter une convention avec un opérateur")
+
+
+@programme_requis
+def ajouter_credit(request, pk):
+    return _formulaire(request, pk, CreditIngenierieForm, "Enregistrer les crédits d'ingénierie notifiés")
+
+
+@programme_requis
+def ajouter_demande(request, pk):
+    return _formulaire(request, pk, DemandePaiementForm, "Enregistrer une demande de paiement")
+
+
+@programme_requis
+def modifier_demande(request, pk, demande):
+    perimetre = perimetre_de(request)
+    objet = get_object_or_404(
+        DemandePaiement.objects.visibles_par(perimetre), pk=demande, convention__operateur__region=pk
+    )
+    return _formulaire(request, pk, DemandePaiementForm, "Suivre une demande de paiement", instance=objet)
+
+
+@programme_requis
+def comites(request):
+    """Regions see theirs; the DGEFP sees the calendar of every region, by month."""
+    perimetre = perimetre_de(request)
+    qs = ComitePilotage.objects.visibles_par(perimetre).select_related("region").order_by("date", "region__nom")
+    annee = request.GET.get("annee", "")
+    if annee.isdigit():
+        qs = qs.filter(date__year=int(annee))
+    par_mois = defaultdict(list)
+    for comite in qs:
+        par_mois[comite.date.replace(day=1)].append(comite)
+    return render(
+        request,
+        "tableau_de_bord/comites.html",
+        {
+            "par_mois": sorted(par_mois.items()),
+            "annee": annee,
+            "peut_ajouter": perimetre.regional and peut_suivre_region(perimetre, perimetre.region_id),
+            "region_id": perimetre.region_id,
+            "title": "Comités de pilotage CAE-jeunes",
+        },
+    )
+
+
+@programme_requis
+def ajouter_comite(request, pk):
+    return _formulaire(request, pk, ComitePilotageForm, "Annoncer un comité de pilotage")
