@@ -77,10 +77,8 @@ def lire_decimal(valeur) -> Decimal:
     """A number typed by a person: ``90``, ``90,5``, ``90.5``, ``90 %``. Raises ``RegleArreteError``."""
     if isinstance(valeur, bool):
         raise RegleArreteError("Nombre attendu.")
-    if isinstance(valeur, int | Decimal):
-        return Decimal(valeur)
-    if isinstance(valeur, float):
-        return Decimal(str(valeur))
+    if isinstance(valeur, int | float | Decimal):
+        valeur = str(valeur)
     texte = str(valeur or "").strip().replace("\u00a0", "").replace(" ", "").rstrip("%").replace(",", ".")
     if not texte:
         raise RegleArreteError("Valeur manquante.")
@@ -90,6 +88,8 @@ def lire_decimal(valeur) -> Decimal:
         raise RegleArreteError(f"« {valeur} » n'est pas un nombre (exemple attendu : 90 ou 90,5).") from None
     if not nombre.is_finite():
         raise RegleArreteError(f"« {valeur} » n'est pas un nombre.")
+    if nombre.adjusted() > 5:
+        raise RegleArreteError(f"« {valeur} » est un nombre bien trop grand.")
     return nombre
 
 

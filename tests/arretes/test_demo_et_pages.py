@@ -8,6 +8,7 @@ from arretes import demo as demo_arretes
 from arretes.models import Arrete, StatutArrete
 from arretes.regles import AucunArreteApplicable
 from arretes.services import taux_applicable
+from referentiels.models import Region
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +32,7 @@ def test_demo_idempotente(arretes_demo, demo):
         taux_applicable(
             "CAE",
             "salaries-aci",
-            Arrete.objects.none().model.region.field.related_model.objects.get(nom="Bretagne"),
+            Region.objects.get(nom="Bretagne"),
             date(2009, 12, 15),
             date(2010, 1, 4),
         )
