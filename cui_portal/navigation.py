@@ -20,6 +20,7 @@ R = Role
 MENU: list[Entree] = [
     Entree("Accueil", "accueil"),
     Entree("Organisations", "referentiels:organisations"),
+    Entree("Mes notifications", "rappels:notifications"),
     Entree(
         "CAOM",
         "caom:liste",

@@ -243,3 +243,7 @@ if not SECRET_KEY:
         SECRET_KEY = "insecure-dev-key-only-for-local-runs-never-in-production-0123456789"
     else:
         raise ImproperlyConfigured("SECRET_KEY doit être défini lorsque DEBUG est désactivé.")
+
+# Reminders (rappels): days before a bilan d'étape's due date; days during which a missed reminder is still sent.
+RAPPEL_BILAN_JOURS_AVANT = int(os.environ.get("RAPPEL_BILAN_JOURS_AVANT", "3"))
+RAPPEL_RATTRAPAGE_JOURS = int(os.environ.get("RAPPEL_RATTRAPAGE_JOURS", "7"))

@@ -75,6 +75,39 @@ MATRICE: dict[str, list[Cas]] = {
             attendu=tous_sauf(404, correspondant_nord=200, gestionnaire_nord=200, national=200, cg59=200, admin=200),
         ),
     ],
+    "rappels:notifications": [Cas("mes notifications")],
+    "rappels:ouvrir": [Cas("notification d'un autre ou inexistante", kwargs=lambda ctx: {"pk": 999999}, defaut=404)],
+    "rappels:tout_marquer_lu": [Cas("tout marquer comme lu", methode="post", defaut=302)],
+    "rappels:lancer_travail": [
+        Cas(
+            "export des organisations",
+            kwargs=lambda ctx: {"type_travail": "export_organisations_xlsx"},
+            methode="post",
+            defaut=302,
+        ),
+        Cas("type de travail inconnu", kwargs=lambda ctx: {"type_travail": "inconnu"}, methode="post", defaut=404),
+    ],
+    "rappels:travail": [
+        Cas(
+            "travail d'un autre ou inexistant",
+            kwargs=lambda ctx: {"pk": "00000000-0000-4000-8000-000000000000"},
+            defaut=404,
+        )
+    ],
+    "rappels:travail_etat": [
+        Cas(
+            "état d'un travail inexistant",
+            kwargs=lambda ctx: {"pk": "00000000-0000-4000-8000-000000000000"},
+            defaut=404,
+        )
+    ],
+    "rappels:telecharger": [
+        Cas(
+            "fichier d'un travail inexistant",
+            kwargs=lambda ctx: {"pk": "00000000-0000-4000-8000-000000000000"},
+            defaut=404,
+        )
+    ],
     "api-schema": [Cas("schéma OpenAPI (public, comme le simulateur)", anonyme=200)],
 }
 

@@ -1,0 +1,179 @@
+"""When each reminder is due: pure functions on dates and plain values (no ORM, no request).
+
+Each rule returns the *occurrences* that the situation calls for: a level (``j-3``, ``jour_j``, ``retard``…), the
+deadline it is about, the window in which it may be sent, and the group of people it goes to. A run sends the
+occurrences whose window contains today; the window's tail (``rattrapage``) lets a run that was missed (worker
+stopped, broker down) catch up for a few days, after which an occurrence is no longer worth sending.
+"""
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+# Groups of recipients; the collectors turn them into addresses.
+CORRESPONDANTS = "correspondants"
+GESTIONNAIRES = "gestionnaires"
+MIP = "mip"
+NATIONAL = "national"
+CONSEIL_GENERAL = "conseil_general"
+EMPLOYEUR = "employeur"
+PRESCRIPTEUR = "prescripteur"
+
+RATTRAPAGE = 7  # days during which a missed occurrence is still sent
+DELAI_PAIEMENT_ASP = 25  # days to pay an operator after the complete file (circular 2009-38)
+ALERTE_PAIEMENT = 20
+DELAI_DECLARATION = 7  # days to report a suspension or a rupture
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    niveau: str
+    echeance: date
+    debut: date
+    fin: date
+    public: str
+
+    def due(self, aujourdhui: date) -> bool:
+        return self.debut <= aujourdhui <= self.fin
+
+
+def dues(occurrences, aujourdhui: date) -> list[Occurrence]:
+    return [o for o in occurrences if o.due(aujourdhui)]
+
+
+def ajouter_mois(d: date, mois: int) -> date:
+    """``d`` moved by ``mois`` months (negative: backwards); the day is clamped to the end of the month."""
+    index = d.year * 12 + d.month - 1 + mois
+    annee, mois_ = divmod(index, 12)
+    jour = min(d.day, calendar.monthrange(annee, mois_ + 1)[1])
+    return date(annee, mois_ + 1, jour)
+
+
+# --- bilan d'étape CAE-jeunes (every fortnight, circular 2009-38) ----------------------------------------------
+
+
+def bilan_etape(echeance: date, soumis: bool, jours_avant: int = 3, rattrapage: int = RATTRAPAGE) -> list[Occurrence]:
+    """A bilan not yet submitted: the region's correspondents ``jours_avant`` days before the due date (until the
+    eve), again on the due date; once late (the day after), the region's MIP correspondent."""
+    if soumis:
+        return []
+    occurrences = []
+    if jours_avant > 0:
+        occurrences.append(
+            Occurrence(
+                f"j-{jours_avant}",
+                echeance,
+                echeance - timedelta(days=jours_avant),
+                echeance - timedelta(days=1),
+                CORRESPONDANTS,
+            )
+        )
+    occurrences.append(Occurrence("jour_j", echeance, echeance, echeance + timedelta(days=rattrapage), CORRESPONDANTS))
+    lendemain = echeance + timedelta(days=1)
+    occurrences.append(Occurrence("retard", echeance, lendemain, lendemain + timedelta(days=rattrapage), MIP))
+    return occurrences
+
+
+# --- arrêté régional of the next year (ready by the end of November, circular 2009-42) -----------------------
+
+
+def annee_cible_arrete(aujourdhui: date) -> int:
+    return aujourdhui.year + 1
+
+
+def arrete_annuel(annee_cible: int, publie: bool) -> list[Occurrence]:
+    """No published arrêté for ``annee_cible``: the region's gestionnaires on 1 November and a week before the end
+    of November; from 1 December to the end of the year, escalation to the gestionnaires, the MIP correspondent
+    and the national users."""
+    if publie:
+        return []
+    annee = annee_cible - 1
+    echeance = date(annee, 11, 30)
+    decembre, fin_annee = date(annee, 12, 1), date(annee, 12, 31)
+    return [
+        Occurrence("1er_novembre", echeance, date(annee, 11, 1), echeance, GESTIONNAIRES),
+        Occurrence("j-7", echeance, echeance - timedelta(days=7), echeance, GESTIONNAIRES),
+        Occurrence("retard", echeance, decembre, fin_annee, GESTIONNAIRES),
+        Occurrence("retard", echeance, decembre, fin_annee, MIP),
+        Occurrence("retard", echeance, decembre, fin_annee, NATIONAL),
+    ]
+
+
+# --- CAOM (state of negotiations on 30 November, signature before 31 December) -------------------------------
+
+
+def caom_negociation(annee_caom: int, etat_renseigne: bool) -> list[Occurrence]:
+    """The state of the negotiation of the CAOM of ``annee_caom`` is reported on 30 November of the year before:
+    the region's gestionnaires are reminded a week before, unless the state is already reported."""
+    if etat_renseigne:
+        return []
+    echeance = date(annee_caom - 1, 11, 30)
+    return [Occurrence("j-7", echeance, echeance - timedelta(days=7), echeance, GESTIONNAIRES)]
+
+
+def caom_signature(annee_caom: int, signee: bool) -> list[Occurrence]:
+    """A CAOM of ``annee_caom`` not yet signed in December of the year before (it must be signed before
+    31 December): the region's gestionnaires and the conseil général on 1 December and a week before the end."""
+    if signee:
+        return []
+    echeance = date(annee_caom - 1, 12, 31)
+    debut = date(annee_caom - 1, 12, 1)
+    semaine = echeance - timedelta(days=7)
+    return [
+        Occurrence("decembre", echeance, debut, echeance, GESTIONNAIRES),
+        Occurrence("decembre", echeance, debut, echeance, CONSEIL_GENERAL),
+        Occurrence("j-7", echeance, semaine, echeance, GESTIONNAIRES),
+        Occurrence("j-7", echeance, semaine, echeance, CONSEIL_GENERAL),
+    ]
+
+
+# --- operators' payments by the ASP (25 days after the complete file, circular 2009-38) ----------------------
+
+
+def paiement_operateur(
+    date_dossier_complet: date | None, paye: bool, public: str = GESTIONNAIRES, rattrapage: int = RATTRAPAGE
+) -> list[Occurrence]:
+    """An unpaid request: an alert 20 days after the complete file, and again once the 25 days have passed."""
+    if paye or date_dossier_complet is None:
+        return []
+    echeance = date_dossier_complet + timedelta(days=DELAI_PAIEMENT_ASP)
+    alerte = date_dossier_complet + timedelta(days=ALERTE_PAIEMENT)
+    lendemain = echeance + timedelta(days=1)
+    return [
+        Occurrence(f"j+{ALERTE_PAIEMENT}", echeance, alerte, echeance, public),
+        Occurrence("retard", echeance, lendemain, lendemain + timedelta(days=rattrapage), public),
+    ]
+
+
+# --- conventions individuelles ---------------------------------------------------------------------------------
+
+
+def attestation_experience(date_fin: date, en_cours: bool, jours_avant: int = 15) -> list[Occurrence]:
+    """The employer gives the attestation d'expérience professionnelle at the latest one month before the end of
+    the contract: reminded ``jours_avant`` days before that deadline, until the deadline."""
+    if not en_cours:
+        return []
+    limite = ajouter_mois(date_fin, -1)
+    return [Occurrence("m-1", limite, limite - timedelta(days=jours_avant), limite, EMPLOYEUR)]
+
+
+def bilan_renouvellement(
+    date_fin: date, en_cours: bool, mois_avant: int = 2, rattrapage: int = RATTRAPAGE
+) -> list[Occurrence]:
+    """A renewal needs the employer's bilan first: the prescripteur is reminded ``mois_avant`` months before the
+    end of the convention."""
+    if not en_cours:
+        return []
+    debut = ajouter_mois(date_fin, -mois_avant)
+    return [Occurrence(f"m-{mois_avant}", date_fin, debut, debut + timedelta(days=rattrapage), PRESCRIPTEUR)]
+
+
+def declaration_tardive(
+    date_evenement: date, date_declaration: date, public: str = PRESCRIPTEUR, rattrapage: int = RATTRAPAGE
+) -> list[Occurrence]:
+    """A suspension or a rupture is reported within 7 days; one declared later is flagged once, from the day it
+    is declared."""
+    limite = date_evenement + timedelta(days=DELAI_DECLARATION)
+    if date_declaration <= limite:
+        return []
+    return [Occurrence("tardive", limite, date_declaration, date_declaration + timedelta(days=rattrapage), public)]

@@ -1,0 +1,84 @@
+"""Deferred work: runs eagerly in tests, progress reaches 100, the file is for its owner only."""
+
+from io import BytesIO
+
+import pytest
+from openpyxl import load_workbook
+
+from rappels import travaux
+from rappels.models import StatutTravail, TravailDiffere
+
+
+@pytest.mark.django_db
+def test_export_des_organisations_de_bout_en_bout(connecter, demo, django_capture_on_commit_callbacks):
+    client = connecter("gestionnaire")
+    with django_capture_on_commit_callbacks(execute=True):
+        reponse = client.post("/rappels/travaux/lancer/export_organisations_xlsx/", {"q": ""})
+    travail = TravailDiffere.objects.get()
+    assert reponse.status_code == 302 and reponse["Location"] == f"/rappels/travaux/{travail.pk}/"
+    assert travail.statut == StatutTravail.TERMINE and travail.progression == 100
+    assert travail.parametres["perimetre"]["role"] == "gestionnaire_regional"
+
+    page = client.get(f"/rappels/travaux/{travail.pk}/").content.decode()
+    assert "<progress" in page and "Télécharger" in page and "hx-trigger" not in page
+    assert "htmx" in page
+
+    fichier = client.get(f"/rappels/travaux/{travail.pk}/telecharger/")
+    assert fichier.status_code == 200
+    classeur = load_workbook(BytesIO(b"".join(fichier.streaming_content)))
+    noms = [ligne[0] for ligne in classeur.active.iter_rows(min_row=2, values_only=True)]
+    # The regional scope: Île-de-France organisations only.
+    assert "DIRECCTE Île-de-France" in noms and "Pôle emploi Paris 19e" in noms
+    assert "Pôle emploi Lille Centre" not in noms
+
+    autre = connecter("gestionnaire_nord")
+    for url in ("", "etat/", "telecharger/"):
+        assert autre.get(f"/rappels/travaux/{travail.pk}/{url}").status_code == 404
+
+
+@pytest.mark.django_db
+def test_en_attente_sondage_htmx(connecter, demo):
+    travail = TravailDiffere.objects.create(proprietaire=demo.comptes["gestionnaire@demo.cui.fr"], type="x")
+    client = connecter("gestionnaire")
+    fragment = client.get(f"/rappels/travaux/{travail.pk}/etat/").content.decode()
+    assert 'hx-trigger="every 1s"' in fragment and "En attente" in fragment
+    assert client.get(f"/rappels/travaux/{travail.pk}/telecharger/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_progression_et_echec(demo):
+    vus = []
+
+    def fonction(parametres, progression):
+        for p in (10, 50, 50, 120):
+            progression(p)
+            vus.append(TravailDiffere.objects.get().progression)
+        return "essai.txt", b"contenu"
+
+    travaux.enregistrer("essai", fonction)
+    travail = TravailDiffere.objects.create(proprietaire=demo.comptes["gestionnaire@demo.cui.fr"], type="essai")
+    travaux.executer(travail.pk)
+    assert vus == [10, 50, 50, 99]
+    travail.refresh_from_db()
+    assert (travail.statut, travail.progression, travail.nom_fichier) == (StatutTravail.TERMINE, 100, "essai.txt")
+    assert travail.fichier.name.startswith("travaux/")
+    # Run again (a duplicated task): nothing happens.
+    assert travaux.executer(travail.pk) is None
+
+    def casse(parametres, progression):
+        raise ValueError("détail interne")
+
+    travaux.enregistrer("casse", casse)
+    travail = TravailDiffere.objects.create(proprietaire=demo.comptes["gestionnaire@demo.cui.fr"], type="casse")
+    travaux.executer(travail.pk)
+    travail.refresh_from_db()
+    assert travail.statut == StatutTravail.ECHEC
+    assert "détail interne" not in travail.message_erreur and "erreur inattendue" in travail.message_erreur
+
+
+@pytest.mark.django_db
+def test_type_inconnu_404_et_role_requis(connecter, client, demo):
+    assert connecter("gestionnaire").post("/rappels/travaux/lancer/inconnu/").status_code == 404
+    assert connecter("gestionnaire").get("/rappels/travaux/lancer/export_organisations_xlsx/").status_code == 405
+    client.logout()
+    assert client.post("/rappels/travaux/lancer/export_organisations_xlsx/").status_code == 302
