@@ -249,6 +249,13 @@ def _appliquer_engagement(convention: Convention) -> None:
             )
 
 
+def caom_de(departement_id: int, annee: int):
+    """The département's CAOM of the year, if any (a co-financed convention is counted against it)."""
+    from caom.models import Caom
+
+    return Caom.objects.filter(departement_id=departement_id, annee=annee).first()
+
+
 # --- drafts and conclusion -------------------------------------------------------------------------
 
 
@@ -381,6 +388,8 @@ def conclure(
         violations += erreurs_calcul
     _exiger(violations)
     _appliquer_aide(convention, calcul)
+    if convention.financement != Financement.ETAT and convention.caom_id is None:
+        convention.caom = caom_de(convention.departement_id, convention.date_debut.year)
     if est_cae_jeune(
         convention.type_contrat,
         convention.salarie.date_naissance,

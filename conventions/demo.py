@@ -1,0 +1,225 @@
+"""Demo conventions 2010 (about 40) across the demo prescripteurs, through the services so that the aid is the
+law's: CAE and CIE, CAE-jeunes with immersion periods, RSA co-financed in Seine-Saint-Denis and Nord, various
+statuses, one renewal, one rupture declared late. Runs after ``arretes.demo`` and ``caom.demo``. Idempotent."""
+
+import random
+from datetime import date, timedelta
+from decimal import Decimal
+
+from stdnum import luhn
+from stdnum.fr import nir as stdnum_nir
+
+from referentiels.models import Departement, PublicPrioritaire
+
+from . import services
+from .models import Convention, Employeur, Financement, MotifRupture, MotifSuspension
+from .regles import RegleConventionError
+from .regles_duree import date_fin_pour
+
+JOUR_DE_LA_DEMO = date(2010, 9, 15)
+PRESCRIPTEURS = [
+    # organisation, département, account acting
+    ("pe_paris", "75", "prescripteur@demo.cui.fr"),
+    ("ml_paris", "75", "multi@demo.cui.fr"),
+    ("pe_bobigny", "93", "admin@demo.cui.fr"),
+    ("pe_lille", "59", "prescripteur.nord@demo.cui.fr"),
+    ("ml_roubaix", "59", "admin@demo.cui.fr"),
+]
+EMPLOYEURS = [
+    # département, raison sociale, statut, NAF
+    ("75", "Association Solidarité Belleville", "association", "8899B"),
+    ("75", "Mairie du 19e arrondissement", "collectivite_territoriale", "8411Z"),
+    ("75", "Boulangerie du Canal", "entreprise", "1071C"),
+    ("93", "Ressourcerie de Bobigny (ACI)", "aci", "3832Z"),
+    ("93", "Ville de Bobigny", "collectivite_territoriale", "8411Z"),
+    ("93", "Transports Est Logistique", "entreprise", "4941A"),
+    ("59", "Les Jardins de Lille (ACI)", "aci", "0113Z"),
+    ("59", "Centre social de Roubaix", "association", "8899B"),
+    ("59", "Menuiserie Flandres", "entreprise", "1623Z"),
+]
+PRENOMS = ["Karim", "Julie", "Moussa", "Sophie", "Thomas", "Aïcha", "Kevin", "Nadia", "Lucas", "Fatou"]
+NOMS = ["Bernard", "Dubois", "Traoré", "Lefebvre", "Moreau", "Benali", "Girard", "Diallo", "Roux", "Fontaine"]
+
+
+def _siret(n: int) -> str:
+    """A valid SIRET: a SIREN with its Luhn key, then an establishment number with the SIRET's key."""
+    siren = f"{41200000 + n * 7:08d}"
+    base = siren + luhn.calc_check_digit(siren) + "0001"
+    return base + luhn.calc_check_digit(base)
+
+
+def _nir(n: int, naissance: date, sexe: int) -> str:
+    corps = f"{sexe}{naissance.year % 100:02d}{naissance.month:02d}75{(100 + n):03d}{(200 + n):03d}"
+    return corps + stdnum_nir.calc_check_digits(corps)
+
+
+def _employeurs(par) -> dict[str, list[Employeur]]:
+    par_dep: dict[str, list[Employeur]] = {}
+    for i, (code, nom, statut, naf) in enumerate(EMPLOYEURS):
+        employeur = services.trouver_ou_creer_employeur(
+            _siret(i),
+            par=par,
+            raison_sociale=nom,
+            statut_juridique=statut,
+            code_naf=naf,
+            departement=Departement.objects.get(code=code),
+            contact_nom=f"{PRENOMS[i]} {NOMS[-i - 1]}",
+        )
+        par_dep.setdefault(code, []).append(employeur)
+    return par_dep
+
+
+def _spec(i: int, alea: random.Random, dep_employeurs):
+    """One convention's parameters (kind of person, employer, dates) from its rank."""
+    organisation, code, compte = PRESCRIPTEURS[i % len(PRESCRIPTEURS)]
+    jeune = organisation.startswith("ml_")
+    rsa = code in ("93", "59") and not jeune and i % 3 == 0
+    employeurs = dep_employeurs[code]
+    if jeune:
+        employeur = next(e for e in employeurs if e.statut_juridique in ("association", "collectivite_territoriale"))
+    elif i % 4 == 3:
+        employeur = next(e for e in employeurs if e.secteur == "marchand")
+    else:
+        employeur = employeurs[i % 2] if not rsa else employeurs[0]
+    contrat = "CIE" if employeur.secteur == "marchand" else "CAE"
+    conclusion = date(2009, 12, 3) + timedelta(days=alea.randint(0, 150))
+    embauche = max(conclusion + timedelta(days=alea.randint(1, 20)), date(2010, 1, 4))
+    mois = 12 if jeune or i % 5 == 0 else 6
+    naissance = (
+        date(1988 + i % 4, 1 + i % 12, 1 + i % 27) if jeune else date(1960 + (i * 3) % 25, 1 + i % 12, 1 + i % 27)
+    )
+    if employeur.est_aci:
+        public = "salaries-aci"
+    elif rsa:
+        public = "beneficiaires-rsa"
+    elif jeune:
+        public = "jeunes-moins-26-ans"
+    else:
+        public = "demandeurs-emploi-longue-duree"
+    heures_max = 26 if public in ("beneficiaires-rsa", "salaries-aci") and contrat == "CAE" else 20
+    if contrat == "CIE":
+        heures_max = 35 if i % 2 else 30
+    return {
+        "organisation": organisation,
+        "compte": compte,
+        "employeur": employeur,
+        "contrat": contrat,
+        "rsa": rsa,
+        "jeune": jeune,
+        "public": public,
+        "conclusion": conclusion,
+        "embauche": embauche,
+        "fin": date_fin_pour(embauche, mois),
+        "naissance": naissance,
+        "heures": Decimal(heures_max),
+    }
+
+
+def peupler(demo, stdout) -> None:
+    if Convention.objects.filter(employeur__siret=_siret(0)).exists():
+        stdout.write("Conventions : déjà présentes.\n")
+        return
+    alea = random.Random(2010)
+    admin = demo.comptes.get("admin@demo.cui.fr")
+    dep_employeurs = _employeurs(admin)
+    publics = {p.code: p for p in PublicPrioritaire.objects.all()}
+    conclues, refusees = [], 0
+    for i in range(40):
+        s = _spec(i, alea, dep_employeurs)
+        par = demo.comptes.get(s["compte"])
+        salarie = services.trouver_ou_creer_salarie(
+            _nir(i, s["naissance"], 1 + i % 2),
+            par=par,
+            civilite="m" if i % 2 == 0 else "mme",
+            nom=NOMS[i % 10],
+            prenom=PRENOMS[(i * 3) % 10],
+            date_naissance=s["naissance"],
+            niveau_formation=["V", "IV", "VI", "V_bis"][i % 4],
+            inscrit_pole_emploi=True,
+            inscrit_depuis=s["conclusion"] - timedelta(days=200 + 10 * i),
+            beneficiaire_rsa=s["rsa"],
+            numero_allocataire=f"93{i:06d}" if s["rsa"] else "",
+            departement=s["employeur"].departement,
+        )
+        convention = services.enregistrer_brouillon(
+            par=par,
+            type_contrat=s["contrat"],
+            prescripteur=demo.organisations[s["organisation"]],
+            employeur=s["employeur"],
+            salarie=salarie,
+            public=publics[s["public"]],
+            financement=Financement.ETAT_CG if s["rsa"] else Financement.ETAT,
+            type_contrat_travail="CDI" if i % 7 == 0 else "CDD",
+            date_fin_contrat_travail=None if i % 7 == 0 else s["fin"],
+            date_embauche=s["embauche"],
+            date_debut=s["embauche"],
+            date_fin=s["fin"],
+            duree_hebdo_travail=Decimal(26) if s["heures"] < 26 else s["heures"],
+            duree_hebdo_prise_en_charge=s["heures"],
+            actions_accompagnement="Aide à la prise de poste, évaluation des compétences.",
+            actions_formation="Adaptation au poste de travail." if i % 2 else "Remise à niveau, préqualification.",
+            bilan_employeur_fourni=True,
+        )
+        if i in (38, 39):
+            continue  # two drafts
+        try:
+            convention = services.conclure(convention, par=par, date_conclusion=s["conclusion"])
+        except RegleConventionError as exc:
+            refusees += 1
+            stdout.write(f"  convention de démonstration {i} refusée : {exc}\n")
+            continue
+        if s["jeune"] and convention.type_contrat == "CAE":
+            debut = convention.date_debut + timedelta(days=60)
+            services.ajouter_periode_immersion(
+                convention,
+                employeur_accueil="Supermarché du quartier" if i % 2 else "Garage Central",
+                date_debut=debut,
+                date_fin=debut + timedelta(days=13),
+                objet="Découverte d'un métier de l'entreprise",
+                par=par,
+            )
+        conclues.append((convention, par))
+    _evenements(conclues)
+    n = services.mettre_a_jour_statuts(JOUR_DE_LA_DEMO, par=admin)
+    stdout.write(
+        f"Conventions : {len(conclues)} conclues, 2 brouillons, {refusees} refusées ; {n} statuts mis à jour au "
+        f"{JOUR_DE_LA_DEMO:%d/%m/%Y}.\n"
+    )
+
+
+def _evenements(conclues) -> None:
+    """One renewal, one suspension, one rupture declared late."""
+    six_mois = [(c, p) for c, p in conclues if c.duree_mois == 6 and c.date_debut < date(2010, 3, 1)]
+    if six_mois:
+        convention, par = six_mois[0]
+        nouvelle_fin = date_fin_pour(convention.date_debut, 12)
+        services.ajouter_avenant(
+            convention,
+            type="renouvellement",
+            date=convention.date_fin - timedelta(days=20),
+            date_effet=convention.date_fin + timedelta(days=1),
+            par=par,
+            date_fin=nouvelle_fin,
+            date_fin_contrat_travail=nouvelle_fin if convention.date_fin_contrat_travail else None,
+            bilan_employeur_fourni=True,
+            motif="Poursuite du parcours : formation qualifiante engagée.",
+        )
+    if len(six_mois) > 2:
+        convention, par = six_mois[1]
+        jour = convention.date_debut + timedelta(days=45)
+        services.declarer_suspension(
+            convention,
+            date_suspension=jour,
+            motif=MotifSuspension.MALADIE,
+            date_declaration=jour + timedelta(days=3),
+            par=par,
+        )
+        convention, par = six_mois[2]
+        jour = convention.date_debut + timedelta(days=70)
+        services.declarer_rupture(
+            convention,
+            date_rupture=jour,
+            motif=MotifRupture.EMBAUCHE,
+            date_declaration=jour + timedelta(days=12),
+            par=par,
+        )
