@@ -146,6 +146,10 @@ class ConsommationCaom:
         return self.montant_cg + self.montant_etat
 
     @property
+    def nombre_conventions(self) -> int:
+        return sum(self.nombres.values())
+
+    @property
     def libelle_niveau(self) -> str:
         return LIBELLES_NIVEAUX[self.niveau]
 
@@ -217,11 +221,14 @@ def agreger(
     )
 
 
-def consommation(caoms) -> dict[int, ConsommationCaom]:
-    """Consumption of each CAOM (model instances): one call to each provider for all of them."""
+def consommation(caoms, enveloppes: dict | None = None) -> dict[int, ConsommationCaom]:
+    """Consumption of each CAOM (model instances): one call to each provider for all of them.
+
+    ``enveloppes`` ({caom_id: Enveloppe or None}) spares computing envelopes the caller already has."""
     from .selectors import enveloppe_ou_rien
 
     caoms = list(caoms)
+    cache: dict = {}
     par_caom: dict[int, list[LigneConsommation]] = defaultdict(list)
     if caoms:
         for ligne in _lignes([c.pk for c in caoms]):
@@ -229,7 +236,7 @@ def consommation(caoms) -> dict[int, ConsommationCaom]:
     resultat = {}
     for caom in caoms:
         volumes = {c: getattr(caom, VOLUMES[c][0]) for c in CATEGORIES}
-        enveloppe = enveloppe_ou_rien(caom)
+        enveloppe = enveloppes[caom.pk] if enveloppes and caom.pk in enveloppes else enveloppe_ou_rien(caom, cache)
         total = enveloppe.total if enveloppe else None
         resultat[caom.pk] = agreger(caom.pk, volumes, total, par_caom.get(caom.pk, []))
     return resultat

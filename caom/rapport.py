@@ -55,7 +55,9 @@ def lignes(departements, annee: int) -> list[LigneCaom]:
         c.departement_id: c
         for c in Caom.objects.filter(departement__in=departements, annee=annee).prefetch_related("etapes")
     }
-    conso = consommation(caoms.values())
+    cache: dict = {}
+    enveloppes = {c.pk: enveloppe_ou_rien(c, cache) for c in caoms.values()}
+    conso = consommation(caoms.values(), enveloppes)
     hors = hors_caom(departements, annee)
     resultat = []
     for dep in departements:
@@ -65,7 +67,7 @@ def lignes(departements, annee: int) -> list[LigneCaom]:
             LigneCaom(
                 departement=dep,
                 caom=caom,
-                enveloppe=enveloppe_ou_rien(caom) if caom else None,
+                enveloppe=enveloppes[caom.pk] if caom else None,
                 consommation=conso.get(caom.pk) if caom else None,
                 hors_caom=hors.get(dep.pk, 0),
                 date_derniere_etape=max((e.date_etape for e in etapes), default=None),

@@ -104,7 +104,7 @@ def detail(request, pk):
             "caom": caom,
             "enveloppe": enveloppe,
             "erreur_enveloppe": erreur_enveloppe,
-            "conso": consommation([caom])[caom.pk],
+            "conso": consommation([caom], {caom.pk: enveloppe})[caom.pk],
             "hors_caom": hors_caom([caom.departement_id], caom.annee)[caom.departement_id],
             "etapes": caom.etapes.select_related("auteur"),
             "avenants": caom.avenants.select_related("auteur"),

@@ -244,3 +244,24 @@ def test_cartes_d_accueil(connecter, caom_93):
         cartes = connecter("gestionnaire").get("/").content.decode()
         assert "CAOM 2010 à faire avancer" in cartes and "Rapport du 30 novembre" in cartes
         assert "Votre CAOM 2010" in connecter("cg93").get("/").content.decode()
+
+
+def test_nombre_de_requetes_du_tableau_national(
+    connecter, caom_93, caom_59, fournisseur, django_assert_max_num_queries
+):
+    client = connecter("national")
+    with django_assert_max_num_queries(20):
+        reponse = client.get(url("liste") + "?annee=2010")
+    assert len(reponse.context["lignes"]) == Departement.objects.count()
+
+
+def test_nombre_de_conventions_sans_liste_des_conventions(connecter, caom_93, fournisseur):
+    from caom.consommation import LigneConsommation
+
+    lignes, _ = fournisseur
+    lignes.append(LigneConsommation(caom_93.pk, date(2010, 1, 1), "cae_cofinances", 12, D("100"), D("100")))
+    reponse = connecter("cg93").get(url("detail", caom_93))
+    if reponse.context["url_conventions"] is None:
+        assert "Conventions cofinancées au titre de cette CAOM : <strong>12</strong>" in reponse.content.decode()
+    else:
+        assert f"?caom={caom_93.pk}" in reponse.context["url_conventions"]

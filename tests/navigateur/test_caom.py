@@ -41,6 +41,15 @@ def test_le_gestionnaire_ouvre_le_tableau_et_le_rapport(page, caom_demo):
     assert tableau.get_by_role("link", name="Créer la CAOM de Seine-et-Marne").is_visible()
     assert violations_axe(page) == []
     capture(page, "caom-region")
+    tableau.get_by_role("link", name="Voir la CAOM de Paris").click()
+    page.wait_for_load_state("networkidle")
+    assert page.get_by_role("button", name="Enregistrer l'étape").is_visible()
+    assert violations_axe(page) == []
+    page.get_by_role("link", name="Modifier les volumes et paramètres").click()
+    page.wait_for_load_state("networkidle")
+    assert page.get_by_label("CAE cofinancés pour des bénéficiaires du RSA").input_value() == "450"
+    assert violations_axe(page) == []
+    page.goto(page.url_de("/caom/?annee=2010"))
     page.get_by_role("link", name="Rapport du 30 novembre sur l'état des négociations").click()
     page.wait_for_load_state("networkidle")
     assert page.get_by_role("heading", level=1).inner_text() == "État des négociations des CAOM 2010 – Île-de-France"
