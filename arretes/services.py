@@ -131,7 +131,7 @@ def publier(arrete: Arrete, date_publication: date) -> Arrete:
 
 
 @transaction.atomic
-def remplacer_taux(arrete: Arrete, lignes: list[dict]) -> int:
+def remplacer_taux(arrete: Arrete, lignes: list[dict], motif: str = "Import") -> int:
     """Replace all the rates of a draft by ``lignes`` (dicts: contrat, public_code, taux, heures_max), all or
     nothing. Every line is checked again here: the caller's preview may be stale."""
     arrete = Arrete.objects.select_for_update().get(pk=arrete.pk)
@@ -156,7 +156,7 @@ def remplacer_taux(arrete: Arrete, lignes: list[dict]) -> int:
     arrete.taux.all().delete()
     for objet in objets:
         objet.save()
-    arrete._change_reason = f"Import de {len(objets)} taux de prise en charge"
+    arrete._change_reason = f"{motif} : {len(objets)} taux de prise en charge"
     arrete.save()
     return len(objets)
 

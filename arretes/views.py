@@ -130,7 +130,7 @@ def _editer(request, arrete: Arrete, region_imposee):
             try:
                 with transaction.atomic():
                     arrete = form.save()
-                    remplacer_taux(arrete, grille.lignes_a_enregistrer())
+                    remplacer_taux(arrete, grille.lignes_a_enregistrer(), motif="Saisie du texte et des taux")
             except RegleArreteError as exc:
                 messages.error(request, str(exc))
             else:
