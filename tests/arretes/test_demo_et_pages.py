@@ -2,6 +2,7 @@ import io
 from datetime import date
 
 import pytest
+import time_machine
 from django.urls import reverse
 
 from arretes import demo as demo_arretes
@@ -46,3 +47,19 @@ def test_pages_en_lecture(connecter, arretes_demo, qui):
     assert client.get(reverse("arretes:detail", args=[arrete.pk])).status_code == 200
     reponse = client.get(reverse("arretes:pdf", args=[arrete.pk]))
     assert reponse.status_code == 200 and reponse.content.startswith(b"%PDF")
+
+
+def test_cartes_d_accueil(arretes_demo):
+    from arretes.accueil import a_faire
+    from comptes.models import Role
+    from cui_portal.permissions import Perimetre
+
+    nord = Perimetre(role=Role.GESTIONNAIRE_REGIONAL, region_id=arretes_demo[("31", 2010)].region_id)
+    titres = [carte.titre for carte in a_faire(None, nord)]
+    assert "Arrêtés en brouillon" in titres and any("pas encore publié" in t for t in titres)
+    with time_machine.travel(date(2010, 12, 5)):  # 2011: IdF published, the others late
+        national = a_faire(None, Perimetre(role=Role.NATIONAL))
+        assert national[0].nombre == 25 and national[0].badge == "En retard"
+    with time_machine.travel(date(2010, 11, 5)):  # before the deadline, nobody is late
+        assert a_faire(None, Perimetre(role=Role.NATIONAL)) == []
+    assert a_faire(None, Perimetre(role=Role.PRESCRIPTEUR)) == []
