@@ -49,6 +49,8 @@ def tous_sauf(statut: int, **exceptions) -> dict:
 
 IDF = ("correspondant", "gestionnaire", "national", "admin")
 
+SIMULATION = "contrat=CAE&taux=90&heures=26&date=2009-12-01"  # a valid simulation (simulateur)
+
 MATRICE: dict[str, list[Cas]] = {
     "accueil": [Cas("accueil")],
     "comptes:connexion": [Cas("page de connexion", anonyme=200, defaut=302)],
@@ -109,6 +111,9 @@ MATRICE: dict[str, list[Cas]] = {
         )
     ],
     "api-schema": [Cas("schéma OpenAPI (public, comme le simulateur)", anonyme=200)],
+    "api-simulation": [Cas("API du simulateur d'aide (publique)", requete=SIMULATION, anonyme=200)],
+    "simulateur:simulateur": [Cas("simulateur d'aide (public)", anonyme=200)],
+    "simulateur:resultat": [Cas("fragment htmx du simulateur (public)", requete=SIMULATION, anonyme=200)],
 }
 
 # URL names that are not pages of ours, with the reason.
