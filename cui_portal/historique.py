@@ -29,7 +29,7 @@ def lignes_historique(objet, limite: int = 50, champs_masques: frozenset = froze
                 if change.field in champs_masques:
                     changements.append((libelle, "•••", "•••"))
                 else:
-                    changements.append((libelle, _texte(change.old), _texte(change.new)))
+                    changements.append((libelle, _texte(change.old, champ), _texte(change.new, champ)))
         auteur = enregistrement.history_user
         lignes.append(
             LigneHistorique(
@@ -43,9 +43,11 @@ def lignes_historique(objet, limite: int = 50, champs_masques: frozenset = froze
     return lignes
 
 
-def _texte(valeur) -> str:
+def _texte(valeur, champ=None) -> str:
     if valeur is None or valeur == "":
         return "—"
+    if champ is not None and getattr(champ, "choices", None):
+        return str(dict(champ.flatchoices).get(valeur, valeur))
     if hasattr(valeur, "strftime"):
         return valeur.strftime("%d/%m/%Y")
     return str(valeur)
