@@ -26,11 +26,11 @@ from kombu.exceptions import OperationalError
 from cui_portal.celery import app
 from cui_portal.permissions import Perimetre
 from rappels import travaux
-from rappels.models import Rappel, StatutTravail
+from rappels.models import Rappel, StatutTravail, TypeRappel
 from rappels.tasks import envoyer_rappels
 from tests.conftest import manque_service
 
-from .test_arretes import publier_sauf
+from .test_arretes import publier_sauf, seulement_les_arretes  # noqa: F401
 
 RACINE = Path(__file__).resolve().parents[2]
 REDIS_DB = os.environ.get("RAPPELS_REDIS_DB", "9")
@@ -155,10 +155,11 @@ def test_un_vrai_worker_execute_le_travail_et_les_rappels(worker, demo):
     publier_sauf(2011, "11")
     for _ in range(3):  # the same task, three times: one reminder, sent once
         envoyer_rappels.delay("2010-11-01")
-    _attendre(lambda: Rappel.objects.filter(envoye_le__isnull=False).exists(), processus, journal)
+    arretes = Rappel.objects.filter(type=TypeRappel.ARRETE_ANNUEL)
+    _attendre(lambda: arretes.filter(envoye_le__isnull=False).exists(), processus, journal)
     envoyer_rappels.delay("2010-11-02")
     _attendre(lambda: journal.read_text().count("succeeded") >= 5, processus, journal)
-    rappel = Rappel.objects.get()
+    rappel = arretes.get()
     assert (rappel.destinataire, rappel.tentatives) == ("gestionnaire@demo.cui.fr", 1)
 
 
