@@ -101,7 +101,7 @@ def calculer_agregats(regions=None, depuis: date | None = None) -> dict[tuple, d
     for region_id, dep_id, conclue, type_, naissance, embauche, duree, statut, immersion, nb in candidats.iterator(
         chunk_size=2000
     ):
-        if not est_cae_jeune(type_, naissance, embauche, duree, statut):
+        if None in (naissance, embauche, duree) or not est_cae_jeune(type_, naissance, embauche, duree, statut):
             continue
         valeurs = agregats[(region_id, dep_id, regles.debut_quinzaine(conclue), type_)]
         valeurs["cae_jeunes"] += 1
