@@ -1,0 +1,223 @@
+"""``make bench``: national-scale measurements on PostgreSQL, each figure beside its floor in the same run.
+
+    make bench                                  # N = 10 000, 100 000 and 1 000 000 conventions
+    make bench BENCH_ARGS=--sans-1m             # without the largest
+    make bench BENCH_ARGS="--tailles 10000,100000"
+
+The database is ``DATABASE_URL`` (default ``postgres://postgres@127.0.0.1:5432/cui_bench``, created if missing);
+it is emptied (reference data kept) before each size. Prints one table and writes it as JSON in
+``benchmarks/results/<horodatage>.json``.
+"""
+
+import argparse
+import json
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+from .generer import migrer, preparer_django
+
+RESULTATS = Path(__file__).resolve().parent / "results"
+CIBLES = {
+    "tableau_de_bord": "≤ 1,5 × SQL nu à 10k ; à 1M ≤ 1,5 × lui-même à 10k",
+    "liste": "≤ 0,5 × liste de l'admin ; requêtes constantes",
+    "pdf": "≤ 2 × document WeasyPrint minimal",
+    "import": "≥ 0,3 × bulk_create nu",
+    "charge": "0 erreur ; débit ≥ 0,5 × vue nue",
+    "memoire": "worker web < 250 Mo",
+}
+
+
+def etape(nom: str, fonction, *args):
+    print(f"  – {nom}…", flush=True)
+    debut = time.perf_counter()
+    try:
+        resultat = fonction(*args)
+    except Exception as exc:  # a page that breaks must not cost the whole run: say it in the results
+        resultat = {"mesure": False, "raison": f"{type(exc).__name__}: {exc}"}
+    print(f"    {time.perf_counter() - debut:.1f} s : {json.dumps(resultat, ensure_ascii=False, default=str)[:300]}")
+    return resultat
+
+
+def chemins_de_charge() -> dict:
+    from comptes.models import Habilitation
+    from conventions.models import Convention
+
+    from .generateur import COMPTES
+    from .mesures import quinzaine_de_mesure, url
+
+    org = Habilitation.objects.get(utilisateur__email=COMPTES["prescripteur"]).organisation_id
+    convention = Convention.objects.filter(prescripteur_id=org).order_by("-pk").first()
+    chemins = {}
+    if url("conventions:liste"):
+        chemins["liste"] = f"P {url('conventions:liste')}?type_contrat=CAE"
+    if convention and url("conventions:detail", convention.pk):
+        chemins["detail"] = f"P {url('conventions:detail', convention.pk)}"
+    if url("tableau_de_bord:national"):
+        chemins["tableau_de_bord"] = f"N {url('tableau_de_bord:national')}?quinzaine={quinzaine_de_mesure().pk}"
+    chemins["simulateur"] = "- /simulateur/"
+    chemins["api_simulation"] = (
+        "- /api/aides/simulation?contrat=CAE&taux=90&heures=26&date=2010-03-01&aci=0&cofinancement_cg=0"
+    )
+    return chemins
+
+
+def mesurer_taille(n: int, graine: int, duree_charge: int, avec_import: bool) -> dict:
+    from . import charge, mesures
+    from .generateur import generer, vider
+
+    print(f"\n=== N = {n:,} conventions ===".replace(",", " "), flush=True)
+    vider()
+    rapport = generer(n, graine)
+    resultat = {
+        "n": n,
+        "generation": {
+            "duree_s": round(rapport.duree_totale, 1),
+            "etapes_s": rapport.durees,
+            "lignes": rapport.lignes,
+            "moyennes": rapport.moyennes,
+        },
+        "tableau_de_bord": etape("tableau de bord national", mesures.tableau_de_bord_national),
+        "liste": etape("liste des conventions", mesures.liste_conventions),
+        "autres_pages": etape("autres pages", mesures.autres_pages),
+        "pdf": etape("PDF Cerfa", mesures.cerfa_pdf),
+    }
+    if avec_import:
+        resultat["import"] = etape("import de 10 000 lignes", mesures.import_taux)
+    resultat["charge"] = etape("charge (gunicorn + wrk)", charge.charge, chemins_de_charge(), duree_charge)
+    resultat["celery"] = etape("mémoire d'un worker Celery", charge.memoire_celery)
+    return resultat
+
+
+def _f(valeur, suffixe="") -> str:
+    if valeur is None:
+        return "—"
+    if isinstance(valeur, float):
+        return f"{valeur:.2f}{suffixe}"
+    return f"{valeur}{suffixe}"
+
+
+def tableau(tailles: list[dict]) -> list[list[str]]:
+    """One row per figure, one column per size: the figure, its floor and the ratio."""
+    lignes = [["mesure", *[f"N = {t['n']:,}".replace(",", " ") for t in tailles], "cible"]]
+
+    def ligne(nom, extraire, cible=""):
+        valeurs = []
+        for t in tailles:
+            try:
+                valeurs.append(extraire(t))
+            except (KeyError, TypeError):
+                valeurs.append("—")
+        lignes.append([nom, *valeurs, cible])
+
+    ligne("génération (s)", lambda t: _f(t["generation"]["duree_s"]))
+    tdb = lambda t: t["tableau_de_bord"]  # noqa: E731
+    ligne(
+        "tableau de bord national : page / SQL nu (ms)",
+        lambda t: f"{tdb(t)['page_ms']:.1f} / {tdb(t)['sql_nu_ms']:.1f} = {tdb(t)['ratio']:.2f}×",
+        "≤ 1,5×",
+    )
+    base = tailles[0]["tableau_de_bord"].get("page_ms")
+    ligne("tableau de bord : page / page à la 1re taille", lambda t: f"{tdb(t)['page_ms'] / base:.2f}×", "≤ 1,5× (1M)")
+    ligne("tableau de bord : requêtes", lambda t: str(tdb(t)["requetes"]), "constant")
+    for cle, nom in (("premiere_page", "1re page filtrée (prescripteur)"), ("page_200", "page 200 (national)")):
+        li = lambda t, c=cle: t["liste"][c]  # noqa: E731
+        ligne(
+            f"liste {nom} / admin (ms)",
+            lambda t, li=li: f"{li(t)['page_ms']:.1f} / {li(t)['admin_ms']:.1f} = {li(t)['ratio']:.2f}×",
+            "≤ 0,5×",
+        )
+        ligne(
+            f"liste {nom} : requêtes (admin)",
+            lambda t, li=li: f"{li(t)['requetes']} ({li(t)['requetes_admin']})",
+            "constant",
+        )
+    for cle, nom in (
+        ("caom_region", "CAOM d'une région"),
+        ("arretes_suivi", "suivi national des arrêtés"),
+        ("detail_convention", "détail d'une convention"),
+    ):
+        ligne(
+            f"{nom} : ms (requêtes)",
+            lambda t, c=cle: f"{t['autres_pages'][c]['ms']:.1f} ({t['autres_pages'][c]['requetes']})",
+            "constant",
+        )
+    pdf = lambda t: t["pdf"]  # noqa: E731
+    ligne(
+        "PDF / WeasyPrint minimal (ms)",
+        lambda t: f"{pdf(t)['pdf_ms']:.0f} / {pdf(t)['weasyprint_minimal_ms']:.0f} = {pdf(t)['ratio']:.2f}×",
+        "≤ 2×",
+    )
+    ligne("PDF par seconde (2 processus)", lambda t: _f(pdf(t)["pdf_par_seconde_2_processus"]))
+    imp = lambda t: t["import"]  # noqa: E731
+    ligne(
+        "import 10 000 lignes / bulk_create (lignes/s)",
+        lambda t: f"{imp(t)['import_lignes_par_s']} / {imp(t)['bulk_create_lignes_par_s']} = {imp(t)['ratio']:.2f}×",
+        "≥ 0,3×",
+    )
+    ch = lambda t: t["charge"]  # noqa: E731
+    ligne(
+        "charge mixte : req/s / vue nue",
+        lambda t: (
+            f"{ch(t)['mixte']['requetes_par_s']:.1f} / {ch(t)['vue_nue']['requetes_par_s']:.1f} = {ch(t)['ratio']:.2f}×"
+        ),
+        "≥ 0,5×",
+    )
+    ligne("charge mixte : p50 / p95 (ms)", lambda t: f"{ch(t)['mixte']['p50_ms']:.0f} / {ch(t)['mixte']['p95_ms']:.0f}")
+    ligne("charge mixte : erreurs", lambda t: str(ch(t)["mixte"]["erreurs"]), "0")
+    ligne("RSS max worker web (Mo)", lambda t: _f(ch(t)["rss_max_worker_web_mo"]), "< 250")
+    ligne("RSS max worker Celery (Mo)", lambda t: _f(t["celery"]["rss_max_worker_celery_mo"]))
+    return lignes
+
+
+def afficher(lignes: list[list[str]]):
+    largeurs = [max(len(str(ligne[i])) for ligne in lignes) for i in range(len(lignes[0]))]
+    for i, ligne in enumerate(lignes):
+        print(" | ".join(str(v).ljust(largeurs[j]) for j, v in enumerate(ligne)))
+        if i == 0:
+            print("-+-".join("-" * w for w in largeurs))
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description="Mesures à l'échelle nationale (PostgreSQL).")
+    parser.add_argument("--tailles", default="10000,100000,1000000", help="nombres de conventions, séparés par ,")
+    parser.add_argument("--sans-1m", action="store_true", help="sans la plus grande taille (1 000 000)")
+    parser.add_argument("--graine", type=int, default=2010)
+    parser.add_argument("--duree-charge", type=int, default=30, help="durée du test de charge (s)")
+    args = parser.parse_args(argv)
+    tailles = [int(t) for t in args.tailles.split(",") if t.strip()]
+    if args.sans_1m:
+        tailles = [t for t in tailles if t < 1_000_000]
+    preparer_django()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        sys.exit("make bench mesure sur PostgreSQL : DATABASE_URL=postgres://… ")
+    migrer()
+    call_command("collectstatic", interactive=False, verbosity=0)
+    debut = time.perf_counter()
+    resultats = [mesurer_taille(n, args.graine, args.duree_charge, i == 0) for i, n in enumerate(tailles)]
+    lignes = tableau(resultats)
+    print()
+    afficher(lignes)
+    RESULTATS.mkdir(exist_ok=True)
+    horodatage = datetime.now().strftime("%Y%m%d-%H%M%S")
+    fichier = RESULTATS / f"{horodatage}.json"
+    donnees = {
+        "horodatage": horodatage,
+        "base": settings.DATABASES["default"]["NAME"],
+        "duree_totale_s": round(time.perf_counter() - debut, 1),
+        "cibles": CIBLES,
+        "tableau": lignes,
+        "tailles": resultats,
+    }
+    fichier.write_text(json.dumps(donnees, ensure_ascii=False, indent=2, default=str) + "\n")
+    print(f"\nRésultats : {fichier.relative_to(Path.cwd()) if fichier.is_relative_to(Path.cwd()) else fichier}")
+    print(f"Durée totale : {donnees['duree_totale_s']:.0f} s")
+
+
+if __name__ == "__main__":
+    main()
