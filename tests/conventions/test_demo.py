@@ -1,0 +1,30 @@
+import io
+
+import pytest
+
+from conventions.models import Convention, StatutConvention
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_par_les_services_et_idempotente(demo):
+    from arretes.demo import peupler as arretes
+    from caom.demo import peupler as caom
+    from conventions.demo import peupler
+
+    sortie = io.StringIO()
+    arretes(demo, sortie)
+    caom(demo, sortie)
+    peupler(demo, sortie)
+    assert Convention.objects.count() == 40
+    conclues = Convention.objects.exclude(statut=StatutConvention.BROUILLON)
+    assert conclues.count() == 38 and all(c.aide_mensuelle and c.numero for c in conclues)
+    assert conclues.filter(financement="etat_cg", departement__code__in=["93", "59"], caom__isnull=False).exists()
+    assert conclues.filter(type_contrat="CIE").exists() and conclues.filter(periodes_immersion__isnull=False).exists()
+    assert conclues.filter(statut=StatutConvention.ROMPUE, declaration_tardive=True).count() == 1
+    assert conclues.filter(avenants__type="renouvellement").count() == 1
+    assert set(conclues.values_list("prescripteur__nom", flat=True)) >= {
+        demo.organisations[k].nom for k in ("pe_paris", "ml_paris", "pe_bobigny", "pe_lille", "ml_roubaix")
+    }
+    peupler(demo, sortie)
+    assert Convention.objects.count() == 40
