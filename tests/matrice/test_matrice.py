@@ -34,9 +34,9 @@ CAS = [(nom, i, role) for nom, liste in sorted(MATRICE.items()) for i, _ in enum
 
 
 @pytest.mark.parametrize(("nom", "indice", "role"), CAS, ids=[f"{n}[{i}]-{r}" for n, i, r in CAS])
-def test_matrice(client, demo, nom, indice, role):
+def test_matrice(client, demo_complet, nom, indice, role):
     cas = MATRICE[nom][indice]
-    contexte = demo
+    demo = contexte = demo_complet
     if role != "anonyme":
         client.force_login(demo.comptes[COMPTES[role]], backend="django.contrib.auth.backends.ModelBackend")
     url = reverse(nom, kwargs=cas.kwargs(contexte))
@@ -52,7 +52,8 @@ def test_matrice(client, demo, nom, indice, role):
         assert reponse.url.startswith(reverse("comptes:connexion")), reponse.url
 
 
-def test_administration_reservee_au_personnel(client, demo):
+def test_administration_reservee_au_personnel(client, demo_complet):
+    demo = demo_complet
     from django.contrib import admin
 
     listes = [reverse(f"admin:{m._meta.app_label}_{m._meta.model_name}_changelist") for m in admin.site._registry]
