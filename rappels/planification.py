@@ -19,6 +19,11 @@ PLANIFICATION = {
         ("*/5", "*", "*", "*", "*"),
         "Exécute les exports dont le message a été perdu (courtier indisponible) ou le worker arrêté.",
     ),
+    "Anonymisation des salariés (R5134-23)": (
+        "rappels.anonymiser_salaries",
+        ("0", "3", "1", "*", "*"),
+        "Anonymise les salariés dont la dernière convention a pris fin depuis plus d'un an.",
+    ),
     "Nettoyage des fichiers des travaux différés": (
         "rappels.nettoyer_travaux",
         ("30", "3", "*", "*", "*"),

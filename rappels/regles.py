@@ -177,3 +177,35 @@ def declaration_tardive(
     if date_declaration <= limite:
         return []
     return [Occurrence("tardive", limite, date_declaration, date_declaration + timedelta(days=rattrapage), public)]
+
+
+# --- data retention (R5134-23: personal data kept no longer than one year after the convention ends) ----------
+
+
+def limite_conservation(aujourdhui: date) -> date:
+    """A salarié whose last convention ended strictly before this date is anonymised (one year has passed)."""
+    return ajouter_mois(aujourdhui, -12)
+
+
+def fin_effective(date_fin: date | None, date_rupture: date | None) -> date | None:
+    """A broken convention ends on its rupture."""
+    if date_rupture is not None and (date_fin is None or date_rupture < date_fin):
+        return date_rupture
+    return date_fin
+
+
+def anonymisable(fins: list[date | None], aujourdhui: date) -> bool:
+    """Every convention has ended (none open-ended), the last one more than a year ago."""
+    if not fins or any(f is None for f in fins):
+        return False
+    return max(fins) < limite_conservation(aujourdhui)
+
+
+def date_naissance_anonymisee(date_naissance: date, dates_embauche: list[date]) -> date:
+    """The birth date kept after anonymisation: its year and month, and a day chosen so that the age on every
+    hiring date stays exact (the CAE-jeunes indicator counts the under-26 at hiring). The day is the first of the
+    month unless a hire fell in the birth month before the birthday; then the day after that hire."""
+    avant_anniversaire = [
+        e.day for e in dates_embauche if e.month == date_naissance.month and e.day < date_naissance.day
+    ]
+    return date_naissance.replace(day=max(avant_anniversaire) + 1 if avant_anniversaire else 1)

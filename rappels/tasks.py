@@ -35,3 +35,11 @@ def reprendre_travaux() -> int:
     from .travaux import reprendre
 
     return reprendre()
+
+
+@shared_task(name="rappels.anonymiser_salaries")
+def anonymiser_salaries() -> int:
+    """Monthly: anonymise the employees whose last convention ended more than a year ago (R5134-23)."""
+    from .anonymisation import anonymiser
+
+    return len(anonymiser())

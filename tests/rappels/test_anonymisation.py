@@ -1,0 +1,151 @@
+"""R5134-23: employees anonymised one year after the end of their last convention; statistics kept."""
+
+from datetime import date, timedelta
+from decimal import Decimal
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from conventions.models import Convention, Salarie
+from conventions.selectors import rsa_hors_caom
+from rappels import regles
+from rappels.anonymisation import NOM_ANONYME, anonymiser
+from tableau_de_bord.regles import age_le
+from tests.conventions.factories import ConventionFactory, SalarieFactory
+
+AUJOURDHUI = date(2011, 6, 15)
+
+
+def convention(salarie, fin, statut="terminee", n=[0], **kwargs):  # noqa: B006 - a counter for the numbers
+    n[0] += 1
+    debut = fin - timedelta(days=200)
+    valeurs = {
+        "salarie": salarie,
+        "statut": statut,
+        "numero": None if statut == "brouillon" else f"075-TEST-{n[0]:05d}",
+        "date_conclusion": debut - timedelta(days=10),
+        "date_embauche": debut,
+        "date_debut": debut,
+        "date_fin": fin,
+        "date_fin_contrat_travail": fin,
+        "taux": Decimal("90"),
+        "aide_mensuelle": Decimal("600.00"),
+        "part_etat": Decimal("600.00"),
+        "part_conseil_general": Decimal("0"),
+    }
+    valeurs.update(kwargs)
+    return ConventionFactory(**valeurs)
+
+
+def salarie_termine_il_y_a(jours, **kwargs):
+    salarie = SalarieFactory(
+        beneficiaire_rsa=True, numero_allocataire="1234567", adresse="3 rue des Lilas", code_postal="75019", **kwargs
+    )
+    convention(salarie, AUJOURDHUI - timedelta(days=jours))
+    return salarie
+
+
+@pytest.mark.django_db
+def test_366_jours_anonymise_364_non_en_cours_non():
+    ancien = salarie_termine_il_y_a(366)
+    recent = salarie_termine_il_y_a(364)
+    en_cours = SalarieFactory()
+    convention(en_cours, AUJOURDHUI - timedelta(days=500))
+    convention(en_cours, AUJOURDHUI + timedelta(days=100), statut="en_cours")
+
+    assert anonymiser(AUJOURDHUI) == [ancien.pk]
+    ancien.refresh_from_db()
+    assert (ancien.nom, ancien.prenom, ancien.nir, ancien.numero_allocataire) == (NOM_ANONYME, "", "", "")
+    assert (ancien.adresse, ancien.code_postal, ancien.anonymise_le) == ("", "", AUJOURDHUI)
+    for autre in (recent, en_cours):
+        autre.refresh_from_db()
+        assert autre.anonymise_le is None and autre.nom.startswith("Martin") and autre.nir
+    # Once only.
+    assert anonymiser(AUJOURDHUI) == []
+
+
+@pytest.mark.django_db
+def test_l_historique_est_efface_aussi():
+    salarie = salarie_termine_il_y_a(400)
+    salarie.nom = "Nouveau-Nom"
+    salarie.save()
+    anonymiser(AUJOURDHUI)
+    noms = set(Salarie.history.filter(id=salarie.pk).values_list("nom", flat=True))
+    assert noms == {NOM_ANONYME}
+    assert not Salarie.history.filter(id=salarie.pk).exclude(adresse="").exists()
+
+
+@pytest.mark.django_db
+def test_les_statistiques_ne_bougent_pas():
+    # Born 20 June 1985: 23 when hired on 10 June 2009 (before the birthday), 24 when hired on 25 June 2009.
+    salarie = SalarieFactory(date_naissance=date(1985, 6, 20), beneficiaire_rsa=True, civilite="mme")
+    c1 = convention(salarie, date(2010, 1, 31), date_embauche=date(2009, 6, 10), date_debut=date(2009, 7, 10))
+    convention(salarie, date(2010, 3, 31), date_embauche=date(2009, 6, 25))
+    ages_avant = sorted(age_le(salarie.date_naissance, c.date_embauche) for c in salarie.conventions.all())
+    rsa_avant = rsa_hors_caom([c1.departement_id], 2009)
+    nombre = Convention.objects.count()
+
+    assert anonymiser(AUJOURDHUI) == [salarie.pk]
+    salarie.refresh_from_db()
+    assert salarie.date_naissance.replace(day=1) == date(1985, 6, 1) and salarie.date_naissance != date(1985, 6, 20)
+    ages_apres = sorted(age_le(salarie.date_naissance, c.date_embauche) for c in salarie.conventions.all())
+    assert ages_apres == ages_avant == [23, 24]
+    assert (salarie.civilite, salarie.beneficiaire_rsa) == ("mme", True)
+    assert Convention.objects.count() == nombre
+    assert rsa_hors_caom([c1.departement_id], 2009) == rsa_avant
+
+
+@pytest.mark.django_db
+def test_rupture_compte_comme_fin_et_brouillon_recent_protege():
+    rompu = SalarieFactory()
+    convention(
+        rompu,
+        AUJOURDHUI + timedelta(days=30),
+        statut="rompue",
+        date_rupture=AUJOURDHUI - timedelta(days=400),
+        motif_rupture="accord_commun",
+    )
+    avec_brouillon = salarie_termine_il_y_a(400)
+    ConventionFactory(salarie=avec_brouillon)  # a new convention being prepared
+    assert anonymiser(AUJOURDHUI) == [rompu.pk]
+
+
+@pytest.mark.django_db
+def test_simulation_n_ecrit_rien():
+    salarie = salarie_termine_il_y_a(400)
+    sortie = StringIO()
+    call_command("anonymiser_salaries", "--dry-run", "--date", AUJOURDHUI.isoformat(), stdout=sortie)
+    texte = sortie.getvalue()
+    assert "1 salarié(s) seraient anonymisé(s)" in texte and f"salarié n° {salarie.pk}" in texte
+    assert salarie.nom not in texte and salarie.nir not in texte
+    salarie.refresh_from_db()
+    assert salarie.anonymise_le is None
+    call_command("anonymiser_salaries", "--date", AUJOURDHUI.isoformat(), stdout=StringIO())
+    salarie.refresh_from_db()
+    assert salarie.anonymise_le == AUJOURDHUI
+
+
+@pytest.mark.parametrize(
+    ("naissance", "embauches", "attendu"),
+    [
+        (date(1985, 6, 20), [], date(1985, 6, 1)),
+        (date(1985, 6, 20), [date(2009, 6, 25)], date(1985, 6, 1)),
+        (date(1985, 6, 20), [date(2009, 6, 10)], date(1985, 6, 11)),
+        (date(1985, 6, 20), [date(2009, 6, 10), date(2010, 6, 19), date(2011, 6, 20)], date(1985, 6, 20)),
+        (date(1985, 6, 20), [date(2009, 7, 10)], date(1985, 6, 1)),
+    ],
+)
+def test_date_de_naissance_garde_l_age_a_l_embauche(naissance, embauches, attendu):
+    nouvelle = regles.date_naissance_anonymisee(naissance, embauches)
+    assert nouvelle == attendu
+    for e in embauches:
+        assert age_le(nouvelle, e) == age_le(naissance, e)
+
+
+def test_regle_de_conservation():
+    assert regles.anonymisable([AUJOURDHUI - timedelta(days=366)], AUJOURDHUI)
+    assert not regles.anonymisable([AUJOURDHUI - timedelta(days=364)], AUJOURDHUI)
+    assert not regles.anonymisable([AUJOURDHUI - timedelta(days=800), None], AUJOURDHUI)
+    assert not regles.anonymisable([], AUJOURDHUI)
+    assert regles.fin_effective(date(2010, 6, 30), date(2010, 3, 1)) == date(2010, 3, 1)
