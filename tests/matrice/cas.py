@@ -120,3 +120,97 @@ MATRICE: dict[str, list[Cas]] = {
 EXCLUES = {
     "admin": "l'administration Django : testée à part (réservée au personnel)",
 }
+
+
+# --- conventions individuelles (a concluded CAE of pe_paris in Paris; a draft; one co-financed in the 93) -----
+
+
+def _convention(ctx, cle: str = "paris"):
+    """Made once per test through the services (tests/conventions_ui/fabrique.py)."""
+    from tests.conventions_ui import fabrique
+
+    cache = ctx.__dict__.setdefault("_conventions", {})
+    if cle not in cache:
+        fabrique.arretes_2010(ctx)
+        if cle == "brouillon":
+            cache[cle] = fabrique.convention(ctx, conclure=False)
+        elif cle == "cg93":
+            cache[cle] = fabrique.convention(
+                ctx,
+                code_departement="93",
+                financement="etat_cg",
+                public="beneficiaires-rsa",
+                salarie_=fabrique.salarie(beneficiaire_rsa=True),
+            )
+        else:
+            cache[cle] = fabrique.convention(ctx)
+    return {"pk": cache[cle].pk}
+
+
+LECTEURS_PARIS = tous_sauf(404, prescripteur=200, correspondant=200, gestionnaire=200, national=200, admin=200)
+PROPRIETAIRE_PARIS = tous_sauf(404, prescripteur=200, correspondant=403, gestionnaire=403, national=403, admin=200)
+CREATEURS = tous_sauf(403, prescripteur=200, prescripteur_nord=200, admin=200)
+
+MATRICE.update(
+    {
+        "conventions:liste": [Cas("liste des conventions")],
+        "conventions:export": [Cas("export XLSX des conventions")],
+        "conventions:nouvelle": [Cas("nouvelle convention (étape 1)", attendu=CREATEURS)],
+        "conventions:nouvelle_salarie": [
+            Cas(
+                "nouvelle convention, étape 2 sans employeur : retour à l'étape 1",
+                attendu=tous_sauf(403, prescripteur=302, prescripteur_nord=302, admin=302),
+            )
+        ],
+        "conventions:detail": [
+            Cas("convention de Pôle emploi Paris 19e", kwargs=_convention, attendu=LECTEURS_PARIS),
+            Cas(
+                "convention cofinancée par le conseil général de la Seine-Saint-Denis",
+                kwargs=lambda ctx: _convention(ctx, "cg93"),
+                attendu={**LECTEURS_PARIS, "cg93": 200},
+            ),
+        ],
+        "conventions:cerfa": [Cas("Cerfa de la convention", kwargs=_convention, attendu=LECTEURS_PARIS)],
+        "conventions:attestation": [
+            Cas("attestation d'expérience (convention finie)", kwargs=_convention, attendu=LECTEURS_PARIS)
+        ],
+        "conventions:etape": [
+            Cas(
+                "étape 3 d'un brouillon",
+                kwargs=lambda ctx: {**_convention(ctx, "brouillon"), "numero": 3},
+                attendu=PROPRIETAIRE_PARIS,
+            )
+        ],
+        "conventions:calcul_aide": [
+            Cas(
+                "calcul de l'aide d'un brouillon",
+                kwargs=lambda ctx: _convention(ctx, "brouillon"),
+                attendu=PROPRIETAIRE_PARIS,
+            )
+        ],
+        "conventions:recapitulatif": [
+            Cas(
+                "récapitulatif d'un brouillon",
+                kwargs=lambda ctx: _convention(ctx, "brouillon"),
+                attendu=PROPRIETAIRE_PARIS,
+            )
+        ],
+        "conventions:avenant": [
+            Cas(
+                "avenant de renouvellement",
+                kwargs=lambda ctx: {**_convention(ctx), "type_avenant": "renouvellement"},
+                attendu=PROPRIETAIRE_PARIS,
+            )
+        ],
+        "conventions:suspension": [Cas("déclarer une suspension", kwargs=_convention, attendu=PROPRIETAIRE_PARIS)],
+        "conventions:rupture": [Cas("déclarer une rupture", kwargs=_convention, attendu=PROPRIETAIRE_PARIS)],
+        "conventions:reprise": [
+            Cas(
+                "reprise après suspension (refusée : non suspendue, retour à la page)",
+                kwargs=_convention,
+                methode="post",
+                attendu={**PROPRIETAIRE_PARIS, "prescripteur": 302, "admin": 302},
+            )
+        ],
+    }
+)

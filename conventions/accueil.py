@@ -1,0 +1,77 @@
+"""Home cards of the conventions: prescripteurs (drafts to complete, conventions ending within a month and their
+attestation, suspensions to follow), regions (conventions concluded this month), conseils généraux (conventions
+they co-finance)."""
+
+from datetime import timedelta
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+
+from comptes.models import Role
+from cui_portal.accueil import Carte
+
+from .models import Convention, StatutConvention
+
+
+def _url(**parametres) -> str:
+    return f"{reverse('conventions:liste')}?{urlencode(parametres)}"
+
+
+def a_faire(request, perimetre) -> list[Carte]:
+    aujourd_hui = timezone.localdate()
+    visibles = Convention.objects.visibles_par(perimetre)
+    cartes = []
+    if perimetre.role == Role.PRESCRIPTEUR:
+        brouillons = visibles.filter(statut=StatutConvention.BROUILLON).count()
+        cartes.append(
+            Carte(
+                titre="Brouillons de convention à compléter",
+                description="Conventions commencées, à compléter puis à conclure.",
+                url=_url(statut=StatutConvention.BROUILLON),
+                nombre=brouillons,
+            )
+        )
+        dans_un_mois = aujourd_hui + timedelta(days=31)
+        finissant = visibles.actives().filter(date_fin__gte=aujourd_hui, date_fin__lte=dans_un_mois).count()
+        if finissant:
+            cartes.append(
+                Carte(
+                    titre="Conventions finissant dans le mois",
+                    description="L'employeur remet l'attestation d'expérience professionnelle au salarié.",
+                    url=_url(fin_du=f"{aujourd_hui:%d/%m/%Y}", fin_au=f"{dans_un_mois:%d/%m/%Y}"),
+                    nombre=finissant,
+                    badge="Attestation",
+                )
+            )
+        suspendues = visibles.filter(statut=StatutConvention.SUSPENDUE).count()
+        cartes.append(
+            Carte(
+                titre="Suspensions et ruptures",
+                description="Toute suspension ou rupture se déclare dans les 7 jours ; suivez les contrats suspendus.",
+                url=_url(statut=StatutConvention.SUSPENDUE),
+                nombre=suspendues,
+            )
+        )
+    elif perimetre.regional and perimetre.region_id:
+        debut = aujourd_hui.replace(day=1)
+        nombre = visibles.exclude(statut=StatutConvention.BROUILLON).filter(date_conclusion__gte=debut).count()
+        cartes.append(
+            Carte(
+                titre="Conventions de la région ce mois-ci",
+                description=f"Conventions individuelles conclues depuis le {debut:%d/%m/%Y}.",
+                url=_url(conclue_du=f"{debut:%d/%m/%Y}"),
+                nombre=nombre,
+            )
+        )
+    elif perimetre.role == Role.CONSEIL_GENERAL:
+        nombre = visibles.exclude(statut=StatutConvention.BROUILLON).count()
+        cartes.append(
+            Carte(
+                titre="Conventions cofinancées par le département",
+                description="Conventions de bénéficiaires du RSA que le conseil général cofinance ou finance seul.",
+                url=reverse("conventions:liste"),
+                nombre=nombre,
+            )
+        )
+    return cartes

@@ -1,0 +1,124 @@
+"""Forms of the actions on a concluded convention: avenants, suspension, rupture (checked by the services)."""
+
+from django import forms
+from django.utils import timezone
+
+from simulateur.forms import NombreDecimal
+
+from .forms import ChampDate, case, texte
+from .forms_contrat import heures
+from .models import MotifRupture, MotifSuspension, TypeAvenant
+
+
+class AvenantForm(forms.Form):
+    """Common part of the three avenants; the type decides which other fields the page shows."""
+
+    date = ChampDate(label="Date de signature de l'avenant", error_messages={"required": "Indiquez la date."})
+    date_effet = ChampDate(label="Date d'effet", error_messages={"required": "Indiquez la date d'effet."})
+    motif = forms.CharField(label="Motif", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("initial", {})
+        kwargs["initial"].setdefault("date", timezone.localdate())
+        super().__init__(*args, **kwargs)
+
+    def arguments(self) -> dict:
+        d = self.cleaned_data
+        return {"date": d["date"], "date_effet": d["date_effet"], "motif": d["motif"]}
+
+
+class RenouvellementForm(AvenantForm):
+    date_fin = ChampDate(
+        label="Nouvelle fin de la convention", error_messages={"required": "Indiquez la nouvelle fin de la convention."}
+    )
+    date_fin_contrat_travail = ChampDate(label="Nouvelle fin du contrat de travail (CDD)", required=False)
+    bilan_employeur_fourni = case("Le bilan préalable de l'employeur (accompagnement et formation) est fourni")
+    date_fin_formation = ChampDate(
+        label="Fin de la formation en cours à achever",
+        required=False,
+        help_text="Seulement si le renouvellement sert à achever une formation en cours.",
+    )
+
+    def arguments(self) -> dict:
+        d = self.cleaned_data
+        return super().arguments() | {
+            "date_fin": d["date_fin"],
+            "date_fin_contrat_travail": d["date_fin_contrat_travail"],
+            "bilan_employeur_fourni": d["bilan_employeur_fourni"],
+            "date_fin_formation": d["date_fin_formation"],
+        }
+
+
+class ModificationForm(AvenantForm):
+    duree_hebdo_travail = heures("Nouvelle durée hebdomadaire de travail (heures)")
+    duree_hebdo_prise_en_charge = heures("Nouvelle durée hebdomadaire prise en charge (heures)")
+    taux = NombreDecimal(
+        label="Nouveau taux de prise en charge (%)",
+        required=False,
+        decimal_places=2,
+        help_text="Seul le conseil général peut majorer le taux de l'arrêté.",
+    )
+    date_fin_contrat_travail = ChampDate(label="Nouvelle fin du contrat de travail (CDD)", required=False)
+
+    def clean(self):
+        donnees = super().clean()
+        champs = ("duree_hebdo_travail", "duree_hebdo_prise_en_charge", "taux", "date_fin_contrat_travail")
+        if not self.errors and all(donnees.get(c) in (None, "") for c in champs):
+            raise forms.ValidationError("Indiquez au moins une modification (heures, taux ou fin du contrat).")
+        return donnees
+
+    def arguments(self) -> dict:
+        d = self.cleaned_data
+        return super().arguments() | {
+            c: d[c] for c in ("duree_hebdo_travail", "duree_hebdo_prise_en_charge", "taux", "date_fin_contrat_travail")
+        }
+
+
+class ImmersionForm(AvenantForm):
+    employeur_accueil = texte("Employeur d'accueil", 200, requis=True)
+    siret_accueil = texte("SIRET de l'employeur d'accueil", 14, inputmode="numeric")
+    date_debut = ChampDate(
+        label="Début de la période", error_messages={"required": "Indiquez le début de la période d'immersion."}
+    )
+    date_fin = ChampDate(
+        label="Fin de la période (incluse)", error_messages={"required": "Indiquez la fin de la période d'immersion."}
+    )
+    objet = texte("Objet de la période", 500)
+
+    def arguments(self) -> dict:
+        d = self.cleaned_data
+        immersion = {c: d[c] for c in ("employeur_accueil", "siret_accueil", "date_debut", "date_fin", "objet")}
+        return super().arguments() | {"immersion": immersion}
+
+
+FORMULAIRES_AVENANT = {
+    TypeAvenant.RENOUVELLEMENT.value: RenouvellementForm,
+    TypeAvenant.MODIFICATION.value: ModificationForm,
+    TypeAvenant.IMMERSION.value: ImmersionForm,
+}
+
+
+class SuspensionForm(forms.Form):
+    date_suspension = ChampDate(
+        label="Date de la suspension", error_messages={"required": "Indiquez la date de la suspension."}
+    )
+    motif = forms.ChoiceField(label="Motif légal", choices=[("", "Choisissez le motif"), *MotifSuspension.choices])
+    date_declaration = ChampDate(label="Date de la déclaration", help_text="À déclarer dans les 7 jours.")
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("initial", {"date_declaration": timezone.localdate()})
+        super().__init__(*args, **kwargs)
+
+
+class RuptureForm(forms.Form):
+    date_rupture = ChampDate(label="Date de la rupture", error_messages={"required": "Indiquez la date de la rupture."})
+    motif = forms.ChoiceField(
+        label="Motif légal",
+        choices=[("", "Choisissez le motif"), *MotifRupture.choices],
+        help_text="Hors des cas prévus par la loi, l'aide versée est à rembourser.",
+    )
+    date_declaration = ChampDate(label="Date de la déclaration", help_text="À déclarer dans les 7 jours.")
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("initial", {"date_declaration": timezone.localdate()})
+        super().__init__(*args, **kwargs)

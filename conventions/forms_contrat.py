@@ -1,0 +1,251 @@
+"""Forms of the entry of a convention, steps 3 to 5: the contract, the aid, support and immersion."""
+
+from django import forms
+
+from referentiels.models import PublicPrioritaire
+from simulateur.forms import NombreDecimal
+
+from .forms import ChampDate, case, texte
+from .models import Convention, Financement, Nature, TypeContrat, TypeContratTravail
+from .regles import Periode, verifier_periodes_immersion
+
+CONTRATS_CUI = [(TypeContrat.CAE.value, TypeContrat.CAE.label), (TypeContrat.CIE.value, TypeContrat.CIE.label)]
+
+
+def heures(libelle: str, requis: bool = False, aide: str = "") -> NombreDecimal:
+    return NombreDecimal(
+        label=libelle,
+        required=requis,
+        decimal_places=2,
+        help_text=aide,
+        error_messages={
+            "invalid": "Saisissez un nombre d'heures par semaine, par exemple 26 ou 17,5.",
+            "max_decimal_places": "Le nombre d'heures a au plus 2 chiffres après la virgule.",
+        },
+    )
+
+
+# --- step 3: work contract and convention ----------------------------------------------------------
+
+
+class ContratForm(forms.Form):
+    type_contrat = forms.ChoiceField(
+        label="Contrat",
+        choices=CONTRATS_CUI,
+        widget=forms.RadioSelect,
+        help_text="CAE pour un employeur non marchand, CIE pour un employeur marchand.",
+    )
+    nature = forms.ChoiceField(label="Nature de la convention", choices=Nature.choices)
+    convention_precedente = forms.ModelChoiceField(
+        label="Convention précédente (renouvellement ou prolongation)",
+        queryset=Convention.objects.none(),
+        required=False,
+        empty_label="Aucune",
+    )
+    mois_deja_effectues = forms.IntegerField(
+        label="Mois déjà effectués dans le contrat du plan de cohésion sociale",
+        min_value=0,
+        max_value=120,
+        required=False,
+        help_text="Seulement pour une nouvelle convention CUI qui prolonge un CAV, un CI-RMA, un CAE ou un CIE.",
+    )
+    type_contrat_travail = forms.ChoiceField(
+        label="Contrat de travail", choices=TypeContratTravail.choices, widget=forms.RadioSelect
+    )
+    date_conclusion = ChampDate(
+        label="Date de signature de la convention",
+        required=False,
+        help_text="Avant le début du contrat de travail ; elle fixe l'arrêté régional appliqué.",
+    )
+    date_embauche = ChampDate(label="Date d'embauche (début du contrat de travail)", required=False)
+    date_fin_contrat_travail = ChampDate(label="Fin du contrat de travail (CDD)", required=False)
+    duree_hebdo_travail = heures("Durée hebdomadaire de travail (heures)", aide="De 20 à 35 heures.")
+    difficultes_particulieres = case(
+        "Difficultés particulières : CAE de moins de 20 heures",
+        "Permet à un CAE une durée hebdomadaire inférieure à 20 heures (L. 5134-26).",
+    )
+    date_debut = ChampDate(label="Début de la convention (début de l'aide)", required=False)
+    date_fin = ChampDate(label="Fin de la convention (fin de l'aide)", required=False)
+    duree_hebdo_prise_en_charge = heures(
+        "Durée hebdomadaire prise en charge (heures)", aide="35 heures au plus, et pas plus que les heures travaillées."
+    )
+    public = forms.ModelChoiceField(
+        label="Public prioritaire",
+        queryset=PublicPrioritaire.objects.filter(actif=True),
+        required=False,
+        empty_label="Choisissez le public",
+        help_text="Il fixe le taux de l'arrêté régional.",
+    )
+    referent_nom = texte("Référent", 160, aide="Par défaut : le prescripteur.")
+    tuteur_nom = texte("Tuteur", 160, aide="Par défaut : l'employeur (ou son contact).")
+    tuteur_fonction = texte("Fonction du tuteur", 120)
+    formation_en_cours = case("Formation en cours à achever (renouvellement)")
+    date_fin_formation = ChampDate(label="Fin de la formation en cours", required=False)
+
+    def __init__(self, *args, convention=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if convention is not None:
+            self.fields["convention_precedente"].queryset = (
+                Convention.objects.filter(salarie_id=convention.salarie_id)
+                .exclude(pk=convention.pk)
+                .exclude(statut="brouillon")
+            )
+            self.fields["referent_nom"].widget.attrs["placeholder"] = str(convention.prescripteur)
+            self.fields["tuteur_nom"].widget.attrs["placeholder"] = (
+                convention.employeur.contact_nom or convention.employeur.raison_sociale
+            )
+
+    def clean(self):
+        donnees = super().clean()
+        if donnees.get("type_contrat_travail") == TypeContratTravail.CDI:
+            donnees["date_fin_contrat_travail"] = None
+        if donnees.get("mois_deja_effectues") is None:
+            donnees["mois_deja_effectues"] = 0
+        transition_sans_precedente = (
+            donnees.get("nature") == Nature.TRANSITION_PCS and donnees["mois_deja_effectues"] > 0
+        )
+        if (
+            donnees.get("nature") != Nature.INITIALE
+            and not donnees.get("convention_precedente")
+            and not transition_sans_precedente
+        ):
+            self.add_error(
+                "convention_precedente", "Indiquez la convention précédente que celle-ci renouvelle ou prolonge."
+            )
+        if not donnees.get("formation_en_cours"):
+            donnees["date_fin_formation"] = None
+        return donnees
+
+
+CHAMPS_CONTRAT = tuple(ContratForm.base_fields)
+
+
+# --- step 4: the aid --------------------------------------------------------------------------------
+
+
+class AideForm(forms.Form):
+    financement = forms.ChoiceField(
+        label="Financement de l'aide",
+        choices=Financement.choices,
+        widget=forms.RadioSelect,
+        help_text="Le conseil général cofinance, dans le cadre de sa CAOM, l'aide d'un bénéficiaire du RSA.",
+    )
+    caom = forms.ModelChoiceField(
+        label="CAOM du conseil général",
+        queryset=None,
+        required=False,
+        empty_label="Aucune",
+        help_text="La convention annuelle d'objectifs et de moyens du département, si le conseil général cofinance.",
+    )
+    taux_majore = NombreDecimal(
+        label="Taux majoré par le conseil général (%)",
+        required=False,
+        decimal_places=2,
+        help_text="Facultatif : seulement si le conseil général majore le taux de l'arrêté, à sa charge.",
+        error_messages={"invalid": "Saisissez le taux en pourcentage, par exemple 95."},
+    )
+
+    def __init__(self, *args, convention=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        from caom.models import Caom
+
+        qs = Caom.objects.none()
+        if convention is not None:
+            qs = Caom.objects.filter(departement_id=convention.departement_id).order_by("-annee")
+        self.fields["caom"].queryset = qs
+
+    def clean(self):
+        donnees = super().clean()
+        if donnees.get("financement") == Financement.ETAT:
+            if donnees.get("taux_majore") is not None:
+                self.add_error(
+                    "taux_majore", "Seul le conseil général peut majorer le taux : choisissez son cofinancement."
+                )
+            donnees["caom"] = None
+        return donnees
+
+
+# --- step 5: support, training, immersion -----------------------------------------------------------
+
+
+class AccompagnementForm(forms.Form):
+    actions_accompagnement = forms.CharField(
+        label="Actions d'accompagnement",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Aide à la prise de poste, évaluation des compétences, aide à la recherche d'emploi…",
+    )
+    actions_formation = forms.CharField(
+        label="Actions de formation",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Adaptation au poste, remise à niveau, préqualification, VAE, formation qualifiante…",
+    )
+    immersion = case(
+        "Immersion : le salarié pourra effectuer des périodes d'immersion chez d'autres employeurs",
+        "Rubrique du Cerfa, à cocher systématiquement pour un CAE-jeunes (CAE seulement).",
+    )
+
+
+class PeriodeForm(forms.Form):
+    employeur_accueil = texte("Employeur d'accueil", 200)
+    siret_accueil = texte("SIRET de l'employeur d'accueil", 14, inputmode="numeric")
+    date_debut = ChampDate(label="Début de la période", required=False)
+    date_fin = ChampDate(label="Fin de la période (incluse)", required=False)
+    objet = texte("Objet de la période", 500)
+
+    def clean(self):
+        donnees = super().clean()
+        rempli = any(donnees.get(c) for c in ("employeur_accueil", "date_debut", "date_fin"))
+        if rempli:
+            for champ, message in (
+                ("employeur_accueil", "Indiquez l'employeur d'accueil."),
+                ("date_debut", "Indiquez le début de la période d'immersion."),
+                ("date_fin", "Indiquez la fin de la période d'immersion."),
+            ):
+                if not donnees.get(champ) and champ not in self.errors:
+                    self.add_error(champ, message)
+        return donnees
+
+    @property
+    def periode(self) -> Periode | None:
+        d = getattr(self, "cleaned_data", {})
+        if d.get("date_debut") and d.get("date_fin") and not self.errors:
+            return Periode(d["date_debut"], d["date_fin"])
+        return None
+
+
+class BasePeriodesFormSet(forms.BaseFormSet):
+    """Each period is checked alone (one month at most) at its own fields; together (overlaps, 25 %) below."""
+
+    def __init__(self, *args, convention=None, **kwargs):
+        self.convention = convention
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        if any(self.errors) or self.convention is None:
+            return
+        c = self.convention
+        if not (c.date_debut and c.date_fin):
+            if any(f.periode for f in self.forms):
+                raise forms.ValidationError("Indiquez d'abord les dates de la convention (étape 3).")
+            return
+        toutes = []
+        for form in self.forms:
+            periode = form.periode
+            if periode is None:
+                continue
+            toutes.append(periode)
+            for v in verifier_periodes_immersion(c.type_contrat, c.date_debut, c.date_fin, [periode]):
+                form.add_error(v.champ if v.champ in form.fields else None, v.message)
+        if any(self.errors):
+            return
+        erreurs = [v.message for v in verifier_periodes_immersion(c.type_contrat, c.date_debut, c.date_fin, toutes)]
+        if erreurs:
+            raise forms.ValidationError(erreurs)
+
+    def periodes(self) -> list[dict]:
+        return [f.cleaned_data for f in self.forms if f.periode is not None]
+
+
+PeriodesFormSet = forms.formset_factory(PeriodeForm, formset=BasePeriodesFormSet, extra=2, max_num=12)

@@ -1,0 +1,187 @@
+"""The page of one convention (every section, the aid with its parameters, avenants, immersion, events, history)
+and its actions by status: avenants (renouvellement, modification, période d'immersion), suspension, rupture,
+resumption. Every action goes through ``conventions.services`` and its rules; errors are shown at their field.
+
+The NIR is shown unmasked here only, and only to the owner prescripteur organisation and administrators.
+"""
+
+from datetime import timedelta
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from cui_portal.historique import lignes_historique
+from cui_portal.permissions import perimetre_de, perimetre_requis
+
+from . import services
+from .forms_actions import FORMULAIRES_AVENANT, RuptureForm, SuspensionForm
+from .models import StatutConvention, TypeAvenant
+from .regles import RegleConventionError
+from .views_commun import (
+    convention_modifiable,
+    convention_visible,
+    est_proprietaire,
+    placer_violations,
+    resume_erreurs,
+    voit_nir,
+)
+from .views_recapitulatif import cae_jeune
+
+ACTIVES = (StatutConvention.CONCLUE, StatutConvention.EN_COURS, StatutConvention.SUSPENDUE)
+TITRES_AVENANT = {
+    TypeAvenant.RENOUVELLEMENT: "Avenant de renouvellement",
+    TypeAvenant.MODIFICATION: "Avenant de modification",
+    TypeAvenant.IMMERSION: "Avenant : période d'immersion",
+}
+
+
+def attestation_disponible(convention, jour=None) -> bool:
+    """The attestation d'expérience professionnelle: once the convention has ended, or in its last month."""
+    jour = jour or timezone.localdate()
+    if convention.statut in (StatutConvention.TERMINEE, StatutConvention.ROMPUE):
+        return True
+    if convention.statut == StatutConvention.BROUILLON or convention.date_fin is None:
+        return False
+    return jour >= convention.date_fin - timedelta(days=31)
+
+
+def fil(convention=None):
+    from django.urls import reverse
+
+    liens = [(reverse("conventions:liste"), "Conventions individuelles")]
+    if convention is not None:
+        liens.append((reverse("conventions:detail", args=[convention.pk]), _libelle(convention)))
+    return liens
+
+
+def _libelle(convention) -> str:
+    return f"Convention {convention.numero}" if convention.numero else "Convention en brouillon"
+
+
+@perimetre_requis
+def detail(request, pk):
+    convention = convention_visible(request, pk)
+    perimetre = perimetre_de(request)
+    proprietaire = est_proprietaire(perimetre, convention)
+    active = convention.statut in ACTIVES
+    return render(
+        request,
+        "conventions/detail.html",
+        {
+            "title": _libelle(convention),
+            "convention": convention,
+            "salarie": convention.salarie,
+            "employeur": convention.employeur,
+            "voit_nir": voit_nir(perimetre, convention),
+            "avenants": convention.avenants.all(),
+            "periodes": convention.periodes_immersion.all(),
+            "historique": lignes_historique(convention),
+            "historique_salarie": lignes_historique(convention.salarie, champs_masques=frozenset({"nir"})),
+            "peut_modifier": proprietaire,
+            "peut_completer": proprietaire and convention.statut == StatutConvention.BROUILLON,
+            "peut_avenant": proprietaire and active,
+            "peut_suspendre": proprietaire
+            and convention.statut in (StatutConvention.CONCLUE, StatutConvention.EN_COURS),
+            "peut_reprendre": proprietaire and convention.statut == StatutConvention.SUSPENDUE,
+            "peut_rompre": proprietaire and active,
+            "attestation": convention.statut != StatutConvention.BROUILLON and attestation_disponible(convention),
+            "types_avenant": TypeAvenant.choices,
+            "cae_jeune": cae_jeune(convention),
+            "fil": fil(),
+        },
+    )
+
+
+def _action(request, convention, form, titre, executer, message_succes):
+    """Show ``form``; on a valid POST run ``executer(cleaned_data)``; rule errors go to their field."""
+    autres = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            executer(form.cleaned_data)
+        except RegleConventionError as exc:
+            autres = placer_violations(form, exc.violations, None, None)
+        except ValidationError as exc:
+            for champ, erreurs in exc.message_dict.items():
+                form.add_error(champ if champ in form.fields else None, erreurs)
+        else:
+            messages.success(request, message_succes)
+            return redirect("conventions:detail", convention.pk)
+    return render(
+        request,
+        "conventions/action.html",
+        {
+            "title": titre,
+            "convention": convention,
+            "form": form,
+            "erreurs": resume_erreurs(form, autres=autres),
+            "fil": fil(convention),
+        },
+    )
+
+
+@perimetre_requis
+def avenant(request, pk, type_avenant):
+    convention = convention_modifiable(request, pk, brouillon=False)
+    classe = FORMULAIRES_AVENANT.get(type_avenant)
+    if classe is None:
+        raise Http404("Type d'avenant inconnu.")
+    if convention.statut not in ACTIVES:
+        messages.warning(request, "La convention n'est plus en cours : elle ne peut plus recevoir d'avenant.")
+        return redirect("conventions:detail", convention.pk)
+    form = classe(request.POST or None)
+
+    def executer(d):
+        services.ajouter_avenant(convention, type=type_avenant, par=request.user, **form.arguments())
+
+    return _action(request, convention, form, TITRES_AVENANT[type_avenant], executer, "L'avenant est enregistré.")
+
+
+@perimetre_requis
+def suspension(request, pk):
+    convention = convention_modifiable(request, pk, brouillon=False)
+    form = SuspensionForm(request.POST or None)
+
+    def executer(d):
+        services.declarer_suspension(
+            convention,
+            date_suspension=d["date_suspension"],
+            motif=d["motif"],
+            date_declaration=d["date_declaration"],
+            par=request.user,
+        )
+
+    return _action(request, convention, form, "Déclarer une suspension", executer, "La suspension est déclarée.")
+
+
+@perimetre_requis
+def rupture(request, pk):
+    convention = convention_modifiable(request, pk, brouillon=False)
+    form = RuptureForm(request.POST or None)
+
+    def executer(d):
+        services.declarer_rupture(
+            convention,
+            date_rupture=d["date_rupture"],
+            motif=d["motif"],
+            date_declaration=d["date_declaration"],
+            par=request.user,
+        )
+
+    return _action(request, convention, form, "Déclarer une rupture", executer, "La rupture est déclarée.")
+
+
+@require_POST
+@perimetre_requis
+def reprise(request, pk):
+    convention = convention_modifiable(request, pk, brouillon=False)
+    try:
+        services.lever_suspension(convention, par=request.user)
+    except RegleConventionError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "La reprise du contrat après suspension est enregistrée.")
+    return redirect("conventions:detail", convention.pk)

@@ -1,0 +1,102 @@
+"""Step 6 of the entry: the summary of the draft, every rule error linked to its step, then « Enregistrer le
+brouillon » or « Conclure la convention » (``services.conclure``: rules, number, aid)."""
+
+from django.contrib import messages
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from cui_portal.permissions import perimetre_de, perimetre_requis
+
+from . import services
+from .regles import RegleConventionError, Violation, est_cae_jeune, verifier_periodes_immersion
+from .regles_duree import duree_en_mois
+from .regles_immersion import Periode
+from .views_aide import _taux_majore_de
+from .views_commun import ETAPES, NB_ETAPES, ErreurAilleurs, convention_modifiable, erreurs_ailleurs, voit_nir
+from .views_saisie import contexte_etape
+
+
+class _Essai(Exception):
+    """Raised to roll back a trial conclusion."""
+
+
+def verifier(convention) -> list[Violation]:
+    """Every violation the conclusion would raise, found by a trial conclusion rolled back: the summary shows
+    exactly what ``services.conclure`` checks, nothing computed twice here."""
+    try:
+        with transaction.atomic():
+            services.conclure(convention, par=None, taux_majore=_taux_majore_de(convention))
+            raise _Essai
+    except RegleConventionError as exc:
+        return exc.violations
+    except _Essai:
+        return []
+
+
+def erreurs_par_etape(convention, violations) -> list[ErreurAilleurs]:
+    """Immersion errors name the dates of a period: they belong to step 5, not to the convention's dates."""
+    periodes = [Periode(p.date_debut, p.date_fin) for p in convention.periodes_immersion.all()]
+    immersion = set()
+    if periodes and convention.date_debut and convention.date_fin:
+        immersion = set(
+            verifier_periodes_immersion(convention.type_contrat, convention.date_debut, convention.date_fin, periodes)
+        )
+    erreurs = []
+    for v in violations:
+        if v in immersion:
+            from django.urls import reverse
+
+            erreurs.append(ErreurAilleurs(v.message, ETAPES[4], reverse("conventions:etape", args=[convention.pk, 5])))
+        else:
+            erreurs += erreurs_ailleurs(convention, [v])
+    return erreurs
+
+
+def cae_jeune(convention) -> bool:
+    c = convention
+    if not (c.date_embauche and c.date_debut and c.date_fin):
+        return False
+    return est_cae_jeune(
+        c.type_contrat,
+        c.salarie.date_naissance,
+        c.date_embauche,
+        duree_en_mois(c.date_debut, c.date_fin),
+        c.employeur.statut_juridique,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@perimetre_requis
+def recapitulatif(request, pk):
+    convention = convention_modifiable(request, pk, brouillon=True)
+    if request.method == "POST":
+        if request.POST.get("action") == "conclure":
+            try:
+                convention = services.conclure(convention, par=request.user, taux_majore=_taux_majore_de(convention))
+            except RegleConventionError as exc:
+                violations = exc.violations
+                messages.error(request, "La convention n'est pas conclue : corrigez les erreurs signalées.")
+            else:
+                messages.success(request, f"La convention est conclue sous le numéro {convention.numero}.")
+                return redirect("conventions:detail", convention.pk)
+        else:
+            messages.success(
+                request, "Le brouillon est enregistré : vous le retrouverez dans la liste des conventions."
+            )
+            return redirect("conventions:detail", convention.pk)
+    else:
+        violations = verifier(convention)
+    return render(
+        request,
+        "conventions/saisie/recapitulatif.html",
+        contexte_etape(
+            request,
+            convention,
+            NB_ETAPES,
+            autres=erreurs_par_etape(convention, violations),
+            periodes=convention.periodes_immersion.all(),
+            cae_jeune=cae_jeune(convention),
+            voit_nir=voit_nir(perimetre_de(request), convention),
+        ),
+    )

@@ -1,0 +1,286 @@
+"""The entry of a convention in six steps following the Cerfa: employer, employee, contract, aid, support and
+immersion, summary. Step 1 keeps the employer in the session; from step 2 the draft is a ``Convention`` in
+status ``brouillon`` saved at each step through ``services.enregistrer_brouillon`` (a person can leave and come
+back from the list). A rule error is shown at its field, or, when its field is on another step, at the top with
+a link to that step; what was typed is never lost (the bound form is shown again).
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+
+from cui_portal.permissions import exiger, perimetre_de, perimetre_requis
+
+from . import services
+from .forms import EmployeurForm, SalarieForm, initial_employeur, initial_salarie
+from .forms_contrat import CHAMPS_CONTRAT, AccompagnementForm, ContratForm, PeriodesFormSet
+from .models import Employeur
+from .regles import RegleConventionError, contrat_du_secteur
+from .views_aide import etape_aide
+from .views_commun import (
+    ETAPES,
+    NB_ETAPES,
+    convention_modifiable,
+    peut_creer,
+    placer_violations,
+    resume_erreurs,
+)
+
+SESSION = "conventions_saisie"
+
+
+def contexte_etape(request, convention, numero: int, **extra) -> dict:
+    etape = ETAPES[numero - 1]
+    titre = f"Nouvelle convention – étape {numero} sur {NB_ETAPES} : {etape.titre}"
+    liens = []
+    for e in ETAPES:
+        url = ""
+        if convention is not None:
+            url = (
+                reverse("conventions:recapitulatif", args=[convention.pk])
+                if e.numero == NB_ETAPES
+                else reverse("conventions:etape", args=[convention.pk, e.numero])
+            )
+        liens.append((e, url))
+    precedente = liens[numero - 2][1] if numero > 1 and convention else ""
+    if numero == 2 and convention is None:
+        precedente = reverse("conventions:nouvelle")
+    erreurs = resume_erreurs(extra.get("form"), extra.get("formset"), autres=extra.get("autres", ()))
+    return {
+        "title": titre,
+        "erreurs": erreurs,
+        "convention": convention,
+        "etape": etape,
+        "etapes": liens,
+        "nb_etapes": NB_ETAPES,
+        "suivante": ETAPES[numero] if numero < NB_ETAPES else None,
+        "url_precedente": precedente,
+        **extra,
+    }
+
+
+def _apres(request, convention, numero: int):
+    """Where to go after a step is saved: the next step, or the list when the person stops there."""
+    if request.POST.get("action") == "quitter":
+        messages.success(request, "Le brouillon est enregistré : vous le retrouverez dans la liste des conventions.")
+        return redirect(f"{reverse('conventions:liste')}?statut=brouillon")
+    if numero + 1 >= NB_ETAPES:
+        return redirect("conventions:recapitulatif", convention.pk)
+    return redirect("conventions:etape", convention.pk, numero + 1)
+
+
+def _erreurs_de_validation(form, exc: ValidationError) -> None:
+    for champ, erreurs in exc.message_dict.items():
+        form.add_error(champ if champ in form.fields else None, erreurs)
+
+
+# --- step 1 ------------------------------------------------------------------------------------------
+
+
+@perimetre_requis
+def nouvelle(request):
+    exiger(peut_creer(perimetre_de(request)))
+    return _etape_employeur(request, None)
+
+
+def _etape_employeur(request, convention):
+    perimetre = perimetre_de(request)
+    if convention is not None:
+        initial = initial_employeur(convention.employeur) | {
+            "bilan_employeur_fourni": convention.bilan_employeur_fourni
+        }
+    else:
+        initial = {"departement": perimetre.departement_id}
+    autres, trouve = [], None
+    if request.method == "POST" and request.POST.get("action") == "rechercher":
+        # SIRET first: the employer already known is found again and its fiche filled in.
+        recherche = EmployeurForm(request.POST)
+        recherche.is_valid()
+        if "siret" in recherche.errors:
+            form = recherche
+        else:
+            siret = recherche.cleaned_data["siret"]
+            trouve = Employeur.objects.par_siret(siret).first()
+            valeurs = initial_employeur(trouve) if trouve else {"siret": siret, "departement": perimetre.departement_id}
+            form = EmployeurForm(initial={**valeurs, "siret": siret})
+            if trouve is None:
+                messages.info(request, "Aucun employeur connu avec ce SIRET : complétez sa fiche.")
+    elif request.method == "POST":
+        form = EmployeurForm(request.POST)
+        if form.is_valid():
+            d = form.cleaned_data
+            try:
+                with transaction.atomic():
+                    employeur = services.trouver_ou_creer_employeur(
+                        d["siret"], par=request.user, **form.champs_employeur()
+                    )
+                    if convention is not None:
+                        convention = services.enregistrer_brouillon(
+                            par=request.user,
+                            convention=convention,
+                            employeur=employeur,
+                            bilan_employeur_fourni=d["bilan_employeur_fourni"],
+                        )
+            except RegleConventionError as exc:
+                autres = placer_violations(form, exc.violations, convention, 1)
+            except ValidationError as exc:
+                _erreurs_de_validation(form, exc)
+            else:
+                if convention is not None:
+                    return _apres(request, convention, 1)
+                request.session[SESSION] = {"employeur": employeur.pk, "bilan": d["bilan_employeur_fourni"]}
+                return redirect("conventions:nouvelle_salarie")
+    else:
+        form = EmployeurForm(initial=initial)
+    return render(
+        request,
+        "conventions/saisie/employeur.html",
+        contexte_etape(request, convention, 1, form=form, autres=autres, employeur_trouve=trouve),
+    )
+
+
+# --- step 2 ------------------------------------------------------------------------------------------
+
+
+@perimetre_requis
+def nouvelle_salarie(request):
+    perimetre = perimetre_de(request)
+    exiger(peut_creer(perimetre))
+    saisie = request.session.get(SESSION) or {}
+    employeur = Employeur.objects.filter(pk=saisie.get("employeur")).first()
+    if employeur is None:
+        return redirect("conventions:nouvelle")
+    return _etape_salarie(request, None, employeur=employeur, bilan=bool(saisie.get("bilan")))
+
+
+def _etape_salarie(request, convention, employeur=None, bilan=False):
+    perimetre = perimetre_de(request)
+    nir_enregistre = convention.salarie.nir_masque if convention is not None else ""
+    autres = []
+    if request.method == "POST":
+        form = SalarieForm(request.POST, nir_enregistre=nir_enregistre)
+        if form.is_valid():
+            nir = form.cleaned_data["nir"] or (convention.salarie.nir if convention is not None else "")
+            try:
+                with transaction.atomic():
+                    salarie = services.trouver_ou_creer_salarie(nir, par=request.user, **form.champs_salarie())
+                    if convention is None:
+                        convention = services.enregistrer_brouillon(
+                            par=request.user,
+                            prescripteur_id=perimetre.organisation_id,
+                            employeur=employeur,
+                            salarie=salarie,
+                            type_contrat=contrat_du_secteur(employeur.secteur),
+                            bilan_employeur_fourni=bilan,
+                        )
+                    else:
+                        convention = services.enregistrer_brouillon(
+                            par=request.user, convention=convention, salarie=salarie
+                        )
+            except RegleConventionError as exc:
+                autres = placer_violations(form, exc.violations, convention, 2)
+            except ValidationError as exc:
+                _erreurs_de_validation(form, exc)
+            else:
+                request.session.pop(SESSION, None)
+                return _apres(request, convention, 2)
+    else:
+        initial = initial_salarie(convention.salarie) if convention is not None else {}
+        form = SalarieForm(initial=initial, nir_enregistre=nir_enregistre)
+    return render(
+        request,
+        "conventions/saisie/salarie.html",
+        contexte_etape(
+            request, convention, 2, form=form, autres=autres, employeur=employeur, nir_enregistre=nir_enregistre
+        ),
+    )
+
+
+# --- step 3 ------------------------------------------------------------------------------------------
+
+
+def _etape_contrat(request, convention):
+    autres = []
+    if request.method == "POST":
+        form = ContratForm(request.POST, convention=convention)
+        if form.is_valid():
+            try:
+                convention = services.enregistrer_brouillon(
+                    par=request.user, convention=convention, **{c: form.cleaned_data[c] for c in CHAMPS_CONTRAT}
+                )
+            except RegleConventionError as exc:
+                autres = placer_violations(form, exc.violations, convention, 3)
+            else:
+                return _apres(request, convention, 3)
+    else:
+        initial = {c: getattr(convention, c) for c in CHAMPS_CONTRAT}
+        if not convention.date_conclusion:
+            initial["date_conclusion"] = timezone.localdate()
+        form = ContratForm(initial=initial, convention=convention)
+    return render(
+        request,
+        "conventions/saisie/contrat.html",
+        contexte_etape(request, convention, 3, form=form, autres=autres),
+    )
+
+
+# --- step 5 ------------------------------------------------------------------------------------------
+
+
+def _etape_accompagnement(request, convention):
+    autres = []
+    existantes = [
+        {c: getattr(p, c) for c in ("employeur_accueil", "siret_accueil", "date_debut", "date_fin", "objet")}
+        for p in convention.periodes_immersion.all()
+    ]
+    if request.method == "POST":
+        form = AccompagnementForm(request.POST)
+        formset = PeriodesFormSet(request.POST, prefix="periodes", convention=convention)
+        if form.is_valid() and formset.is_valid():
+            try:
+                with transaction.atomic():
+                    convention = services.enregistrer_brouillon(
+                        par=request.user, convention=convention, **form.cleaned_data
+                    )
+                    # The draft's periods are replaced by the ones typed, each checked again by the service.
+                    convention.periodes_immersion.all().delete()
+                    for periode in formset.periodes():
+                        services.ajouter_periode_immersion(convention, par=request.user, **periode)
+            except RegleConventionError as exc:
+                reste = [v for v in exc.violations if v.champ not in form.fields]
+                placer_violations(form, [v for v in exc.violations if v.champ in form.fields])
+                formset._non_form_errors = formset.error_class([v.message for v in reste])
+            else:
+                return _apres(request, convention, 5)
+    else:
+        form = AccompagnementForm(
+            initial={c: getattr(convention, c) for c in ("actions_accompagnement", "actions_formation", "immersion")}
+        )
+        formset = PeriodesFormSet(initial=existantes, prefix="periodes", convention=convention)
+    return render(
+        request,
+        "conventions/saisie/accompagnement.html",
+        contexte_etape(request, convention, 5, form=form, formset=formset, autres=autres),
+    )
+
+
+# --- a step of a draft ---------------------------------------------------------------------------------
+
+VUES_ETAPES = {1: _etape_employeur, 2: _etape_salarie, 3: _etape_contrat, 4: etape_aide, 5: _etape_accompagnement}
+
+
+@perimetre_requis
+def etape(request, pk, numero):
+    convention = convention_modifiable(request, pk, brouillon=True)
+    vue = VUES_ETAPES.get(numero)
+    if vue is None:
+        if numero == NB_ETAPES:
+            return redirect("conventions:recapitulatif", convention.pk)
+        raise Http404("Étape inconnue.")
+    if vue is etape_aide:
+        return vue(request, convention, contexte_etape)
+    return vue(request, convention)
