@@ -20,6 +20,12 @@ R = Role
 MENU: list[Entree] = [
     Entree("Accueil", "accueil"),
     Entree("Organisations", "referentiels:organisations"),
+    Entree(
+        "Conventions",
+        "conventions:liste",
+        frozenset({R.PRESCRIPTEUR, R.CORRESPONDANT_REGIONAL, R.GESTIONNAIRE_REGIONAL, R.NATIONAL, R.CONSEIL_GENERAL}),
+    ),
+    Entree("Nouvelle convention", "conventions:nouvelle", frozenset({R.PRESCRIPTEUR})),
     Entree("Mes notifications", "rappels:notifications"),
     Entree(
         "CAOM",
