@@ -82,3 +82,26 @@ def test_type_inconnu_404_et_role_requis(connecter, client, demo):
     assert connecter("gestionnaire").get("/rappels/travaux/lancer/export_organisations_xlsx/").status_code == 405
     client.logout()
     assert client.post("/rappels/travaux/lancer/export_organisations_xlsx/").status_code == 302
+
+
+@pytest.mark.django_db
+def test_export_des_conventions_sans_nir_et_dans_le_perimetre(connecter, demo, django_capture_on_commit_callbacks):
+    from tests.conventions.factories import ConventionFactory, PrescripteurFactory, departement
+
+    paris = ConventionFactory(prescripteur=demo.organisations["pe_paris"])
+    lille = ConventionFactory(
+        prescripteur=PrescripteurFactory(nom="Pôle emploi Lille test", departement=departement("59"))
+    )
+    client = connecter("prescripteur")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/rappels/travaux/lancer/export_conventions_xlsx/")
+    travail = TravailDiffere.objects.get()
+    assert travail.statut == StatutTravail.TERMINE, travail.message_erreur
+    fichier = client.get(f"/rappels/travaux/{travail.pk}/telecharger/")
+    contenu = b"".join(fichier.streaming_content)
+    feuille = load_workbook(BytesIO(contenu)).active
+    lignes = list(feuille.iter_rows(values_only=True))
+    assert "NIR" not in " ".join(str(v) for v in lignes[0]) and "Salarié" not in lignes[0]
+    texte = " ".join(str(v) for ligne in lignes for v in ligne)
+    assert paris.salarie.nir not in texte and paris.salarie.nom not in texte
+    assert paris.employeur.raison_sociale in texte and lille.employeur.raison_sociale not in texte
