@@ -1,4 +1,5 @@
-"""The kinds of deferred work this app provides (registered in ``RappelsConfig.ready``).
+"""The kinds of deferred work (registered in ``RappelsConfig.ready``): the organisations list, and the conventions
+export that ``conventions.views_export`` provides for its list's "Préparer l'export" button.
 
 Exports scope their rows with the requester's perimeter stored in the parameters, and never contain the NIR.
 """
@@ -48,70 +49,9 @@ def export_organisations(parametres: dict, progression) -> tuple[str, bytes]:
     return f"organisations-{timezone.localdate():%Y-%m-%d}.xlsx", contenu
 
 
-ENTETES_CONVENTIONS = [
-    "Numéro",
-    "Contrat",
-    "Statut",
-    "Prescripteur",
-    "Employeur",
-    "Région",
-    "Département",
-    "Conclue le",
-    "Début",
-    "Fin",
-    "Heures hebdomadaires",
-    "Heures prises en charge",
-    "Taux (%)",
-    "Aide mensuelle (€)",
-    "Part de l'État (€)",
-    "Part du conseil général (€)",
-    "Financement",
-]
-
-
-def export_conventions(parametres: dict, progression) -> tuple[str, bytes]:
-    """The conventions the requester may see, without any identifier of the employee (no NIR, no name).
-    Optional parameters: ``statut``, ``type_contrat``, ``annee`` (year of the start of the aid)."""
-    from conventions.models import Convention, StatutConvention, TypeContrat
-
-    perimetre = travaux.perimetre_depuis(parametres)
-    qs = (
-        Convention.objects.visibles_par(perimetre)
-        .select_related("employeur", "prescripteur", "departement", "region")
-        .order_by("-date_conclusion", "-pk")
-    )
-    if parametres.get("statut") in StatutConvention.values:
-        qs = qs.filter(statut=parametres["statut"])
-    if parametres.get("type_contrat") in TypeContrat.values:
-        qs = qs.filter(type_contrat=parametres["type_contrat"])
-    if str(parametres.get("annee", "")).isdigit():
-        qs = qs.filter(date_debut__year=int(parametres["annee"]))
-
-    def ligne(c):
-        return [
-            c.numero or "(brouillon)",
-            c.type_contrat,
-            c.get_statut_display(),
-            c.prescripteur.nom,
-            c.employeur.raison_sociale,
-            c.region.nom,
-            str(c.departement),
-            c.date_conclusion,
-            c.date_debut,
-            c.date_fin,
-            c.duree_hebdo_travail,
-            c.duree_hebdo_prise_en_charge,
-            c.taux,
-            c.aide_mensuelle,
-            c.part_etat,
-            c.part_conseil_general,
-            c.get_financement_display(),
-        ]
-
-    contenu = classeur_xlsx([("Conventions", ENTETES_CONVENTIONS, _lignes_avec_progression(qs, ligne, progression))])
-    return f"conventions-{timezone.localdate():%Y-%m-%d}.xlsx", contenu
-
-
 def enregistrer_types() -> None:
     travaux.enregistrer("export_organisations_xlsx", export_organisations, libelle="Export des organisations (XLSX)")
-    travaux.enregistrer("export_conventions_xlsx", export_conventions, libelle="Export des conventions (XLSX)")
+    # The conventions app wrote the export for us (its list's filters, scoped, without the NIR): register it.
+    from conventions.views_export import TYPE_TRAVAIL, export_differe
+
+    travaux.enregistrer(TYPE_TRAVAIL, export_differe, libelle="Export des conventions (XLSX)")
