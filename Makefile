@@ -75,7 +75,11 @@ test: $(STAMP) navigateur
 	DJANGO_SETTINGS_MODULE=cui_portal.settings.test $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest --create-db $(PYTEST_ARGS)
 
+# National-scale measurements on PostgreSQL (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/cui_bench,
+# created if missing and emptied between sizes): `make bench BENCH_ARGS=--sans-1m` or `--tailles 10000,100000`.
 bench: $(STAMP)
+	@command -v wrk >/dev/null 2>&1 || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk >/dev/null; }
 	$(PY) -m benchmarks.run $(BENCH_ARGS)
 
 clean:

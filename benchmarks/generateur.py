@@ -25,6 +25,7 @@ from decimal import Decimal
 from functools import cache
 
 from django.apps import apps
+from django.conf import settings
 from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.utils import timezone
@@ -190,10 +191,8 @@ class Table:
         for f in autres:
             if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False):
                 valeur = maintenant
-            elif f.has_default():
-                valeur = f.get_default()
             else:
-                valeur = None
+                valeur = f.get_default()  # "" for a text field without default, None for a nullable one
             defauts.append(valeur)
         self.postgres = connection.vendor == "postgresql"
         if not self.postgres:
@@ -1006,22 +1005,24 @@ def _choisir(rng: random.Random, options) -> str:
 
 def vider():
     """Empty every table but the reference data, in a benchmark or test database only."""
-    nom = connection.settings_dict["NAME"]
-    base = str(nom).rsplit("/", 1)[-1]
-    if connection.vendor == "postgresql" and base not in BASES_VIDABLES:
-        raise RuntimeError(f"Refus de vider la base « {base} » : seules {sorted(BASES_VIDABLES)} peuvent l'être.")
-    if connection.vendor != "postgresql" and "test" not in base and "bench" not in base and base != ":memory:":
-        raise RuntimeError(f"Refus de vider la base « {base} ».")
+    nom = str(connection.settings_dict["NAME"])
+    base = nom.rsplit("/", 1)[-1]
+    # A benchmark database, or a test database (created and destroyed by the test runner).
+    en_test = settings.SETTINGS_MODULE == "cui_portal.settings.test" and (base.startswith("test_") or "memory" in base)
+    if not (base in BASES_VIDABLES or en_test):
+        raise RuntimeError(f"Refus de vider la base « {base} » : seules {sorted(BASES_VIDABLES)} ou une base de test.")
     tables = [t for t in connection.introspection.table_names() if t not in TABLES_CONSERVEES]
-    with connection.cursor() as curseur:
+    # One transaction: SQLite checks its (deferred) foreign keys once every table is empty.
+    with transaction.atomic(), connection.cursor() as curseur:
         if connection.vendor == "postgresql":
             liste = ", ".join(connection.ops.quote_name(t) for t in tables)
+            # Inside a test's transaction, deferred foreign-key checks must fire before a TRUNCATE.
+            curseur.execute("SET CONSTRAINTS ALL IMMEDIATE")
             curseur.execute(f"TRUNCATE {liste} RESTART IDENTITY CASCADE")
+            curseur.execute("SET CONSTRAINTS ALL DEFERRED")
         else:
-            curseur.execute("PRAGMA foreign_keys = OFF")
             for t in tables:
                 curseur.execute(f"DELETE FROM {connection.ops.quote_name(t)}")
-            curseur.execute("PRAGMA foreign_keys = ON")
     _aide.cache_clear()
     _repartition.cache_clear()
 

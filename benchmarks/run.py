@@ -86,7 +86,7 @@ def mesurer_taille(n: int, graine: int, duree_charge: int, avec_import: bool) ->
     if avec_import:
         resultat["import"] = etape("import de 10 000 lignes", mesures.import_taux)
     resultat["charge"] = etape("charge (gunicorn + wrk)", charge.charge, chemins_de_charge(), duree_charge)
-    resultat["celery"] = etape("mémoire d'un worker Celery", charge.memoire_celery)
+    resultat["celery"] = etape("mémoire d'un worker Celery", charge.memoire_celery, 1 if n >= 1_000_000 else 2)
     return resultat
 
 
