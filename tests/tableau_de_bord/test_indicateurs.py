@@ -218,3 +218,17 @@ def _idf():
     from referentiels.models import Region
 
     return Region.objects.get(code_insee="11")
+
+
+def test_une_convention_conclue_rafraichit_sa_region(db, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        convention = conclue(conclusion=date(2010, 4, 20), immersion=True)
+    assert _totaux()["cae_jeunes"] == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        PeriodeImmersion.objects.create(
+            convention=convention, employeur_accueil="Garage", date_debut=date(2010, 6, 1), date_fin=date(2010, 6, 10)
+        )
+    assert _totaux()["periodes_immersion"] == 1
+    with django_capture_on_commit_callbacks(execute=False) as rappels:
+        conclue(statut="brouillon")
+    assert rappels == []
