@@ -8,10 +8,10 @@ import pytest
 from django.core.management import call_command
 
 from conventions.models import Convention, Salarie
+from conventions.regles_base import age_au as age_le
 from conventions.selectors import rsa_hors_caom
 from rappels import regles
 from rappels.anonymisation import NOM_ANONYME, anonymiser
-from tableau_de_bord.regles import age_le
 from tests.conventions.factories import ConventionFactory, SalarieFactory
 
 AUJOURDHUI = date(2011, 6, 15)
