@@ -214,3 +214,58 @@ MATRICE.update(
         ],
     }
 )
+
+
+# --- CAOM (demo 2010: 93 signed, 75 en négociation, 59 accord de principe, 62 non engagée) -----------------
+
+
+def _caom(code: str):
+    def kwargs(ctx):
+        from caom.models import Caom
+
+        return {"pk": Caom.objects.get(departement__code=code, annee=2010).pk}
+
+    return kwargs
+
+
+CAOM_LECTEURS_93 = tous_sauf(404, correspondant=200, gestionnaire=200, national=200, cg93=200, admin=200)
+CAOM_REGION_IDF = tous_sauf(403, correspondant=200, correspondant_nord=200, gestionnaire=200, gestionnaire_nord=200)
+
+
+def _caom_ecriture(succes: int, caom_du_93: bool = False) -> dict:
+    """Writes: the region's gestionnaire (and admin); other IdF readers 403; everyone else 404."""
+    attendu = tous_sauf(404, gestionnaire=succes, admin=succes, correspondant=403, national=403)
+    if caom_du_93:
+        attendu["cg93"] = 403
+    return attendu
+
+
+MATRICE.update(
+    {
+        "caom:liste": [
+            Cas("CAOM de la région / du département", attendu=tous_sauf(200, prescripteur=403, prescripteur_nord=403))
+        ],
+        "caom:rapport": [Cas("rapport du 30 novembre", attendu={**CAOM_REGION_IDF, "national": 200, "admin": 200})],
+        "caom:rapport_xlsx": [
+            Cas("rapport du 30 novembre (XLSX)", attendu={**CAOM_REGION_IDF, "national": 200, "admin": 200})
+        ],
+        "caom:rapport_pdf": [
+            Cas("rapport du 30 novembre (PDF)", attendu={**CAOM_REGION_IDF, "national": 200, "admin": 200})
+        ],
+        "caom:creer": [Cas("nouvelle CAOM sans département : introuvable", attendu=tous_sauf(404))],
+        "caom:detail": [Cas("CAOM 2010 de la Seine-Saint-Denis", kwargs=_caom("93"), attendu=CAOM_LECTEURS_93)],
+        "caom:pdf": [Cas("PDF de la CAOM 2010 de la Seine-Saint-Denis", kwargs=_caom("93"), attendu=CAOM_LECTEURS_93)],
+        "caom:modifier": [Cas("modifier la CAOM 2010 de Paris", kwargs=_caom("75"), attendu=_caom_ecriture(200))],
+        "caom:etape": [
+            Cas(
+                "étape de la CAOM de Paris (formulaire vide)",
+                kwargs=_caom("75"),
+                methode="post",
+                attendu=_caom_ecriture(302),
+            )
+        ],
+        "caom:avenant": [
+            Cas("avenant à la CAOM signée du 93", kwargs=_caom("93"), attendu=_caom_ecriture(200, caom_du_93=True))
+        ],
+    }
+)
