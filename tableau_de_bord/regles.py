@@ -123,30 +123,6 @@ def moyenne(somme, nombre: int) -> Decimal | None:
     return (Decimal(somme) / Decimal(nombre)).quantize(Decimal("0.01"))
 
 
-# --- CAE-jeunes (circular 2009-38, II) ------------------------------------------------------------
-
-AGE_MAX_CAE_JEUNE = 26  # "jeunes de moins de 26 ans"
-DUREE_MIN_CAE_JEUNE_MOIS = 12  # "CAE d'une durée d'au moins 12 mois"
-STATUTS_CAE_JEUNE = frozenset({"collectivite_territoriale", "association"})  # "hors ACI"
-
-
-def age_le(date_naissance: date, jour: date) -> int:
-    """Age in whole years on ``jour`` (a person born on 29 February has a birthday on 1 March)."""
-    return jour.year - date_naissance.year - ((jour.month, jour.day) < (date_naissance.month, date_naissance.day))
-
-
-def est_cae_jeune(type_contrat, date_naissance, date_embauche, duree_mois, statut_employeur) -> bool:
-    """A CAE of at least 12 months for a person under 26 at hiring, with a collectivité territoriale or an
-    association that is not an ACI. Used only if ``conventions.regles`` does not provide it."""
-    if type_contrat != "CAE" or date_naissance is None or date_embauche is None or duree_mois is None:
-        return False
-    return (
-        age_le(date_naissance, date_embauche) < AGE_MAX_CAE_JEUNE
-        and Decimal(duree_mois) >= DUREE_MIN_CAE_JEUNE_MOIS
-        and statut_employeur in STATUTS_CAE_JEUNE
-    )
-
-
 def quinzaine_echue(aujourd_hui: date) -> PeriodeQuinzaine:
     """The latest fortnight whose bilan was due before ``aujourd_hui``: the one the DGEFP follows by default
     (on-time, late and missing bilans can all be told apart)."""

@@ -17,19 +17,13 @@ from django.db.models import Case, Count, IntegerField, Q, Sum, Value, When
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils import timezone
 
+from conventions.regles import est_cae_jeune
+
 from . import regles
 from .models import IndicateurQuinzaine, RafraichissementIndicateurs
 
 STATUTS_NON_COMPTES = ("brouillon",)  # a draft is not a prescription
 CHAMPS_SOMMES = ("entrees", "somme_taux", "somme_heures", "somme_duree_mois", "nb_mesures")
-
-
-def _regle_cae_jeune():
-    try:
-        from conventions.regles import est_cae_jeune
-    except ImportError:  # the conventions app's rule, when it provides one, is the reference
-        return regles.est_cae_jeune
-    return est_cae_jeune
 
 
 def _conventions(regions, depuis: date | None):
@@ -79,7 +73,6 @@ def calculer_agregats(regions=None, depuis: date | None = None) -> dict[tuple, d
         )
         agregats[cle].update({champ: ligne[champ] or 0 for champ in CHAMPS_SOMMES})
 
-    est_cae_jeune = _regle_cae_jeune()
     candidats = (
         _conventions(regions, depuis)
         .filter(type_contrat="CAE", aci=False)

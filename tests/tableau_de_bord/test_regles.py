@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from conventions.regles import est_cae_jeune
 from tableau_de_bord import regles
 
 
@@ -71,18 +72,6 @@ def test_echeance_de_paiement_vingt_cinq_jours():
     assert not regles.paiement_en_retard(None, None, date(2011, 1, 1))
 
 
-def _cae_jeune_fonctions():
-    fonctions = [regles.est_cae_jeune]
-    try:
-        from conventions.regles import est_cae_jeune
-    except ImportError:
-        pass
-    else:
-        fonctions.append(est_cae_jeune)
-    return fonctions
-
-
-@pytest.mark.parametrize("est_cae_jeune", _cae_jeune_fonctions())
 @pytest.mark.parametrize(
     ("naissance", "duree", "statut", "type_", "attendu"),
     [
@@ -96,5 +85,5 @@ def _cae_jeune_fonctions():
         (date(1990, 1, 1), 24, "association", "CIE", False),
     ],
 )
-def test_criteres_cae_jeune(est_cae_jeune, naissance, duree, statut, type_, attendu):
+def test_criteres_cae_jeune(naissance, duree, statut, type_, attendu):
     assert est_cae_jeune(type_, naissance, date(2010, 3, 1), duree, statut) is attendu
