@@ -6,6 +6,8 @@ from decimal import Decimal
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schemathesis.specs.openapi.checks import positive_data_acceptance
@@ -19,10 +21,23 @@ COMPTEUR: Counter = Counter()
 
 # Loaded when the module is collected: serving the schema reads no table. (schemathesis.pytest.from_fixture would
 # defer it, but schemathesis 4.32 reads ``request.node._nodeid``, which pytest 9 no longer has.)
-schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", application)
+# Only the simulator's operation: the schema also documents other apps' endpoints.
+schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", application).include(path=URL)
+
+
+@pytest.fixture
+def connexion_gardee():
+    """The real WSGI handler closes the database connection at each request's end, which on PostgreSQL ends the
+    test's transaction; Django's test client unhooks that signal the same way."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("connexion_gardee")
 @schema.parametrize()
 @settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
 def test_schemathesis_jamais_de_500(case):
