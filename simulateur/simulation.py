@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from arretes.regles import CODE_PUBLIC_ACI, AucunArreteApplicable
+from arretes.services import taux_applicable
 from referentiels.aide import (
     HEURES_MAX_PRISES_EN_CHARGE,
     Contrat,
@@ -18,6 +20,7 @@ from referentiels.aide import (
     repartir,
     verifier_taux,
 )
+from referentiels.models import Region
 from referentiels.regles import ParametreInconnu
 from referentiels.services import rsa_forfaitaire, smic_horaire
 
@@ -63,10 +66,6 @@ def nombre(valeur: Decimal) -> str:
 
 def _taux_de_l_arrete(contrat: str, code_region: str, public: str, jour: date):
     """The arrêté's rate for a convention concluded, and a contract starting, on ``jour``."""
-    from arretes.regles import AucunArreteApplicable
-    from arretes.services import taux_applicable
-    from referentiels.models import Region
-
     region = Region.objects.filter(code_insee=code_region).first()
     if region is None:
         raise SimulationImpossible("region", "Région inconnue : indiquez le code INSEE d'une région de 2009.")
@@ -79,8 +78,6 @@ def _taux_de_l_arrete(contrat: str, code_region: str, public: str, jour: date):
 
 
 def _public_aci(public: str) -> bool:
-    from arretes.regles import CODE_PUBLIC_ACI
-
     return public == CODE_PUBLIC_ACI
 
 

@@ -78,3 +78,17 @@ def test_menu_connecte(connecter):
     client = connecter("prescripteur")
     html = client.get("/").content.decode()
     assert 'href="/simulateur/"' in html and "Simulateur d&#x27;aide" in html
+
+
+def test_taux_de_l_arrete_sur_la_page(client):
+    from datetime import date
+
+    from tests.arretes.factories import arrete_publie
+
+    arrete_publie("31", 2010, numero="2009-31", date_publication=date(2009, 11, 27))
+    html = client.get(
+        PAGE, {"contrat": "CIE", "region": "31", "public": "autres-publics", "heures": "35", "date": "2010-01-04"}
+    ).content.decode()
+    assert "fixé par l&#x27;arrêté n° 2009-31" in html and "Nord-Pas-de-Calais" in html
+    assert "30 %" in html  # 0.30 × 8.86 × 35 × 52 / 12 = 403.13 €
+    assert "403,13 € par mois" in html
