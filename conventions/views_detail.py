@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from cui_portal.historique import lignes_historique
@@ -62,6 +63,7 @@ def _libelle(convention) -> str:
     return f"Convention {convention.numero}" if convention.numero else "Convention en brouillon"
 
 
+@never_cache
 @perimetre_requis
 def detail(request, pk):
     convention = convention_visible(request, pk)

@@ -12,6 +12,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 
 from cui_portal.permissions import exiger, perimetre_de, perimetre_requis
 
@@ -81,6 +82,7 @@ def _erreurs_de_validation(form, exc: ValidationError) -> None:
 # --- step 1 ------------------------------------------------------------------------------------------
 
 
+@never_cache
 @perimetre_requis
 def nouvelle(request):
     exiger(peut_creer(perimetre_de(request)))
@@ -146,6 +148,7 @@ def _etape_employeur(request, convention):
 # --- step 2 ------------------------------------------------------------------------------------------
 
 
+@never_cache
 @perimetre_requis
 def nouvelle_salarie(request):
     perimetre = perimetre_de(request)
@@ -273,6 +276,7 @@ def _etape_accompagnement(request, convention):
 VUES_ETAPES = {1: _etape_employeur, 2: _etape_salarie, 3: _etape_contrat, 4: etape_aide, 5: _etape_accompagnement}
 
 
+@never_cache
 @perimetre_requis
 def etape(request, pk, numero):
     convention = convention_modifiable(request, pk, brouillon=True)

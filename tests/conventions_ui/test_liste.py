@@ -1,0 +1,115 @@
+"""List (filters, search, pagination with a constant number of queries), XLSX export without NIR."""
+
+from datetime import date
+from io import BytesIO
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from . import fabrique
+
+pytestmark = pytest.mark.django_db
+
+
+def numeros(reponse) -> set[int]:
+    return {c.pk for c in reponse.context["page_obj"]}
+
+
+def test_filtres_et_recherche(arretes, connecter):
+    jeune = fabrique.convention(arretes)
+    senior = fabrique.convention(
+        arretes,
+        public="beneficiaires-rsa",
+        salarie_=fabrique.salarie(date(1955, 5, 1), nom="Lefebvre", prenom="Odile", sexe=2, beneficiaire_rsa=True),
+        employeur_=fabrique.employeur(raison_sociale="Régie de quartier Belleville"),
+        date_conclusion=date(2009, 12, 20),
+    )
+    brouillon = fabrique.convention(arretes, conclure=False)
+    nord = fabrique.convention(arretes, prescripteur="pe_lille", code_departement="59")
+    client = connecter("prescripteur")
+    url = reverse("conventions:liste")
+    assert numeros(client.get(url)) == {jeune.pk, senior.pk, brouillon.pk}  # not the Nord's one
+    assert numeros(client.get(url, {"statut": "brouillon"})) == {brouillon.pk}
+    assert numeros(client.get(url, {"q": "lefebvre"})) == {senior.pk}
+    assert numeros(client.get(url, {"q": jeune.numero})) == {jeune.pk}
+    assert numeros(client.get(url, {"employeur": "régie"})) == {senior.pk}
+    assert numeros(client.get(url, {"cae_jeunes": "oui"})) == {jeune.pk}
+    assert senior.pk in numeros(client.get(url, {"cae_jeunes": "non"}))
+    assert numeros(client.get(url, {"conclue_du": "18/12/2009", "conclue_au": "31/12/2009"})) == {senior.pk}
+    assert numeros(client.get(url, {"immersion": "oui"})) == {jeune.pk}  # ticked at conclusion (CAE-jeunes)
+    tri = client.get(url, {"tri": "date_conclusion", "statut": "conclue"})
+    assert [c.pk for c in tri.context["page_obj"]] == [jeune.pk, senior.pk]
+    assert numeros(connecter("national").get(url)) >= {jeune.pk, nord.pk}
+    assert numeros(connecter("correspondant_nord").get(url)) == {nord.pk}
+
+
+def test_recherche_par_nir_refusee_et_nir_absent_de_la_liste(arretes, connecter):
+    c = fabrique.convention(arretes)
+    client = connecter("prescripteur")
+    reponse = client.get(reverse("conventions:liste"), {"q": c.salarie.nir, "statut": "conclue"})
+    assert reponse.status_code == 302 and c.salarie.nir not in reponse.url and "statut=conclue" in reponse.url
+    page = client.get(reverse("conventions:liste")).content.decode()
+    assert c.salarie.nir not in page and c.salarie.nom in page
+
+
+def test_pagination_nombre_de_requetes_constant(arretes, connecter):
+    employeur, salarie = fabrique.employeur(), fabrique.salarie()
+    client = connecter("prescripteur")
+
+    def requetes() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(reverse("conventions:liste")).status_code == 200
+        return len(ctx)
+
+    for _ in range(5):
+        fabrique.convention(arretes, conclure=False, employeur_=employeur, salarie_=salarie)
+    avec_5 = requetes()
+    for _ in range(45):
+        fabrique.convention(arretes, conclure=False, employeur_=employeur, salarie_=salarie)
+    avec_50 = requetes()
+    assert avec_5 == avec_50
+    page2 = client.get(reverse("conventions:liste"), {"page": 2})
+    assert len(page2.context["page_obj"]) == 25 and page2.context["total"] == 50
+
+
+def test_export_xlsx_sans_nir(arretes, connecter):
+    from openpyxl import load_workbook
+
+    c = fabrique.convention(arretes)
+    reponse = connecter("prescripteur").get(reverse("conventions:export"), {"statut": "conclue"})
+    assert reponse.status_code == 200
+    classeur = load_workbook(BytesIO(reponse.content))
+    cellules = [str(v) for feuille in classeur for ligne in feuille.iter_rows(values_only=True) for v in ligne if v]
+    assert c.numero in cellules
+    nir = c.salarie.nir
+    assert not any(nir in v or nir[:13] in v for v in cellules)
+    assert all("NIR" not in v for v in cellules)
+
+
+def test_export_differe_au_dela_de_2000_lignes(arretes, connecter, monkeypatch):
+    """Large lists go through the deferred work of rappels (when it is installed)."""
+    import conventions.views_liste as vues
+
+    fabrique.convention(arretes)
+    monkeypatch.setattr(vues, "SEUIL_DIFFERE", 0)
+    page = connecter("prescripteur").get(reverse("conventions:liste")).content.decode()
+    if vues.url_travail_differe():
+        assert vues.url_travail_differe() in page
+    from conventions.views_export import export_differe
+
+    nom, contenu = export_differe(
+        {
+            "statut": "conclue",
+            "perimetre": {"role": "prescripteur", "organisation_id": arretes.organisations["pe_paris"].pk},
+        },
+        lambda p: None,
+    )
+    assert nom.endswith(".xlsx") and contenu.startswith(b"PK")
+
+
+def test_cartes_d_accueil(arretes, connecter):
+    fabrique.convention(arretes, conclure=False)
+    page = connecter("prescripteur").get(reverse("accueil")).content.decode()
+    assert "Brouillons de convention à compléter" in page
