@@ -1,0 +1,210 @@
+"""A prescripteur enters a CAE-jeunes convention with an immersion period through the six steps and downloads its
+Cerfa; the same entry with the keyboard only; axe-core on every step, an error, the summary, the detail, the list."""
+
+import re
+
+import pytest
+
+from conventions.models import Convention, StatutConvention
+from referentiels.models import Departement, PublicPrioritaire
+from tests.conventions_ui import fabrique
+from tests.navigateur.conftest import capture, connecter, violations_axe
+
+pytestmark = [pytest.mark.navigateur, pytest.mark.django_db(transaction=True)]
+
+NIR = fabrique.nir(1, 1990, 3, ordre=456)
+
+
+def sans_violation(page):
+    violations = violations_axe(page)
+    assert violations == [], violations
+
+
+def remplir(page, valeurs: dict):
+    for champ, valeur in valeurs.items():
+        page.fill(f"#id_{champ}", valeur)
+
+
+def choisir(page, valeurs: dict):
+    for champ, valeur in valeurs.items():
+        page.select_option(f"#id_{champ}", valeur)
+
+
+def suivant(page):
+    with page.expect_navigation():
+        page.get_by_role("button", name="Enregistrer et continuer").click()
+    page.wait_for_load_state("networkidle")
+
+
+def test_saisie_cae_jeunes_avec_immersion_et_cerfa(page, demo):
+    fabrique.arretes_2010(demo)
+    connecter(page, "prescripteur")
+    page.get_by_role("link", name="Nouvelle convention").first.click()
+    assert "Étape 1 sur 6" in page.locator(".fr-stepper").inner_text()
+    sans_violation(page)
+    remplir(page, {"siret": fabrique.siret(4242), "raison_sociale": "Association Les Jardins", "commune": "Paris"})
+    choisir(page, {"statut_juridique": "association", "departement": str(Departement.objects.get(code="75").pk)})
+    suivant(page)
+
+    assert "Étape 2 sur 6" in page.locator(".fr-stepper").inner_text()
+    sans_violation(page)
+    page.locator("label[for=id_civilite_1]").click()
+    remplir(page, {"nom": "Durand", "prenom": "Karim", "date_naissance": "15/03/1990", "nir": NIR})
+    choisir(page, {"niveau_formation": "V"})
+    suivant(page)
+    assert NIR not in page.url
+
+    assert "Étape 3 sur 6" in page.locator(".fr-stepper").inner_text()
+    sans_violation(page)
+    contrat = {
+        "date_conclusion": "15/12/2009",
+        "date_embauche": "04/01/2010",
+        "date_fin_contrat_travail": "03/07/2012",
+        "duree_hebdo_travail": "26",
+        "date_debut": "04/01/2010",
+        "date_fin": "03/07/2012",
+        "duree_hebdo_prise_en_charge": "20",
+    }
+    remplir(page, contrat)
+    choisir(page, {"public": str(PublicPrioritaire.objects.get(code="jeunes-moins-26-ans").pk)})
+    suivant(page)
+    assert "24 mois au plus" in page.locator("#resume-erreurs").inner_text()
+    assert page.locator("#id_date_fin").input_value() == "03/07/2012"
+    sans_violation(page)
+    remplir(page, {"date_fin": "03/01/2011", "date_fin_contrat_travail": "03/01/2011"})
+    suivant(page)
+
+    assert "Étape 4 sur 6" in page.locator(".fr-stepper").inner_text()
+    assert "691,08" in page.locator("#aide-mensuelle").inner_text()
+    page.locator("label[for=id_financement_1]").click()  # État + conseil général: htmx recomputes the split
+    page.wait_for_function("document.querySelector('#part-conseil-general').innerText.trim() !== '0,00 €'")
+    sans_violation(page)
+    page.locator("label[for=id_financement_0]").click()
+    suivant(page)
+
+    assert "Étape 5 sur 6" in page.locator(".fr-stepper").inner_text()
+    sans_violation(page)
+    page.locator("label[for=id_immersion]").click()
+    remplir(
+        page,
+        {
+            "periodes-0-employeur_accueil": "Boulangerie Dupont",
+            "periodes-0-date_debut": "01/03/2010",
+            "periodes-0-date_fin": "04/04/2010",
+        },
+    )
+    suivant(page)
+    assert "un mois au plus" in page.locator("#resume-erreurs").inner_text()
+    sans_violation(page)
+    capture(page, "convention-saisie")
+    remplir(page, {"periodes-0-date_fin": "31/03/2010"})
+    suivant(page)
+
+    assert "Étape 6 sur 6" in page.locator(".fr-stepper").inner_text()
+    assert "CAE-jeunes" in page.content()
+    sans_violation(page)
+    page.get_by_role("button", name="Conclure la convention").click()
+    page.wait_for_load_state("networkidle")
+    convention = Convention.objects.get()
+    assert convention.statut == StatutConvention.CONCLUE
+    assert convention.numero in page.locator("h1").inner_text()
+    assert NIR in page.content()  # the owner reads the NIR on the detail page
+    sans_violation(page)
+    capture(page, "convention-detail")
+    with page.expect_download() as telechargement:
+        page.get_by_role("link", name="Cerfa de la convention (PDF)").click()
+    chemin = telechargement.value.path()
+    with open(chemin, "rb") as fichier:
+        assert fichier.read(4) == b"%PDF"
+
+    page.goto(page.url_de("/conventions/"))
+    assert convention.numero in page.content() and NIR not in page.content()
+    sans_violation(page)
+    capture(page, "conventions-liste")
+
+
+# --- keyboard only ----------------------------------------------------------------------------------
+
+
+def tab_vers(page, selecteur: str, maximum: int = 250, texte: str = ""):
+    """Press Tab until the element matching ``selecteur`` (and showing ``texte``) has the focus (no click)."""
+    for _ in range(maximum):
+        if page.evaluate(
+            "([s, t]) => { const e = document.activeElement;"
+            " return !!e && e.matches(s) && (!t || e.textContent.trim() === t); }",
+            [selecteur, texte],
+        ):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"{selecteur} jamais atteint au clavier")
+
+
+def taper(page, champ: str, texte: str):
+    tab_vers(page, f"#id_{champ}")
+    page.keyboard.press("Control+A")
+    page.keyboard.type(texte)
+
+
+def valider(page, nom: str = "Enregistrer et continuer"):
+    tab_vers(page, "button", texte=nom)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    page.wait_for_load_state("networkidle")
+
+
+def test_saisie_au_clavier_seulement(page, demo):
+    fabrique.arretes_2010(demo)
+    connecter(page, "prescripteur")
+    page.goto(page.url_de("/conventions/nouvelle/"))
+    page.keyboard.press("Tab")
+    taper(page, "siret", fabrique.siret(4343))
+    taper(page, "raison_sociale", "Mairie de Pantin")
+    tab_vers(page, "#id_statut_juridique")
+    page.keyboard.type("Coll")  # type-ahead in the select: « Collectivité territoriale »
+    tab_vers(page, "#id_departement")
+    page.keyboard.type("75")
+    valider(page)
+    assert "Étape 2 sur 6" in page.locator(".fr-stepper").inner_text()
+
+    tab_vers(page, "input[name=civilite]")
+    page.keyboard.press("ArrowDown")  # Monsieur
+    page.keyboard.press("Space")
+    taper(page, "nom", "Benali")
+    taper(page, "prenom", "Yanis")
+    taper(page, "date_naissance", "15/03/1990")
+    taper(page, "nir", NIR)
+    tab_vers(page, "#id_niveau_formation")
+    page.keyboard.type("Niveau IV")
+    tab_vers(page, "#id_inscrit_pole_emploi")
+    page.keyboard.press("Space")
+    valider(page)
+    assert "Étape 3 sur 6" in page.locator(".fr-stepper").inner_text(), page.locator("main").inner_text()[:1500]
+
+    for champ, valeur in {
+        "date_conclusion": "15/12/2009",
+        "date_embauche": "04/01/2010",
+        "date_fin_contrat_travail": "03/01/2011",
+        "duree_hebdo_travail": "26",
+        "date_debut": "04/01/2010",
+        "date_fin": "03/01/2011",
+        "duree_hebdo_prise_en_charge": "20",
+    }.items():
+        taper(page, champ, valeur)
+    tab_vers(page, "#id_public")
+    page.keyboard.type("Jeunes")
+    valider(page)
+    assert "Étape 4 sur 6" in page.locator(".fr-stepper").inner_text(), page.locator("main").inner_text()[:1500]
+    assert re.search(r"691,08", page.locator("#aide-mensuelle").inner_text())
+    valider(page)
+
+    assert "Étape 5 sur 6" in page.locator(".fr-stepper").inner_text()
+    taper(page, "periodes-0-employeur_accueil", "Boulangerie Dupont")
+    taper(page, "periodes-0-date_debut", "01/03/2010")
+    taper(page, "periodes-0-date_fin", "31/03/2010")
+    valider(page)
+    assert "Étape 6 sur 6" in page.locator(".fr-stepper").inner_text(), page.locator("main").inner_text()[:1500]
+    valider(page, "Conclure la convention")
+    convention = Convention.objects.get()
+    assert convention.statut == StatutConvention.CONCLUE and convention.periodes_immersion.count() == 1
+    assert convention.employeur.statut_juridique == "collectivite_territoriale"
+    assert convention.salarie.inscrit_pole_emploi and convention.salarie.civilite == "m"
