@@ -59,6 +59,18 @@ class OperateurForm(forms.ModelForm):
         model = Operateur
         fields = ["organisation", "nature", "actif"]
 
+    def __init__(self, *args, region=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.region = region
+
+    def clean_organisation(self):
+        # The region is not a field of the form, so Django's unique check would not see it.
+        organisation = self.cleaned_data["organisation"]
+        deja = Operateur.objects.filter(region=self.region, organisation=organisation).exclude(pk=self.instance.pk)
+        if self.region is not None and deja.exists():
+            raise forms.ValidationError("Cet organisme est déjà un opérateur de la région.")
+        return organisation
+
 
 class ConventionOperateurForm(forms.ModelForm):
     class Meta:

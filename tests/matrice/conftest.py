@@ -1,3 +1,4 @@
+import copy
 import io
 
 import pytest
@@ -15,3 +16,9 @@ def demo_complet(django_db_setup, django_db_blocker):
         yield creer_organisations_et_comptes()
         call_command("flush", interactive=False, verbosity=0)
         charger()
+
+
+@pytest.fixture
+def contexte(demo_complet, db):
+    """A per-test copy of the demo: what a case caches on it (objects made in the test) dies with the test."""
+    return copy.copy(demo_complet)

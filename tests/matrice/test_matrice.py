@@ -34,9 +34,9 @@ CAS = [(nom, i, role) for nom, liste in sorted(MATRICE.items()) for i, _ in enum
 
 
 @pytest.mark.parametrize(("nom", "indice", "role"), CAS, ids=[f"{n}[{i}]-{r}" for n, i, r in CAS])
-def test_matrice(client, demo_complet, nom, indice, role):
+def test_matrice(client, contexte, nom, indice, role):
     cas = MATRICE[nom][indice]
-    demo = contexte = demo_complet
+    demo = contexte
     if role != "anonyme":
         client.force_login(demo.comptes[COMPTES[role]], backend="django.contrib.auth.backends.ModelBackend")
     url = reverse(nom, kwargs=cas.kwargs(contexte))
