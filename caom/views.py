@@ -116,7 +116,7 @@ def detail(request, pk):
     )
 
 
-@perimetre_requis
+@roles_requis(*ROLES_CAOM)
 def creer(request):
     perimetre = perimetre_de(request)
     annee = annee_demandee(request)

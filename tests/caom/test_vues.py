@@ -91,6 +91,15 @@ def test_creation_reservee_au_gestionnaire_de_la_region(connecter, demo):
     assert connecter("gestionnaire_nord").get(chemin).status_code == 404
 
 
+@pytest.mark.parametrize("parametres", ["", "?departement={dep}&annee=2011"])
+def test_creation_interdite_au_prescripteur(connecter, demo, parametres):
+    """Prescripteurs have no CAOM page: 403 (was 404 through the empty list of their départements)."""
+    dep = Departement.objects.get(code="75")
+    chemin = url("creer") + parametres.format(dep=dep.pk)
+    assert connecter("prescripteur").get(chemin).status_code == 403
+    assert connecter("prescripteur").post(chemin, {"departement": dep.pk}).status_code == 403
+
+
 def test_le_conseil_general_ne_voit_que_sa_caom(connecter, caom_93, caom_59):
     reponse = connecter("cg93").get(url("liste") + "?annee=2010")
     assert [ligne.departement.code for ligne in reponse.context["lignes"]] == ["93"]

@@ -252,7 +252,12 @@ MATRICE.update(
         "caom:rapport_pdf": [
             Cas("rapport du 30 novembre (PDF)", attendu={**CAOM_REGION_IDF, "national": 200, "admin": 200})
         ],
-        "caom:creer": [Cas("nouvelle CAOM sans département : introuvable", attendu=tous_sauf(404))],
+        "caom:creer": [
+            Cas(
+                "nouvelle CAOM sans département : introuvable (les prescripteurs n'ont aucune page CAOM)",
+                attendu=tous_sauf(404, prescripteur=403, prescripteur_nord=403),
+            )
+        ],
         "caom:detail": [Cas("CAOM 2010 de la Seine-Saint-Denis", kwargs=_caom("93"), attendu=CAOM_LECTEURS_93)],
         "caom:pdf": [Cas("PDF de la CAOM 2010 de la Seine-Saint-Denis", kwargs=_caom("93"), attendu=CAOM_LECTEURS_93)],
         "caom:modifier": [Cas("modifier la CAOM 2010 de Paris", kwargs=_caom("75"), attendu=_caom_ecriture(200))],
