@@ -90,6 +90,13 @@ def _demande(code: str):
     return kwargs
 
 
+def _convention_d_une_autre_region(ctx):
+    from tableau_de_bord.models import ConventionOperateur
+
+    convention = ConventionOperateur.objects.filter(operateur__region__code_insee="31").first()
+    return {"convention": convention.pk, "montant": "100", "compte_rendu_recu_le": "2010-02-01"}
+
+
 LECTURE_MIP = lambda ctx: {"commentaire_mip": "Bilan lu, merci."}  # noqa: E731
 
 CAS = {
@@ -210,6 +217,13 @@ CAS = {
             kwargs=IDF,
             methode="post",
             donnees=lambda ctx: {"montant": "abc"},
+            attendu=_ecriture("idf", 200),
+        ),
+        Cas(
+            "demande de paiement en Île-de-France sur une convention du Nord-Pas-de-Calais : refusée au champ",
+            kwargs=IDF,
+            methode="post",
+            donnees=_convention_d_une_autre_region,
             attendu=_ecriture("idf", 200),
         ),
     ],
