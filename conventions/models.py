@@ -268,6 +268,12 @@ class Convention(models.Model):
         ]
         constraints = [
             models.UniqueConstraint(fields=["numero"], name="convention_numero_unique"),
+            # One draft per prescripteur, employer and employee: a form submitted twice makes one draft.
+            models.UniqueConstraint(
+                fields=["prescripteur", "employeur", "salarie"],
+                condition=Q(statut="brouillon"),
+                name="un_brouillon_par_prescripteur_employeur_salarie",
+            ),
             models.CheckConstraint(condition=Q(type_contrat__in=TypeContrat.values), name="convention_type_connu"),
             models.CheckConstraint(condition=Q(nature__in=Nature.values), name="convention_nature_connue"),
             models.CheckConstraint(condition=Q(statut__in=StatutConvention.values), name="convention_statut_connu"),

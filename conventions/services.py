@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from stdnum.fr import siret as stdnum_siret
@@ -64,6 +64,19 @@ def _enregistrer(objet, par, raison: str = "", **kwargs):
     return objet
 
 
+def _creer_sans_doublon(objet, par, raison: str, retrouver):
+    """Insert ``objet``; when a concurrent request inserted the same one first (a unique constraint says so),
+    return that one instead: the same form submitted twice at once gives one object, never an error."""
+    try:
+        with transaction.atomic():
+            return _enregistrer(objet, par, raison)
+    except IntegrityError:
+        existant = retrouver()
+        if existant is None:
+            raise
+        return existant
+
+
 def _exiger(violations: list[Violation]) -> None:
     if violations:
         raise RegleConventionError(violations)
@@ -80,8 +93,10 @@ def trouver_ou_creer_employeur(siret: str, par=None, **champs) -> Employeur:
     employeur = Employeur.objects.select_for_update().par_siret(siret).first()
     if employeur is None:
         employeur = Employeur(siret=siret, **champs)
-        employeur.full_clean()
-        return _enregistrer(employeur, par, "Création de l'employeur")
+        employeur.full_clean(validate_unique=False)  # the database says it, even against a concurrent insert
+        return _creer_sans_doublon(
+            employeur, par, "Création de l'employeur", lambda: Employeur.objects.par_siret(siret).first()
+        )
     modifies = {k: v for k, v in champs.items() if v not in (None, "") and getattr(employeur, k) != v}
     if modifies:
         for k, v in modifies.items():
@@ -97,8 +112,10 @@ def trouver_ou_creer_salarie(nir: str, par=None, **champs) -> Salarie:
     salarie = Salarie.objects.select_for_update().par_nir(nir).first() if nir else None
     if salarie is None:
         salarie = Salarie(nir=compacter_nir(nir), **champs)
-        salarie.full_clean()
-        return _enregistrer(salarie, par, "Création du salarié")
+        salarie.full_clean(validate_unique=False)
+        if not nir:
+            return _enregistrer(salarie, par, "Création du salarié")
+        return _creer_sans_doublon(salarie, par, "Création du salarié", lambda: Salarie.objects.par_nir(nir).first())
     modifies = {k: v for k, v in champs.items() if v not in (None, "") and getattr(salarie, k) != v}
     if modifies:
         for k, v in modifies.items():
@@ -276,20 +293,33 @@ def _completer(convention: Convention) -> None:
 
 @transaction.atomic
 def enregistrer_brouillon(*, par, convention: Convention | None = None, **champs) -> Convention:
-    """Create or update a draft (incomplete values allowed; what is given is checked)."""
+    """Create or update a draft (incomplete values allowed; what is given is checked). A prescripteur has one
+    draft per employer and employee: a new one for the same pair takes up the existing draft."""
+    convention = _brouillon_existant(champs) if convention is None else convention
     if convention is None:
         convention = Convention(**champs)
-    else:
-        convention = Convention.objects.select_for_update().get(pk=convention.pk)
-        if convention.statut != StatutConvention.BROUILLON:
-            raise RegleConventionError(
-                [Violation("statut", "Seul un brouillon se modifie ainsi : passez par un avenant.")]
-            )
-        for k, v in champs.items():
-            setattr(convention, k, v)
+        _completer(convention)
+        _exiger(verifier_convention(donnees_de(convention), complete=False))
+        return _creer_sans_doublon(convention, par, "Brouillon enregistré", lambda: _brouillon_existant(champs))
+    convention = Convention.objects.select_for_update().get(pk=convention.pk)
+    if convention.statut != StatutConvention.BROUILLON:
+        raise RegleConventionError([Violation("statut", "Seul un brouillon se modifie ainsi : passez par un avenant.")])
+    for k, v in champs.items():
+        setattr(convention, k, v)
     _completer(convention)
     _exiger(verifier_convention(donnees_de(convention), complete=False))
     return _enregistrer(convention, par, "Brouillon enregistré")
+
+
+def _brouillon_existant(champs) -> Convention | None:
+    cles = {k: champs.get(k) for k in ("prescripteur_id", "employeur", "salarie")}
+    if cles["prescripteur_id"] is None and champs.get("prescripteur") is not None:
+        cles["prescripteur_id"] = champs["prescripteur"].pk
+    if None in cles.values():
+        return None
+    return (
+        Convention.objects.select_for_update().filter(statut=StatutConvention.BROUILLON, **cles).order_by("pk").first()
+    )
 
 
 def _chaine(convention: Convention) -> list[Convention]:

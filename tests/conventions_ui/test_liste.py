@@ -55,7 +55,7 @@ def test_recherche_par_nir_refusee_et_nir_absent_de_la_liste(arretes, connecter)
 
 
 def test_pagination_nombre_de_requetes_constant(arretes, connecter):
-    employeur, salarie = fabrique.employeur(), fabrique.salarie()
+    employeur = fabrique.employeur()
     client = connecter("prescripteur")
 
     def requetes() -> int:
@@ -64,10 +64,10 @@ def test_pagination_nombre_de_requetes_constant(arretes, connecter):
         return len(ctx)
 
     for _ in range(5):
-        fabrique.convention(arretes, conclure=False, employeur_=employeur, salarie_=salarie)
+        fabrique.convention(arretes, conclure=False, employeur_=employeur, salarie_=fabrique.salarie())
     avec_5 = requetes()
     for _ in range(45):
-        fabrique.convention(arretes, conclure=False, employeur_=employeur, salarie_=salarie)
+        fabrique.convention(arretes, conclure=False, employeur_=employeur, salarie_=fabrique.salarie())
     avec_50 = requetes()
     assert avec_5 == avec_50
     page2 = client.get(reverse("conventions:liste"), {"page": 2})
