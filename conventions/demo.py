@@ -11,7 +11,7 @@ from stdnum.fr import nir as stdnum_nir
 
 from referentiels.models import Departement, PublicPrioritaire
 
-from . import services
+from . import services, services_evenements
 from .models import Convention, Employeur, Financement, MotifRupture, MotifSuspension
 from .regles import RegleConventionError
 from .regles_duree import date_fin_pour
@@ -170,7 +170,7 @@ def peupler(demo, stdout) -> None:
             continue
         if s["jeune"] and convention.type_contrat == "CAE":
             debut = convention.date_debut + timedelta(days=60)
-            services.ajouter_periode_immersion(
+            services_evenements.ajouter_periode_immersion(
                 convention,
                 employeur_accueil="Supermarché du quartier" if i % 2 else "Garage Central",
                 date_debut=debut,
@@ -180,7 +180,7 @@ def peupler(demo, stdout) -> None:
             )
         conclues.append((convention, par))
     _evenements(conclues)
-    n = services.mettre_a_jour_statuts(JOUR_DE_LA_DEMO, par=admin)
+    n = services_evenements.mettre_a_jour_statuts(JOUR_DE_LA_DEMO, par=admin)
     stdout.write(
         f"Conventions : {len(conclues)} conclues, 2 brouillons, {refusees} refusées ; {n} statuts mis à jour au "
         f"{JOUR_DE_LA_DEMO:%d/%m/%Y}.\n"
@@ -193,7 +193,7 @@ def _evenements(conclues) -> None:
     if six_mois:
         convention, par = six_mois[0]
         nouvelle_fin = date_fin_pour(convention.date_debut, 12)
-        services.ajouter_avenant(
+        services_evenements.ajouter_avenant(
             convention,
             type="renouvellement",
             date=convention.date_fin - timedelta(days=20),
@@ -207,7 +207,7 @@ def _evenements(conclues) -> None:
     if len(six_mois) > 2:
         convention, par = six_mois[1]
         jour = convention.date_debut + timedelta(days=45)
-        services.declarer_suspension(
+        services_evenements.declarer_suspension(
             convention,
             date_suspension=jour,
             motif=MotifSuspension.MALADIE,
@@ -216,7 +216,7 @@ def _evenements(conclues) -> None:
         )
         convention, par = six_mois[2]
         jour = convention.date_debut + timedelta(days=70)
-        services.declarer_rupture(
+        services_evenements.declarer_rupture(
             convention,
             date_rupture=jour,
             motif=MotifRupture.EMBAUCHE,

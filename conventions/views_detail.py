@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from cui_portal.historique import lignes_historique
 from cui_portal.permissions import perimetre_de, perimetre_requis
 
-from . import services
+from . import services_evenements
 from .forms_actions import FORMULAIRES_AVENANT, RuptureForm, SuspensionForm
 from .models import StatutConvention, TypeAvenant
 from .regles import RegleConventionError
@@ -137,7 +137,7 @@ def avenant(request, pk, type_avenant):
     form = classe(request.POST or None)
 
     def executer(d):
-        services.ajouter_avenant(convention, type=type_avenant, par=request.user, **form.arguments())
+        services_evenements.ajouter_avenant(convention, type=type_avenant, par=request.user, **form.arguments())
 
     return _action(request, convention, form, TITRES_AVENANT[type_avenant], executer, "L'avenant est enregistré.")
 
@@ -148,7 +148,7 @@ def suspension(request, pk):
     form = SuspensionForm(request.POST or None)
 
     def executer(d):
-        services.declarer_suspension(
+        services_evenements.declarer_suspension(
             convention,
             date_suspension=d["date_suspension"],
             motif=d["motif"],
@@ -165,7 +165,7 @@ def rupture(request, pk):
     form = RuptureForm(request.POST or None)
 
     def executer(d):
-        services.declarer_rupture(
+        services_evenements.declarer_rupture(
             convention,
             date_rupture=d["date_rupture"],
             motif=d["motif"],
@@ -181,7 +181,7 @@ def rupture(request, pk):
 def reprise(request, pk):
     convention = convention_modifiable(request, pk, brouillon=False)
     try:
-        services.lever_suspension(convention, par=request.user)
+        services_evenements.lever_suspension(convention, par=request.user)
     except RegleConventionError as exc:
         messages.error(request, str(exc))
     else:

@@ -16,7 +16,7 @@ from django.views.decorators.cache import never_cache
 
 from cui_portal.permissions import exiger, perimetre_de, perimetre_requis
 
-from . import services
+from . import services, services_evenements
 from .forms import EmployeurForm, SalarieForm, initial_employeur, initial_salarie
 from .forms_contrat import CHAMPS_CONTRAT, AccompagnementForm, ContratForm, PeriodesFormSet
 from .models import Employeur
@@ -252,7 +252,7 @@ def _etape_accompagnement(request, convention):
                     # The draft's periods are replaced by the ones typed, each checked again by the service.
                     convention.periodes_immersion.all().delete()
                     for periode in formset.periodes():
-                        services.ajouter_periode_immersion(convention, par=request.user, **periode)
+                        services_evenements.ajouter_periode_immersion(convention, par=request.user, **periode)
             except RegleConventionError as exc:
                 reste = [v for v in exc.violations if v.champ not in form.fields]
                 placer_violations(form, [v for v in exc.violations if v.champ in form.fields])

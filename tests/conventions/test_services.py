@@ -6,7 +6,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from conventions import services
+from conventions import services, services_evenements
 from conventions.models import Financement, MotifRupture, Nature, StatutConvention, StatutJuridique
 from conventions.regles import RegleConventionError
 from conventions.regles_duree import date_fin_pour
@@ -130,7 +130,7 @@ def test_renouvellements_jusqu_a_48_mois_pour_un_senior_au_rsa(arretes_2010, aut
         par=auteur,
     )
     with pytest.raises(RegleConventionError, match="bilan"):
-        services.ajouter_avenant(
+        services_evenements.ajouter_avenant(
             convention,
             type="renouvellement",
             date=date(2011, 12, 1),
@@ -139,7 +139,7 @@ def test_renouvellements_jusqu_a_48_mois_pour_un_senior_au_rsa(arretes_2010, aut
             date_fin=date_fin_pour(DEBUT, 36),
         )
     for n, mois in enumerate((36, 48), start=1):
-        avenant = services.ajouter_avenant(
+        avenant = services_evenements.ajouter_avenant(
             convention,
             type="renouvellement",
             date=date(2009 + mois // 12, 12, 1),
@@ -160,7 +160,7 @@ def test_renouvellement_au_dela_de_24_mois_refuse_sans_derogation(arretes_2010, 
         ConventionFactory(date_fin=fin24, type_contrat_travail="CDI", date_fin_contrat_travail=None), par=auteur
     )
     with pytest.raises(RegleConventionError, match="24 mois"):
-        services.ajouter_avenant(
+        services_evenements.ajouter_avenant(
             convention,
             type="renouvellement",
             date=date(2011, 12, 1),
@@ -174,7 +174,7 @@ def test_renouvellement_au_dela_de_24_mois_refuse_sans_derogation(arretes_2010, 
 def test_renouvellement_d_un_cdd_demande_sa_prolongation(arretes_2010, auteur):
     convention = services.conclure(ConventionFactory(), par=auteur)
     with pytest.raises(RegleConventionError, match="CDD"):
-        services.ajouter_avenant(
+        services_evenements.ajouter_avenant(
             convention,
             type="renouvellement",
             date=date(2010, 6, 1),
@@ -183,7 +183,7 @@ def test_renouvellement_d_un_cdd_demande_sa_prolongation(arretes_2010, auteur):
             date_fin=date_fin_pour(DEBUT, 12),
             bilan_employeur_fourni=True,
         )
-    services.ajouter_avenant(
+    services_evenements.ajouter_avenant(
         convention,
         type="renouvellement",
         date=date(2010, 6, 1),
@@ -199,7 +199,7 @@ def test_renouvellement_d_un_cdd_demande_sa_prolongation(arretes_2010, auteur):
 
 def test_avenant_de_modification_recalcule_l_aide(arretes_2010, auteur):
     convention = services.conclure(ConventionFactory(duree_hebdo_travail=D(30)), par=auteur)
-    avenant = services.ajouter_avenant(
+    avenant = services_evenements.ajouter_avenant(
         convention,
         type="modification",
         date=date(2010, 3, 1),
@@ -210,7 +210,7 @@ def test_avenant_de_modification_recalcule_l_aide(arretes_2010, auteur):
     convention.refresh_from_db()
     assert convention.aide_mensuelle == avenant.aide_mensuelle == D("518.31")
     with pytest.raises(RegleConventionError):
-        services.ajouter_avenant(
+        services_evenements.ajouter_avenant(
             convention,
             type="modification",
             date=date(2010, 3, 1),
@@ -222,14 +222,14 @@ def test_avenant_de_modification_recalcule_l_aide(arretes_2010, auteur):
 
 def test_periodes_d_immersion(arretes_2010, auteur):
     convention = services.conclure(ConventionFactory(), par=auteur)  # 6 months: 45 days of immersion at most
-    services.ajouter_periode_immersion(
+    services_evenements.ajouter_periode_immersion(
         convention, employeur_accueil="Boulangerie", date_debut=date(2010, 2, 1), date_fin=date(2010, 2, 28), par=auteur
     )
     with pytest.raises(RegleConventionError, match="25 %"):
-        services.ajouter_periode_immersion(
+        services_evenements.ajouter_periode_immersion(
             convention, employeur_accueil="Garage", date_debut=date(2010, 4, 1), date_fin=date(2010, 4, 30), par=auteur
         )
-    avenant = services.ajouter_avenant(
+    avenant = services_evenements.ajouter_avenant(
         convention,
         type="immersion",
         date=date(2010, 3, 20),
@@ -244,19 +244,19 @@ def test_periodes_d_immersion(arretes_2010, auteur):
         ConventionFactory(type_contrat="CIE", employeur=EmployeurFactory(statut_juridique="entreprise")), par=auteur
     )
     with pytest.raises(RegleConventionError, match="CAE"):
-        services.ajouter_periode_immersion(
+        services_evenements.ajouter_periode_immersion(
             cie, employeur_accueil="X", date_debut=date(2010, 2, 1), date_fin=date(2010, 2, 5), par=auteur
         )
 
 
 def test_suspension_puis_rupture_declaree_tardivement(arretes_2010, auteur):
     convention = services.conclure(ConventionFactory(), par=auteur)
-    convention = services.declarer_suspension(
+    convention = services_evenements.declarer_suspension(
         convention, date_suspension=date(2010, 2, 1), motif="maladie", date_declaration=date(2010, 2, 5), par=auteur
     )
     assert convention.statut == StatutConvention.SUSPENDUE and not convention.declaration_tardive
-    convention = services.lever_suspension(convention, par=auteur)
-    convention = services.declarer_rupture(
+    convention = services_evenements.lever_suspension(convention, par=auteur)
+    convention = services_evenements.declarer_rupture(
         convention,
         date_rupture=date(2010, 3, 1),
         motif=MotifRupture.HORS_CAS_LEGAUX,
@@ -266,7 +266,9 @@ def test_suspension_puis_rupture_declaree_tardivement(arretes_2010, auteur):
     assert convention.statut == StatutConvention.ROMPUE and convention.declaration_tardive
     assert convention.aide_a_rembourser
     with pytest.raises(RegleConventionError):
-        services.declarer_suspension(convention, date_suspension=date(2010, 4, 1), motif="maladie", par=auteur)
+        services_evenements.declarer_suspension(
+            convention, date_suspension=date(2010, 4, 1), motif="maladie", par=auteur
+        )
     raisons = list(convention.history.values_list("history_change_reason", flat=True))
     assert "Rupture déclarée (tardive)" in raisons
     assert all(h.history_user == auteur for h in convention.history.exclude(history_change_reason=None))
@@ -274,10 +276,10 @@ def test_suspension_puis_rupture_declaree_tardivement(arretes_2010, auteur):
 
 def test_mettre_a_jour_statuts(arretes_2010, auteur):
     convention = services.conclure(ConventionFactory(), par=auteur)
-    assert services.mettre_a_jour_statuts(date(2010, 1, 4)) == 1
+    assert services_evenements.mettre_a_jour_statuts(date(2010, 1, 4)) == 1
     convention.refresh_from_db()
     assert convention.statut == StatutConvention.EN_COURS
-    services.mettre_a_jour_statuts(date(2010, 7, 4))
+    services_evenements.mettre_a_jour_statuts(date(2010, 7, 4))
     convention.refresh_from_db()
     assert convention.statut == StatutConvention.TERMINEE
 
