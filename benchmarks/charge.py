@@ -113,6 +113,10 @@ def wrk(requetes: str, cookies: dict, duree: int) -> dict:
 def charge(chemins: dict, duree: int = 30) -> dict:
     if shutil.which("wrk") is None:
         return {"mesure": False, "raison": "wrk absent (apt-get install -y wrk)"}
+    from django.core.management import call_command
+
+    # Static files may have been added since the start of the run (the manifest of production must list them).
+    call_command("collectstatic", interactive=False, verbosity=0)
     cookies = {"N": cookie_de("national"), "P": cookie_de("prescripteur")}
     requetes = "|".join(chemins.values())
     with Gunicorn() as serveur:
