@@ -13,6 +13,7 @@ from referentiels.models import PublicPrioritaire, Region
 from .importation import ErreurFichier, colonnes, lire_tableau, normaliser, verifier_lignes
 from .models import Arrete, ImportTaux, PorteeArrete, StatutArrete, StatutImport, TauxPriseEnCharge
 from .regles import (
+    CODE_PUBLIC_ACI,
     CONTRATS,
     ArreteDate,
     AucunArreteApplicable,
@@ -150,12 +151,17 @@ def remplacer_taux(arrete: Arrete, lignes: list[dict], motif: str = "Import") ->
         vus.add(cle)
         objets.append(
             TauxPriseEnCharge(
-                arrete=arrete, contrat=ligne["contrat"], public=public, taux=taux, heures_max=int(ligne["heures_max"])
+                arrete=arrete,
+                contrat=ligne["contrat"],
+                public=public,
+                taux=taux,
+                heures_max=int(ligne["heures_max"]),
+                aci=public.code == CODE_PUBLIC_ACI,
             )
         )
+    # The draft is locked above and every line checked: one INSERT for all of them (save() would re-check both).
     arrete.taux.all().delete()
-    for objet in objets:
-        objet.save()
+    TauxPriseEnCharge.objects.bulk_create(objets)
     arrete._change_reason = f"{motif} : {len(objets)} taux de prise en charge"
     arrete.save()
     return len(objets)

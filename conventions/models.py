@@ -261,7 +261,10 @@ class Convention(models.Model):
         verbose_name_plural = "conventions individuelles"
         ordering = ["-date_conclusion", "-pk"]
         indexes = [
-            models.Index(fields=["prescripteur", "-date_conclusion"], name="convention_prescr_date"),
+            # The lists sort by (-date_conclusion, -id): one index per scope, so a deep page is an index walk.
+            models.Index(fields=["prescripteur", "-date_conclusion", "-id"], name="convention_prescr_recentes"),
+            models.Index(fields=["region", "-date_conclusion", "-id"], name="convention_region_recentes"),
+            models.Index(fields=["-date_conclusion", "-id"], name="convention_recentes"),
             models.Index(fields=["region", "date_conclusion"], name="convention_region_date"),
             models.Index(fields=["departement", "date_conclusion"], name="convention_dep_date"),
             models.Index(fields=["statut"], name="convention_statut"),
