@@ -29,8 +29,9 @@ class TypeRappel(models.TextChoices):
 class RappelQuerySet(models.QuerySet):
     def pour(self, utilisateur):
         """The reminders sent to this person, by account or by e-mail address."""
+        # Addresses are stored in lower case (a constraint): an exact match uses the index.
         return self.filter(envoye_le__isnull=False).filter(
-            Q(utilisateur=utilisateur) | Q(destinataire__iexact=utilisateur.email)
+            Q(utilisateur=utilisateur) | Q(destinataire=utilisateur.email.lower())
         )
 
     def non_lus(self):
