@@ -26,7 +26,6 @@ MENU: list[Entree] = [
         frozenset({R.PRESCRIPTEUR, R.CORRESPONDANT_REGIONAL, R.GESTIONNAIRE_REGIONAL, R.NATIONAL, R.CONSEIL_GENERAL}),
     ),
     Entree("Nouvelle convention", "conventions:nouvelle", frozenset({R.PRESCRIPTEUR})),
-    Entree("Mes notifications", "rappels:notifications"),
     Entree(
         "CAOM",
         "caom:liste",
@@ -34,6 +33,7 @@ MENU: list[Entree] = [
     ),
     Entree("Arrêtés régionaux", "arretes:liste"),
     Entree("Suivi des arrêtés", "arretes:suivi", frozenset({R.NATIONAL})),
+    Entree("Mes notifications", "rappels:notifications"),
     Entree("Simulateur d'aide", "simulateur:simulateur"),
     Entree(
         "Tableau de bord CAE-jeunes",
@@ -49,11 +49,13 @@ MENU: list[Entree] = [
 
 
 def menu_pour(perimetre: Perimetre, chemin: str) -> list[dict]:
-    entrees = []
-    for entree in MENU:
-        if entree.roles and not (perimetre.administrateur or perimetre.role in entree.roles):
-            continue
-        url = reverse(entree.url_name)
-        actif = chemin == url if url == "/" else chemin.startswith(url)
-        entrees.append({"libelle": entree.libelle, "url": url, "actif": actif})
+    entrees = [
+        {"libelle": entree.libelle, "url": reverse(entree.url_name), "actif": False}
+        for entree in MENU
+        if not entree.roles or perimetre.administrateur or perimetre.role in entree.roles
+    ]
+    # One current entry: the longest URL that the path starts with ("/" only for the home page itself).
+    candidates = [e for e in entrees if (chemin == e["url"] if e["url"] == "/" else chemin.startswith(e["url"]))]
+    if candidates:
+        max(candidates, key=lambda e: len(e["url"]))["actif"] = True
     return entrees

@@ -24,6 +24,16 @@ PLANIFICATION = {
         ("0", "3", "1", "*", "*"),
         "Anonymise les salariés dont la dernière convention a pris fin depuis plus d'un an.",
     ),
+    "Indicateurs des tableaux de bord": (
+        "tableau_de_bord.rafraichir_indicateurs",
+        ("15", "*", "*", "*", "*"),
+        "Recalcule les agrégats des tableaux de bord (en plus du recalcul après chaque convention conclue).",
+    ),
+    "Statuts des conventions": (
+        "conventions.mettre_a_jour_statuts",
+        ("0", "1", "*", "*", "*"),
+        "Fait passer les conventions en cours à leur date de début, terminées après leur date de fin.",
+    ),
     "Nettoyage des fichiers des travaux différés": (
         "rappels.nettoyer_travaux",
         ("30", "3", "*", "*", "*"),

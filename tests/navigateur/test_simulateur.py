@@ -29,6 +29,7 @@ def test_simulation_mise_a_jour_en_direct(page):
     assert "/simulateur/?" in page.url and "cofinancement_cg=1" in page.url  # htmx replaced the address
 
     page.get_by_label("Contrat", exact=True).select_option("CIE")
+    attendre_htmx(page)  # the form is replaced by the answer: type in the new one
     taux = page.get_by_label("Taux de prise en charge (% du SMIC)")
     taux.fill("47")
     heures = page.get_by_label("Heures hebdomadaires prises en charge")
