@@ -50,7 +50,7 @@ def test_erreur_a_son_champ(page):
     attendre_htmx(page)
     erreur = page.locator("#id_taux-erreurs")
     assert "plafonné à 95 % du SMIC" in erreur.inner_text()
-    assert page.locator("#id_taux").get_attribute("aria-describedby") == "id_taux-erreurs"
+    assert page.locator("#id_taux").get_attribute("aria-describedby") == "id_taux_helptext id_taux-erreurs"
     assert "Aucun résultat" in page.locator("#resultat").inner_text()
     assert violations_axe(page) == []
     capture(page, "simulateur-erreur")

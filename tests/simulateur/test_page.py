@@ -48,7 +48,7 @@ def test_erreur_a_son_champ(client):
     html = client.get(PAGE, {**CAE_90, "taux": "120"}).content.decode()
     assert 'id="id_taux-erreurs"' in html
     assert "plafonné à 95 % du SMIC" in html
-    assert 'aria-describedby="id_taux-erreurs"' in html
+    assert 'aria-describedby="id_taux_helptext id_taux-erreurs"' in html  # help text, then the error
     assert "Aucun résultat : corrigez les champs signalés" in html
 
 
