@@ -164,3 +164,17 @@ def test_long_fichier_verifie_par_une_tache_avec_progression(connecter, brouillo
     depot.refresh_from_db()
     assert depot.statut == StatutImport.INVALIDE and depot.traitees == depot.total == len(lignes)
     assert client.get(url_progression, headers={"HX-Request": "true"})["HX-Refresh"] == "true"
+
+
+@pytest.mark.parametrize(("format_", "nom"), [(csv_, "taux.csv"), (xlsx, "taux.xlsx")])
+def test_fichier_de_50_000_lignes_refuse_clairement(
+    connecter, brouillon, format_, nom, django_capture_on_commit_callbacks
+):
+    lignes = (lignes_completes() * (50_000 // len(lignes_completes()) + 1))[:50_000]
+    client = connecter("gestionnaire")
+    with django_capture_on_commit_callbacks(execute=True):  # a long file is checked by a task after the commit
+        reponse = deposer(client, brouillon, format_(lignes), nom)
+    reponse = client.get(reponse.request["PATH_INFO"])
+    erreurs_fichier, _ = erreurs_de(reponse)
+    assert len(erreurs_fichier) == 1 and "5000 au plus sont acceptées" in erreurs_fichier[0]
+    assert not TauxPriseEnCharge.objects.filter(arrete=brouillon).exists()
