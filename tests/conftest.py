@@ -5,10 +5,16 @@ import shutil
 
 import pytest
 from django.db import connection
+from hypothesis import HealthCheck, settings
 
 from comptes.demo import creer_organisations_et_comptes
 from referentiels.chargement import charger
 from referentiels.models import Region
+
+# No per-example deadline: a shared CI machine must not turn a slow example into a failure (speed is measured
+# by `make bench`, never asserted in tests).
+settings.register_profile("portail", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("portail")
 
 EN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
