@@ -18,6 +18,7 @@ from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils import timezone
 
 from conventions.regles import est_cae_jeune
+from referentiels.models import Region
 
 from . import regles
 from .models import IndicateurQuinzaine, RafraichissementIndicateurs
@@ -106,25 +107,32 @@ def calculer_agregats(regions=None, depuis: date | None = None) -> dict[tuple, d
 def rafraichir_indicateurs(regions=None, depuis: date | None = None) -> int:
     """Recompute the aggregates of ``regions`` (all when None) for the fortnights from ``depuis`` (all when None).
 
+    Two refreshes of the same region run one after the other: the region rows are locked (in a fixed order, so
+    that a full refresh and a regional one never deadlock) before the conventions are read, so the last refresh
+    to commit is computed from the latest data and never collides with another one's rows.
     Returns the number of aggregate rows written.
     """
-    agregats = calculer_agregats(regions, depuis)
-    a_effacer = IndicateurQuinzaine.objects.all()
+    verrous = Region.objects.select_for_update().order_by("pk")
     if regions is not None:
-        a_effacer = a_effacer.filter(region__in=regions)
-    if depuis is not None:
-        a_effacer = a_effacer.filter(debut_periode__gte=regles.debut_quinzaine(depuis))
-    objets = [
-        IndicateurQuinzaine(
-            region_id=region_id,
-            departement_id=dep_id,
-            debut_periode=debut,
-            type_contrat=type_,
-            **{k: (Decimal(v) if k.startswith("somme") else v) for k, v in valeurs.items()},
-        )
-        for (region_id, dep_id, debut, type_), valeurs in agregats.items()
-    ]
+        verrous = verrous.filter(pk__in=[getattr(r, "pk", r) for r in regions])
     with transaction.atomic():
+        list(verrous.values_list("pk", flat=True))
+        agregats = calculer_agregats(regions, depuis)
+        a_effacer = IndicateurQuinzaine.objects.all()
+        if regions is not None:
+            a_effacer = a_effacer.filter(region__in=regions)
+        if depuis is not None:
+            a_effacer = a_effacer.filter(debut_periode__gte=regles.debut_quinzaine(depuis))
+        objets = [
+            IndicateurQuinzaine(
+                region_id=region_id,
+                departement_id=dep_id,
+                debut_periode=debut,
+                type_contrat=type_,
+                **{k: (Decimal(v) if k.startswith("somme") else v) for k, v in valeurs.items()},
+            )
+            for (region_id, dep_id, debut, type_), valeurs in agregats.items()
+        ]
         a_effacer.delete()
         IndicateurQuinzaine.objects.bulk_create(objets, batch_size=1000)
         portee = "toutes les régions" if regions is None else f"{len(list(regions))} région(s)"
