@@ -80,3 +80,15 @@ def test_tout_marquer_lu_et_carte_d_accueil(connecter, demo):
 @pytest.mark.django_db
 def test_anonyme_redirige_vers_la_connexion(client):
     assert client.get("/rappels/").status_code == 302
+
+
+@pytest.mark.django_db
+def test_nombre_de_non_lues_dans_l_en_tete(connecter, demo):
+    gestionnaire = demo.comptes["gestionnaire@demo.cui.fr"]
+    rappel("gestionnaire@demo.cui.fr", gestionnaire)
+    rappel("gestionnaire@demo.cui.fr", None, annee=2012)
+    rappel("gestionnaire@demo.cui.fr", gestionnaire, envoye=False, annee=2013)
+    assert "2 notifications non lues" in connecter("gestionnaire").get("/").content.decode()
+    Rappel.objects.update(lu_le=timezone.now())
+    assert "non lue" not in connecter("gestionnaire").get("/").content.decode()
+    assert "non lue" not in connecter("national").get("/").content.decode()
