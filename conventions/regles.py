@@ -36,6 +36,7 @@ from .regles_base import (
 from .regles_contrat import verifier_contrat_travail, verifier_heures, verifier_type_et_dates
 from .regles_duree import (
     Renouvellement,
+    date_limite_attestation,
     duree_en_mois,
     plafond_pcs,
     verifier_duree_initiale,
@@ -320,6 +321,16 @@ def verifier_convention(d: DonneesConvention, complete: bool = True) -> list[Vio
     return violations
 
 
+def attestation_disponible(statut: str, date_fin: date | None, jour: date) -> bool:
+    """The attestation can be printed once the convention has ended, or from its legal deadline on (one month
+    before the end): the employer must hand it over by then."""
+    if statut in ("terminee", "rompue"):
+        return True
+    if statut == "brouillon" or date_fin is None:
+        return False
+    return jour >= date_limite_attestation(date_fin)
+
+
 __all__ = [
     "DELAI_DECLARATION_JOURS",
     "SOURCE_CIRCULAIRE",
@@ -327,6 +338,7 @@ __all__ = [
     "Periode",
     "Personne",
     "Violation",
+    "attestation_disponible",
     "calculer_repartition",
     "declaration_tardive",
     "duree_en_mois",

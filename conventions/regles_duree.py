@@ -55,6 +55,12 @@ def ajouter_mois(jour: date, mois: int) -> date:
     return date(annee, mois_ + 1, min(jour.day, dernier))
 
 
+def date_limite_attestation(date_fin: date) -> date:
+    """The employer gives the attestation d'expérience professionnelle at the latest one month before the end of
+    the contract (L. 5134-28 ; circulaire DGEFP 2009-42, annexe 1)."""
+    return ajouter_mois(date_fin, -1)
+
+
 def date_fin_pour(debut: date, mois: int) -> date:
     """The last day (included) of a period of ``mois`` months starting on ``debut``."""
     return ajouter_mois(debut, mois) - timedelta(days=1)

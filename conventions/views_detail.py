@@ -5,8 +5,6 @@ resumption. Every action goes through ``conventions.services`` and its rules; er
 The NIR is shown unmasked here only, and only to the owner prescripteur organisation and administrators.
 """
 
-from datetime import timedelta
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -18,7 +16,7 @@ from django.views.decorators.http import require_POST
 from cui_portal.historique import lignes_historique
 from cui_portal.permissions import perimetre_de, perimetre_requis
 
-from . import services_evenements
+from . import regles, services_evenements
 from .forms_actions import FORMULAIRES_AVENANT, RuptureForm, SuspensionForm
 from .models import StatutConvention, TypeAvenant
 from .regles import RegleConventionError
@@ -41,13 +39,7 @@ TITRES_AVENANT = {
 
 
 def attestation_disponible(convention, jour=None) -> bool:
-    """The attestation d'expérience professionnelle: once the convention has ended, or in its last month."""
-    jour = jour or timezone.localdate()
-    if convention.statut in (StatutConvention.TERMINEE, StatutConvention.ROMPUE):
-        return True
-    if convention.statut == StatutConvention.BROUILLON or convention.date_fin is None:
-        return False
-    return jour >= convention.date_fin - timedelta(days=31)
+    return regles.attestation_disponible(convention.statut, convention.date_fin, jour or timezone.localdate())
 
 
 def fil(convention=None):

@@ -6,9 +6,10 @@ occurrences whose window contains today; the window's tail (``rattrapage``) lets
 stopped, broker down) catch up for a few days, after which an occurrence is no longer worth sending.
 """
 
-import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+from conventions.regles_duree import ajouter_mois, date_limite_attestation
 
 # Groups of recipients; the collectors turn them into addresses.
 CORRESPONDANTS = "correspondants"
@@ -39,14 +40,6 @@ class Occurrence:
 
 def dues(occurrences, aujourdhui: date) -> list[Occurrence]:
     return [o for o in occurrences if o.due(aujourdhui)]
-
-
-def ajouter_mois(d: date, mois: int) -> date:
-    """``d`` moved by ``mois`` months (negative: backwards); the day is clamped to the end of the month."""
-    index = d.year * 12 + d.month - 1 + mois
-    annee, mois_ = divmod(index, 12)
-    jour = min(d.day, calendar.monthrange(annee, mois_ + 1)[1])
-    return date(annee, mois_ + 1, jour)
 
 
 # --- bilan d'étape CAE-jeunes (every fortnight, circular 2009-38) ----------------------------------------------
@@ -153,7 +146,7 @@ def attestation_experience(date_fin: date, en_cours: bool, jours_avant: int = 15
     the contract: reminded ``jours_avant`` days before that deadline, until the deadline."""
     if not en_cours:
         return []
-    limite = ajouter_mois(date_fin, -1)
+    limite = date_limite_attestation(date_fin)
     return [Occurrence("m-1", limite, limite - timedelta(days=jours_avant), limite, EMPLOYEUR)]
 
 

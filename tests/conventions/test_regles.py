@@ -360,3 +360,19 @@ def test_plafonds_de_taux_par_referentiels_aide():
     assert verifier_taux_convention("CAE", D(95), D(90), "etat")
     assert verifier_taux_convention("CAE", D(95), D(90), "etat_cg") == []
     assert verifier_taux_convention("CAE", D(85), D(90), "etat_cg")
+
+
+@pytest.mark.parametrize(
+    ("statut", "jour", "attendu"),
+    [
+        ("en_cours", date(2010, 12, 2), False),  # the day before the legal deadline
+        ("en_cours", date(2010, 12, 3), True),  # one month before the end (03/01/2011)
+        ("brouillon", date(2011, 1, 1), False),
+        ("rompue", date(2010, 6, 1), True),
+        ("terminee", date(2010, 6, 1), True),
+    ],
+)
+def test_attestation_disponible_a_un_mois_de_la_fin(statut, jour, attendu):
+    from conventions.regles import attestation_disponible
+
+    assert attestation_disponible(statut, date(2011, 1, 3), jour) is attendu
