@@ -218,6 +218,18 @@ def ajouter_periode_immersion(
     )
 
 
+@transaction.atomic
+def remplacer_periodes_brouillon(convention: Convention, periodes: list[dict], *, par) -> list[PeriodeImmersion]:
+    """The immersion periods of a draft replaced by those typed at step 5, each checked again (all or nothing)."""
+    convention = Convention.objects.select_for_update().get(pk=convention.pk)
+    if convention.statut != StatutConvention.BROUILLON:
+        raise RegleConventionError(
+            [Violation("statut", "Seul un brouillon change ainsi ses périodes : passez par un avenant d'immersion.")]
+        )
+    convention.periodes_immersion.all().delete()
+    return [ajouter_periode_immersion(convention, par=par, **periode) for periode in periodes]
+
+
 # --- events ----------------------------------------------------------------------------------------
 
 

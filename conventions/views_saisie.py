@@ -249,10 +249,9 @@ def _etape_accompagnement(request, convention):
                     convention = services.enregistrer_brouillon(
                         par=request.user, convention=convention, **form.cleaned_data
                     )
-                    # The draft's periods are replaced by the ones typed, each checked again by the service.
-                    convention.periodes_immersion.all().delete()
-                    for periode in formset.periodes():
-                        services_evenements.ajouter_periode_immersion(convention, par=request.user, **periode)
+                    services_evenements.remplacer_periodes_brouillon(
+                        convention, list(formset.periodes()), par=request.user
+                    )
             except RegleConventionError as exc:
                 reste = [v for v in exc.violations if v.champ not in form.fields]
                 placer_violations(form, [v for v in exc.violations if v.champ in form.fields])

@@ -321,3 +321,23 @@ def test_trouver_ou_creer_employeur_par_siret(auteur):
     meme = services.trouver_ou_creer_employeur("73282932000074", par=auteur, raison_sociale="Asso renommée")
     assert meme.pk == premier.pk and meme.raison_sociale == "Asso renommée"
     assert premier.secteur == "non_marchand"
+
+
+def test_periodes_d_un_brouillon_remplacees_tout_ou_rien(demo):
+    from tests.conventions_ui import fabrique
+
+    fabrique.arretes_2010(demo)
+    brouillon = fabrique.convention(demo, conclure=False)
+    auteur = demo.comptes["prescripteur@demo.cui.fr"]
+    services_evenements.remplacer_periodes_brouillon(
+        brouillon,
+        [{"employeur_accueil": "Boulangerie", "date_debut": date(2010, 3, 1), "date_fin": date(2010, 3, 31)}],
+        par=auteur,
+    )
+    with pytest.raises(RegleConventionError):  # 5 weeks: refused, and the first period stays
+        services_evenements.remplacer_periodes_brouillon(
+            brouillon,
+            [{"employeur_accueil": "Garage", "date_debut": date(2010, 3, 1), "date_fin": date(2010, 4, 4)}],
+            par=auteur,
+        )
+    assert list(brouillon.periodes_immersion.values_list("employeur_accueil", flat=True)) == ["Boulangerie"]
