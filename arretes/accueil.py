@@ -4,8 +4,8 @@ from datetime import date
 
 from django.urls import reverse
 
-from comptes.models import Role
 from cui_portal.accueil import Carte
+from droit.vocabulaire import Role
 
 from .models import Arrete, StatutArrete
 from .regles import EtatPublication, date_limite_publication, etat_publication

@@ -4,11 +4,12 @@ from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
+from droit.nombres import HEURES_MAX, HEURES_MIN
 from referentiels.models import PublicPrioritaire, Region
 
 from .importation import ErreurFichier, format_du_fichier
 from .models import TITRES, VISAS_ANNEXE_3, VISAS_ANNEXE_3_BIS, Arrete, PorteeArrete
-from .regles import HEURES_MAX, HEURES_MIN, erreurs_taux
+from .regles import erreurs_taux
 
 
 class DateInput(forms.DateInput):

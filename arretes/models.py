@@ -11,11 +11,11 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from comptes.models import Role
-from referentiels.aide import PLAFOND_CAE, PLAFOND_CAE_ACI, PLAFOND_CIE
+from droit.nombres import HEURES_MAX, HEURES_MIN, PLAFOND_CAE, PLAFOND_CAE_ACI, PLAFOND_CIE
+from droit.vocabulaire import Contrat, Role
 from referentiels.models import PublicPrioritaire, Region
 
-from .regles import CODE_PUBLIC_ACI, HEURES_MAX, HEURES_MIN
+from .regles import CODE_PUBLIC_ACI
 
 
 class PorteeArrete(models.TextChoices):
@@ -27,11 +27,6 @@ class StatutArrete(models.TextChoices):
     BROUILLON = "brouillon", "Brouillon"
     PUBLIE = "publie", "Publié"
     ABROGE = "abroge", "Abrogé"
-
-
-class ContratAide(models.TextChoices):
-    CAE = "CAE", "CAE – contrat d'accompagnement dans l'emploi"
-    CIE = "CIE", "CIE – contrat initiative emploi"
 
 
 VISAS_ANNEXE_3 = (
@@ -152,7 +147,7 @@ class Arrete(models.Model):
 
 class TauxPriseEnCharge(models.Model):
     arrete = models.ForeignKey(Arrete, verbose_name="arrêté", on_delete=models.CASCADE, related_name="taux")
-    contrat = models.CharField("contrat", max_length=3, choices=ContratAide.choices)
+    contrat = models.CharField("contrat", max_length=3, choices=Contrat.choices)
     public = models.ForeignKey(
         PublicPrioritaire, verbose_name="public prioritaire", on_delete=models.PROTECT, related_name="taux"
     )

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from droit.nombres import HEURES_MAX, HEURES_MIN
+from droit.vocabulaire import Contrat
 from referentiels.aide import RegleAideError, verifier_taux
 
 CODE_PUBLIC_ACI = "salaries-aci"
-HEURES_MIN = 20
-HEURES_MAX = 35
-CONTRATS = ("CAE", "CIE")
+CONTRATS = tuple(Contrat)
 
 
 class AucunArreteApplicable(ValueError):

@@ -9,7 +9,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from comptes.models import Role
 from cui_portal.exports import reponse_xlsx
 from cui_portal.historique import lignes_historique
 from cui_portal.pdf import reponse_pdf
@@ -21,6 +20,7 @@ from cui_portal.permissions import (
     peut_lire_national,
     roles_requis,
 )
+from droit.vocabulaire import Role
 from referentiels.models import Region
 
 from .forms import ArreteForm, GrilleTauxForm, PublicationForm

@@ -3,8 +3,8 @@
 from django.urls import reverse
 from django.utils import timezone
 
-from comptes.models import Role
 from cui_portal.accueil import Carte
+from droit.vocabulaire import Role
 
 from .models import Caom, StatutCaom
 from .regles import annee_de_campagne, date_rapport, echeance_signature, relance_de_decembre

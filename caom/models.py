@@ -18,11 +18,8 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
-from referentiels.aide import PLAFOND_CAE, PLAFOND_CAE_ACI, PLAFOND_CIE
+from droit.nombres import HEURES_MAX, HEURES_MIN, PLAFOND_CAE, PLAFOND_CAE_ACI, PLAFOND_CIE
 from referentiels.models import Departement
-
-HEURES_MIN = Decimal(20)
-HEURES_MAX = Decimal(35)
 
 
 class StatutCaom(models.TextChoices):

@@ -8,15 +8,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from referentiels.aide import (
-    Contrat,
-    Financement,
-    RegleAideError,
-    aide_mensuelle,
-    arrondi,
-    repartir,
-    verifier_taux,
-)
+from droit.nombres import HEURES_MAX, HEURES_MIN, nombre
+from droit.vocabulaire import Contrat, Financement
+from referentiels.aide import RegleAideError, aide_mensuelle, arrondi, repartir, verifier_taux
 
 SOURCE = "circulaire DGEFP 2009-42, annexe 2"
 
@@ -133,9 +127,10 @@ def nombre_en_aci(p: ParametresCaom) -> int:
 def verifier_parametres(p: ParametresCaom) -> None:
     """The CAOM's own rules on its parameters (the database repeats them as constraints)."""
     for nom, heures in (("CAE", p.duree_hebdo_cae), ("CIE", p.duree_hebdo_cie)):
-        if not Decimal(20) <= Decimal(heures) <= Decimal(35):
+        if not HEURES_MIN <= Decimal(heures) <= HEURES_MAX:
             raise RegleCaomError(
-                f"La durée hebdomadaire prise en charge des {nom} cofinancés va de 20 à 35 heures ({SOURCE}) : "
+                f"La durée hebdomadaire prise en charge des {nom} cofinancés va de {nombre(HEURES_MIN)} à "
+                f"{nombre(HEURES_MAX)} heures ({SOURCE}) : "
                 f"{_fr(Decimal(heures))} h n'est pas possible."
             )
     if min(p.nb_cae_cofinances, p.nb_cae_majores, p.nb_cae_cg_seul, p.nb_cie_cofinances) < 0:

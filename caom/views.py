@@ -10,10 +10,10 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from comptes.models import Role
 from cui_portal.historique import lignes_historique
 from cui_portal.pdf import reponse_pdf
 from cui_portal.permissions import exiger, perimetre_de, perimetre_requis, peut_gerer_region, roles_requis
+from droit.vocabulaire import Role
 from referentiels.models import Region
 from referentiels.regles import ParametreInconnu
 

@@ -3,10 +3,10 @@
 from django.shortcuts import render
 from django.utils import timezone
 
-from comptes.models import Role
 from cui_portal.exports import reponse_xlsx
 from cui_portal.pdf import reponse_pdf
 from cui_portal.permissions import perimetre_de, roles_requis
+from droit.vocabulaire import Role
 from referentiels.models import Region
 
 from .rapport import ENTETES, contexte_rapport, departements_visibles, lignes, lignes_tableur

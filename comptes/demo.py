@@ -2,9 +2,10 @@
 
 from dataclasses import dataclass, field
 
+from droit.vocabulaire import Role
 from referentiels.models import Departement, Organisation, Region, TypeOrganisation
 
-from .models import Habilitation, Role, Utilisateur
+from .models import Habilitation, Utilisateur
 
 MOT_DE_PASSE_DEMO = "Demo-CUI-2010!"
 T = TypeOrganisation

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
+from droit.vocabulaire import Role
 from referentiels.models import Organisation, TypeOrganisation
 
 
@@ -54,15 +55,6 @@ class Utilisateur(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self):
         return self.prenom or self.email
-
-
-class Role(models.TextChoices):
-    PRESCRIPTEUR = "prescripteur", "Prescripteur"
-    CORRESPONDANT_REGIONAL = "correspondant_regional", "Correspondant régional"
-    GESTIONNAIRE_REGIONAL = "gestionnaire_regional", "Gestionnaire régional"
-    NATIONAL = "national", "National (DGEFP / MIP)"
-    CONSEIL_GENERAL = "conseil_general", "Conseil général"
-    ADMINISTRATEUR = "administrateur", "Administrateur"
 
 
 # The organisation types a role can be held in.

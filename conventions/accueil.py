@@ -8,10 +8,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 
-from comptes.models import Role
 from cui_portal.accueil import Carte
+from droit.vocabulaire import Role, StatutConvention
 
-from .models import Convention, StatutConvention
+from .models import Convention
 
 
 def _url(**parametres) -> str:

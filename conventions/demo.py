@@ -9,10 +9,11 @@ from decimal import Decimal
 from stdnum import luhn
 from stdnum.fr import nir as stdnum_nir
 
+from droit.vocabulaire import Financement
 from referentiels.models import Departement, PublicPrioritaire
 
 from . import services, services_evenements
-from .models import Convention, Employeur, Financement, MotifRupture, MotifSuspension
+from .models import Convention, Employeur, MotifRupture, MotifSuspension
 from .regles import RegleConventionError
 from .regles_duree import date_fin_pour
 

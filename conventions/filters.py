@@ -11,11 +11,12 @@ from django import forms
 from django.db.models import F, Q
 from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear
 
+from droit.nombres import AGE_MAX_CAE_JEUNES, DUREE_MIN_CAE_JEUNES_MOIS
+from droit.vocabulaire import STATUTS_CAE_JEUNES, StatutConvention, TypeContrat
 from referentiels.models import Departement, PublicPrioritaire, Region
 
 from .forms import FORMATS_DATE
-from .models import Convention, StatutConvention, TypeContrat
-from .regles import AGE_MAX_CAE_JEUNES, DUREE_MIN_CAE_JEUNES_MOIS, STATUTS_CAE_JEUNES
+from .models import Convention
 
 OUI_NON = [("", "Toutes"), ("oui", "Oui"), ("non", "Non")]
 RESSEMBLE_A_UN_NIR = re.compile(r"^[12378]\s?\d{2}\s?(\d{2}|2[AB])")

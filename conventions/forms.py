@@ -9,9 +9,10 @@ from django.core.exceptions import ValidationError
 from stdnum.exceptions import ValidationError as StdnumValidationError
 from stdnum.fr import siret as stdnum_siret
 
+from droit.vocabulaire import StatutJuridique
 from referentiels.models import Departement
 
-from .models import Civilite, NiveauFormation, StatutJuridique
+from .models import Civilite, NiveauFormation
 from .models_parties import compacter_nir, valider_nir
 
 FORMATS_DATE = ["%d/%m/%Y", "%Y-%m-%d", "%d/%m/%y"]

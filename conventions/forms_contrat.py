@@ -2,11 +2,12 @@
 
 from django import forms
 
+from droit.vocabulaire import Financement, TypeContrat
 from referentiels.models import PublicPrioritaire
 from simulateur.forms import NombreDecimal
 
 from .forms import ChampDate, case, texte
-from .models import Convention, Financement, Nature, TypeContrat, TypeContratTravail
+from .models import Convention, Nature, TypeContratTravail
 from .regles import Periode, verifier_periodes_immersion
 
 CONTRATS_CUI = [(TypeContrat.CAE.value, TypeContrat.CAE.label), (TypeContrat.CIE.value, TypeContrat.CIE.label)]

@@ -12,7 +12,8 @@ from django.db.models.functions import Abs
 from django.db.models.lookups import LessThan
 from simple_history.models import HistoricalRecords
 
-from referentiels.aide import Financement as FinancementAide
+from droit.nombres import HEURES_MAX, HEURES_MIN, TAUX_MAX
+from droit.vocabulaire import Financement, Role, StatutConvention, TypeContrat
 from referentiels.models import Departement, Organisation, PublicPrioritaire, Region
 
 from .models_parties import (  # noqa: F401  (re-exported: ``conventions.models`` is the public place)
@@ -20,19 +21,7 @@ from .models_parties import (  # noqa: F401  (re-exported: ``conventions.models`
     Employeur,
     NiveauFormation,
     Salarie,
-    Secteur,
-    StatutJuridique,
 )
-from .regles import HEURES_MAX, HEURES_MIN, TAUX_MAX
-
-
-class TypeContrat(models.TextChoices):
-    CAE = "CAE", "CAE – contrat d'accompagnement dans l'emploi"
-    CIE = "CIE", "CIE – contrat initiative emploi"
-    CAE_PCS = "CAE_PCS", "CAE (plan de cohésion sociale)"
-    CIE_PCS = "CIE_PCS", "CIE (plan de cohésion sociale)"
-    CAV = "CAV", "Contrat d'avenir"
-    CI_RMA = "CI_RMA", "CI-RMA – contrat insertion-revenu minimum d'activité"
 
 
 class Nature(models.TextChoices):
@@ -44,24 +33,9 @@ class Nature(models.TextChoices):
     )
 
 
-class StatutConvention(models.TextChoices):
-    BROUILLON = "brouillon", "Brouillon"
-    CONCLUE = "conclue", "Conclue"
-    EN_COURS = "en_cours", "En cours"
-    TERMINEE = "terminee", "Terminée"
-    SUSPENDUE = "suspendue", "Suspendue"
-    ROMPUE = "rompue", "Rompue"
-
-
 class TypeContratTravail(models.TextChoices):
     CDD = "CDD", "Contrat à durée déterminée"
     CDI = "CDI", "Contrat à durée indéterminée"
-
-
-class Financement(models.TextChoices):
-    ETAT = FinancementAide.ETAT.value, "État seul"
-    ETAT_CG = FinancementAide.ETAT_CG.value, "État et conseil général (bénéficiaire du RSA, CAOM)"
-    CG = FinancementAide.CG.value, "Conseil général seul"
 
 
 class MotifSuspension(models.TextChoices):
@@ -102,7 +76,6 @@ class ConventionQuerySet(models.QuerySet):
         roles all. A conseil général sees, in its département, the conventions it co-finances or funds alone
         (financement ``etat_cg`` or ``cg``), plus those it prescribed itself (for RSA beneficiaries it funds):
         the conventions funded by the State alone stay the State's business."""
-        from comptes.models import Role
         from cui_portal.permissions import restreindre
 
         if perimetre.role == Role.CONSEIL_GENERAL:

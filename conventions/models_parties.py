@@ -12,6 +12,7 @@ from stdnum.exceptions import ValidationError as StdnumValidationError
 from stdnum.fr import nir as stdnum_nir
 from stdnum.fr import siret as stdnum_siret
 
+from droit.vocabulaire import StatutJuridique
 from referentiels.models import Departement
 
 from .regles import secteur_de
@@ -49,22 +50,6 @@ def masquer_nir(valeur: str) -> str:
         return ""
     nir = compacter_nir(valeur)
     return f"{nir[0]} {nir[1:3]} {nir[3:5]} •• ••• ••• ••"
-
-
-class StatutJuridique(models.TextChoices):
-    COLLECTIVITE_TERRITORIALE = "collectivite_territoriale", "Collectivité territoriale"
-    ASSOCIATION = "association", "Association"
-    ACI = "aci", "Atelier et chantier d'insertion"
-    ETABLISSEMENT_PUBLIC = "etablissement_public", "Établissement public administratif"
-    AUTRE_NON_MARCHAND = "autre_non_marchand", "Autre employeur non marchand"
-    ENTREPRISE = "entreprise", "Entreprise"
-    EPIC = "epic", "Établissement public industriel et commercial"
-    AUTRE_MARCHAND = "autre_marchand", "Autre employeur marchand"
-
-
-class Secteur(models.TextChoices):
-    MARCHAND = "marchand", "Secteur marchand (CIE)"
-    NON_MARCHAND = "non_marchand", "Secteur non marchand (CAE)"
 
 
 class EmployeurQuerySet(models.QuerySet):

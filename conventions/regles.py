@@ -13,23 +13,20 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from referentiels.aide import (
-    Financement,
-    RegleAideError,
-    Repartition,
-    aide_mensuelle,
-    repartir,
-    verifier_taux,
+from droit.nombres import (
+    AGE_MAX_CAE_JEUNES,
+    DELAI_DECLARATION_JOURS,
+    DUREE_MIN_CAE_JEUNES_MOIS,
+    SOURCE_CIRCULAIRE,
+    limite_declaration,
 )
+from droit.vocabulaire import CONTRATS_CUI, STATUTS_CAE_JEUNES, Financement
+from referentiels.aide import RegleAideError, Repartition, aide_mensuelle, repartir, verifier_taux
 
 from .regles_base import *  # noqa: F403  (the shared vocabulary is part of this module's interface)
 from .regles_base import (
     CAE,
-    CONTRATS_CUI,
-    DELAI_DECLARATION_JOURS,
-    SOURCE_CIRCULAIRE,
     Personne,
-    RegleConventionError,  # noqa: F401
     Violation,
     age_au,
 )
@@ -68,7 +65,7 @@ def verifier_bilan(renouvellement: bool, employeur_a_eu_contrats_aides: bool, bi
 
 def declaration_tardive(date_evenement: date, date_declaration: date) -> bool:
     """A suspension or rupture is reported within 7 days (décret 2009-1442; Cerfa of the convention)."""
-    return (date_declaration - date_evenement).days > DELAI_DECLARATION_JOURS
+    return date_declaration > limite_declaration(date_evenement)
 
 
 def verifier_declaration(date_evenement: date, date_declaration: date, date_debut: date | None) -> list[Violation]:
@@ -139,10 +136,6 @@ def statut_a_la_date(statut: str, date_debut: date | None, date_fin: date | None
 
 
 # --- CAE-jeunes (circular 2009-38) ---------------------------------------------------------------
-
-AGE_MAX_CAE_JEUNES = 26
-DUREE_MIN_CAE_JEUNES_MOIS = 12
-STATUTS_CAE_JEUNES = frozenset({"collectivite_territoriale", "association"})
 
 
 def est_cae_jeune(

@@ -4,42 +4,19 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-# --- vocabulary ----------------------------------------------------------------------------------
+from droit.nombres import nombre
+from droit.vocabulaire import CONTRATS_CUI, SECTEUR_PAR_STATUT, Secteur, TypeContrat
 
-CAE = "CAE"
-CIE = "CIE"
-CAE_PCS = "CAE_PCS"
-CIE_PCS = "CIE_PCS"
-CAV = "CAV"
-CI_RMA = "CI_RMA"
-CONTRATS_CUI = frozenset({CAE, CIE})
-CONTRATS_PCS = frozenset({CAE_PCS, CIE_PCS, CAV, CI_RMA})
-# Non-market contracts (a CAE may go under 20 h for particular difficulties; so could the old CAE / CAV).
-CONTRATS_NON_MARCHANDS = frozenset({CAE, CAE_PCS, CAV})
+# --- vocabulary (the law's words and numbers live in the droit package) ----------------------------------------
 
-DATE_CUI = date(2010, 1, 1)  # entrée en vigueur du contrat unique d'insertion
-
-HEURES_MIN = Decimal(20)
-HEURES_MAX = Decimal(35)
-TAUX_MAX = Decimal(105)  # the highest ceiling of all (CAE in an ACI); the exact one is referentiels.aide's
-DELAI_DECLARATION_JOURS = 7
-
-SOURCE_CIRCULAIRE = "circulaire DGEFP 2009-42, annexe 1"
-
-MARCHAND = "marchand"
-NON_MARCHAND = "non_marchand"
-
-# Employer legal status -> sector (L. 5134-21 for the CAE, L. 5134-66 for the CIE).
-SECTEUR_PAR_STATUT = {
-    "collectivite_territoriale": NON_MARCHAND,
-    "association": NON_MARCHAND,
-    "aci": NON_MARCHAND,
-    "etablissement_public": NON_MARCHAND,
-    "autre_non_marchand": NON_MARCHAND,
-    "entreprise": MARCHAND,
-    "epic": MARCHAND,
-    "autre_marchand": MARCHAND,
-}
+CAE = TypeContrat.CAE
+CIE = TypeContrat.CIE
+CAE_PCS = TypeContrat.CAE_PCS
+CIE_PCS = TypeContrat.CIE_PCS
+CAV = TypeContrat.CAV
+CI_RMA = TypeContrat.CI_RMA
+MARCHAND = Secteur.MARCHAND
+NON_MARCHAND = Secteur.NON_MARCHAND
 
 
 @dataclass(frozen=True)
@@ -77,7 +54,7 @@ def contrat_cui(type_contrat: str) -> str | None:
 
 
 def _h(valeur: Decimal) -> str:
-    return f"{Decimal(valeur).normalize():f}".replace(".", ",")
+    return nombre(valeur)
 
 
 def jour_apres(d: date) -> date:

@@ -3,18 +3,14 @@
 from datetime import date
 from decimal import Decimal
 
+from droit.nombres import DATE_CUI, HEURES_MAX, HEURES_MIN, SOURCE_CIRCULAIRE
+from droit.vocabulaire import CONTRATS_CUI, CONTRATS_NON_MARCHANDS, CONTRATS_PCS
+
 from .regles_base import (
     CAE,
     CAE_PCS,
     CIE,
-    CONTRATS_CUI,
-    CONTRATS_NON_MARCHANDS,
-    CONTRATS_PCS,
-    DATE_CUI,
-    HEURES_MAX,
-    HEURES_MIN,
     NON_MARCHAND,
-    SOURCE_CIRCULAIRE,
     Violation,
     _h,
     contrat_du_secteur,

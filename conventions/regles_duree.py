@@ -21,28 +21,29 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
+from droit.nombres import (
+    AGE_SENIOR,
+    DATE_CUI,
+    DUREE_MAX_DEROGATOIRE_MOIS,
+    DUREE_MAX_MOIS,
+    DUREE_MAX_RENOUVELLEMENT_AU_DELA_DE_24_MOIS,
+    DUREE_MIN_AMENAGEMENT_PEINE_MOIS,
+    DUREE_MIN_MOIS,
+    SOURCE_CIRCULAIRE,
+    SOURCE_DUREE_MAX,
+    SOURCE_DUREE_MIN,
+)
+from droit.vocabulaire import CONTRATS_PCS
+
 from .regles_base import (
     CAE,
     CAE_PCS,
     CAV,
     CI_RMA,
     CIE_PCS,
-    CONTRATS_PCS,
-    DATE_CUI,
-    SOURCE_CIRCULAIRE,
     Personne,
     Violation,
 )
-
-DUREE_MIN_MOIS = 6
-DUREE_MIN_AMENAGEMENT_PEINE_MOIS = 3
-DUREE_MAX_MOIS = 24
-DUREE_MAX_DEROGATOIRE_MOIS = 60
-DUREE_MAX_RENOUVELLEMENT_AU_DELA_DE_24_MOIS = 12
-AGE_SENIOR = 50
-SOURCE_DUREE_MIN = "L. 5134-25 et L. 5134-69-2 du code du travail"
-SOURCE_DUREE_MAX = f"L. 5134-23-1 du code du travail ; {SOURCE_CIRCULAIRE}, question 4"
-
 
 # --- month arithmetic -------------------------------------------------------------------------------
 

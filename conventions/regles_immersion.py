@@ -7,11 +7,10 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from .regles_base import CAE, SOURCE_CIRCULAIRE, Violation
-from .regles_duree import date_fin_pour
+from droit.nombres import PART_MAX_IMMERSION, SOURCE_IMMERSION
 
-PART_MAX_IMMERSION = Decimal("0.25")
-SOURCE_IMMERSION = f"décret n° 2009-1442 du 25 novembre 2009 ; {SOURCE_CIRCULAIRE}"
+from .regles_base import CAE, Violation
+from .regles_duree import date_fin_pour
 
 
 @dataclass(frozen=True)

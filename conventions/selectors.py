@@ -8,7 +8,9 @@ from decimal import Decimal
 from django.db.models import Case, CharField, Count, F, Q, Sum, Value, When
 from django.db.models.functions import Coalesce, TruncMonth
 
-from .models import Convention, Financement, StatutConvention, TypeContrat
+from droit.vocabulaire import Financement, StatutConvention, TypeContrat
+
+from .models import Convention
 
 ZERO = Decimal("0.00")
 

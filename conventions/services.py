@@ -14,24 +14,15 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from stdnum.fr import siret as stdnum_siret
 
+from droit.vocabulaire import CONTRATS_CUI, Financement, StatutConvention
 from referentiels.aide import Financement as FinancementAide
 from referentiels.aide import contribution_cg_maximale
 from referentiels.regles import ParametreInconnu
 from referentiels.services import rsa_forfaitaire, smic_horaire
 
-from .models import (
-    Convention,
-    Employeur,
-    Financement,
-    Nature,
-    Salarie,
-    SequenceNumero,
-    StatutConvention,
-    TypeContratTravail,
-)
+from .models import Convention, Employeur, Nature, Salarie, SequenceNumero, TypeContratTravail
 from .models_parties import compacter_nir
 from .regles import (
-    CONTRATS_CUI,
     DonneesConvention,
     Periode,
     Personne,

@@ -9,15 +9,9 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from .models import (
-    Avenant,
-    Convention,
-    Nature,
-    PeriodeImmersion,
-    StatutConvention,
-    TypeAvenant,
-    TypeContratTravail,
-)
+from droit.vocabulaire import StatutConvention
+
+from .models import Avenant, Convention, Nature, PeriodeImmersion, TypeAvenant, TypeContratTravail
 from .regles import (
     Periode,
     RegleConventionError,

@@ -8,10 +8,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from cui_portal.permissions import perimetre_requis
+from droit.vocabulaire import Financement
 
 from . import services
 from .forms_contrat import AideForm
-from .models import Financement
 from .regles import RegleConventionError, Violation
 from .views_commun import convention_modifiable, erreurs_ailleurs, placer_violations
 

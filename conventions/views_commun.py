@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
-from comptes.models import Role
 from cui_portal.permissions import Perimetre, exiger, perimetre_de
+from droit.vocabulaire import Role, StatutConvention
 
-from .models import Convention, StatutConvention
+from .models import Convention
 
 
 @dataclass(frozen=True)

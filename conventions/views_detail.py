@@ -15,10 +15,11 @@ from django.views.decorators.http import require_POST
 
 from cui_portal.historique import lignes_historique
 from cui_portal.permissions import perimetre_de, perimetre_requis
+from droit.vocabulaire import StatutConvention
 
 from . import regles, services_evenements
 from .forms_actions import FORMULAIRES_AVENANT, RuptureForm, SuspensionForm
-from .models import StatutConvention, TypeAvenant
+from .models import TypeAvenant
 from .regles import RegleConventionError
 from .views_commun import (
     convention_modifiable,

@@ -9,9 +9,9 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.http import urlencode
 from django.utils.text import slugify
 
-from comptes.models import Role
 from cui_portal.exports import TYPE_XLSX
 from cui_portal.permissions import perimetre_de, roles_requis
+from droit.vocabulaire import Role
 
 from .filters import ConventionFilter, ressemble_a_un_nir
 from .models import Convention

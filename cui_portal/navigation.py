@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
-from comptes.models import Role
+from droit.vocabulaire import Role
 
 from .permissions import Perimetre
 

@@ -14,7 +14,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 
-from comptes.models import Role
+from droit.vocabulaire import Role
 
 ROLES_REGIONAUX = frozenset({Role.CORRESPONDANT_REGIONAL, Role.GESTIONNAIRE_REGIONAL})
 ROLES_NATIONAUX = frozenset({Role.NATIONAL, Role.ADMINISTRATEUR})

@@ -27,7 +27,8 @@ NOM_ANONYME = "ANONYME"
 
 def a_anonymiser(aujourdhui: date):
     """The salariés due for anonymisation today (a queryset)."""
-    from conventions.models import Salarie, StatutConvention
+    from conventions.models import Salarie
+    from droit.vocabulaire import StatutConvention
 
     limite = regles.limite_conservation(aujourdhui)
     conclues = ~Q(conventions__statut=StatutConvention.BROUILLON)

@@ -3,7 +3,8 @@
 from collections import defaultdict
 from dataclasses import dataclass
 
-from comptes.models import Habilitation, Role, Utilisateur
+from comptes.models import Habilitation, Utilisateur
+from droit.vocabulaire import Role
 from referentiels.models import Region
 
 

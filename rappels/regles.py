@@ -9,7 +9,9 @@ stopped, broker down) catch up for a few days, after which an occurrence is no l
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from conventions.regles import declaration_tardive as regle_declaration_tardive
 from conventions.regles_duree import ajouter_mois, date_limite_attestation
+from droit.nombres import echeance_paiement_operateur, limite_declaration
 
 # Groups of recipients; the collectors turn them into addresses.
 CORRESPONDANTS = "correspondants"
@@ -21,9 +23,7 @@ EMPLOYEUR = "employeur"
 PRESCRIPTEUR = "prescripteur"
 
 RATTRAPAGE = 7  # days during which a missed occurrence is still sent
-DELAI_PAIEMENT_ASP = 25  # days to pay an operator after the complete file (circular 2009-38)
 ALERTE_PAIEMENT = 20
-DELAI_DECLARATION = 7  # days to report a suspension or a rupture
 
 
 @dataclass(frozen=True)
@@ -129,7 +129,7 @@ def paiement_operateur(
     """An unpaid request: an alert 20 days after the complete file, and again once the 25 days have passed."""
     if paye or date_dossier_complet is None:
         return []
-    echeance = date_dossier_complet + timedelta(days=DELAI_PAIEMENT_ASP)
+    echeance = echeance_paiement_operateur(date_dossier_complet)
     alerte = date_dossier_complet + timedelta(days=ALERTE_PAIEMENT)
     lendemain = echeance + timedelta(days=1)
     return [
@@ -166,9 +166,9 @@ def declaration_tardive(
 ) -> list[Occurrence]:
     """A suspension or a rupture is reported within 7 days; one declared later is flagged once, from the day it
     is declared."""
-    limite = date_evenement + timedelta(days=DELAI_DECLARATION)
-    if date_declaration <= limite:
+    if not regle_declaration_tardive(date_evenement, date_declaration):
         return []
+    limite = limite_declaration(date_evenement)
     return [Occurrence("tardive", limite, date_declaration, date_declaration + timedelta(days=rattrapage), public)]
 
 

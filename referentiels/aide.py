@@ -9,28 +9,21 @@ travail; circular DGEFP 2009-42, Annexe 2.
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from enum import StrEnum
+
+from droit.nombres import (
+    HEURES_MAX_PRISES_EN_CHARGE,
+    PART_CG_DU_RSA,
+    PLAFOND_CAE,
+    PLAFOND_CAE_ACI,
+    PLAFOND_CIE,
+    SOURCE_PLAFOND_CAE,
+    SOURCE_PLAFOND_CAE_ACI,
+    SOURCE_PLAFOND_CIE,
+)
+from droit.vocabulaire import Contrat, Financement
 
 CENT = Decimal("0.01")
-HEURES_MAX_PRISES_EN_CHARGE = Decimal(35)
-PART_CG_DU_RSA = Decimal("0.88")
 SEMAINES_PAR_MOIS = Decimal(52) / Decimal(12)
-
-# Legal ceilings of the rate (percent of the SMIC).
-PLAFOND_CAE = Decimal(95)
-PLAFOND_CAE_ACI = Decimal(105)
-PLAFOND_CIE = Decimal(47)
-
-
-class Contrat(StrEnum):
-    CAE = "CAE"
-    CIE = "CIE"
-
-
-class Financement(StrEnum):
-    ETAT = "etat"  # State alone
-    ETAT_CG = "etat_cg"  # State + conseil général (RSA beneficiary under the département's CAOM)
-    CG = "cg"  # conseil général alone
 
 
 class RegleAideError(ValueError):
@@ -56,13 +49,13 @@ def verifier_taux(contrat: str, taux: Decimal, aci: bool = False) -> None:
     plafond = plafond_taux(contrat, aci)
     if taux > plafond:
         if contrat == Contrat.CIE:
-            source = "L. 5134-72 du code du travail"
+            source = SOURCE_PLAFOND_CIE
             public = "d'un CIE"
         elif aci:
-            source = "L. 5134-30 du code du travail ; circulaire DGEFP 2009-42"
+            source = SOURCE_PLAFOND_CAE_ACI
             public = "d'un CAE en atelier et chantier d'insertion"
         else:
-            source = "L. 5134-30 du code du travail"
+            source = SOURCE_PLAFOND_CAE
             public = "d'un CAE"
         raise RegleAideError(
             f"Le taux de prise en charge {public} est plafonné à {plafond:.0f} % du SMIC ({source}) : "
@@ -71,7 +64,7 @@ def verifier_taux(contrat: str, taux: Decimal, aci: bool = False) -> None:
 
 
 def heures_prises_en_charge(heures: Decimal) -> Decimal:
-    """The aid is paid on at most 35 hours a week."""
+    """The aid is paid on at most ``HEURES_MAX_PRISES_EN_CHARGE`` hours a week."""
     return min(Decimal(heures), HEURES_MAX_PRISES_EN_CHARGE)
 
 

@@ -9,7 +9,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from referentiels.aide import HEURES_MAX_PRISES_EN_CHARGE, PLAFOND_CAE_ACI
+from droit.nombres import HEURES_MAX_PRISES_EN_CHARGE, PLAFOND_CAE_ACI
 
 from .forms import HEURES_MIN_SIMULATION, Booleen, NombreDecimal, SimulationForm
 

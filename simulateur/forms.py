@@ -12,7 +12,8 @@ from decimal import Decimal
 from django import forms
 from django.core.exceptions import ValidationError
 
-from referentiels.aide import HEURES_MAX_PRISES_EN_CHARGE, Contrat
+from droit.nombres import HEURES_MAX_PRISES_EN_CHARGE
+from droit.vocabulaire import Contrat
 from referentiels.models import PublicPrioritaire, Region
 
 from .simulation import Simulation, SimulationImpossible, nombre, simuler

@@ -9,10 +9,9 @@ from decimal import Decimal
 
 from arretes.regles import CODE_PUBLIC_ACI, AucunArreteApplicable
 from arretes.services import taux_applicable
+from droit.nombres import HEURES_MAX_PRISES_EN_CHARGE
+from droit.vocabulaire import Contrat, Financement
 from referentiels.aide import (
-    HEURES_MAX_PRISES_EN_CHARGE,
-    Contrat,
-    Financement,
     RegleAideError,
     aide_mensuelle,
     contribution_cg_maximale,

@@ -3,8 +3,8 @@
 
 from django.http import Http404
 
-from comptes.models import Role
 from cui_portal.permissions import roles_requis
+from droit.vocabulaire import Role
 from referentiels.models import Region
 
 ROLES_PROGRAMME = (Role.CORRESPONDANT_REGIONAL, Role.GESTIONNAIRE_REGIONAL, Role.NATIONAL)

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from droit.nombres import DELAI_PAIEMENT_OPERATEUR_JOURS
 from referentiels.models import Organisation, Region
 
 from . import regles
@@ -113,7 +114,7 @@ class DemandePaiementQuerySet(models.QuerySet):
 
     def en_retard(self, aujourd_hui: date):
         """Unpaid, with a complete file received more than 25 days ago."""
-        limite = aujourd_hui - timedelta(days=regles.DELAI_PAIEMENT_JOURS)
+        limite = aujourd_hui - timedelta(days=DELAI_PAIEMENT_OPERATEUR_JOURS)
         return self.filter(payee_le__isnull=True, date_dossier_complet__lt=limite)
 
 

@@ -13,7 +13,8 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from functools import lru_cache
 
-DELAI_PAIEMENT_JOURS = 25  # circulaire 2009-38, § 1.2
+from droit.nombres import echeance_paiement_operateur
+
 # The programme was launched by circular 2009-19 of 29 May 2009; figures "since the start" count from there.
 DEBUT_PROGRAMME = date(2009, 5, 29)
 
@@ -103,7 +104,7 @@ def date_dossier_complet(compte_rendu_recu_le: date | None, attestation_recue_le
 
 def echeance_paiement(date_complet: date) -> date:
     """The ASP pays within 25 days of receiving the complete file (circulaire 2009-38, § 1.2)."""
-    return date_complet + timedelta(days=DELAI_PAIEMENT_JOURS)
+    return echeance_paiement_operateur(date_complet)
 
 
 def paiement_en_retard(date_complet: date | None, payee_le: date | None, aujourd_hui: date) -> bool:

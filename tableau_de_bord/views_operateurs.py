@@ -10,9 +10,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from cui_portal.permissions import exiger, perimetre_de, peut_suivre_region
+from droit.nombres import DELAI_PAIEMENT_OPERATEUR_JOURS
 from referentiels.models import Organisation, Region, TypeOrganisation
 
-from . import regles
 from .acces import programme_requis, region_visible
 from .forms import (
     ComitePilotageForm,
@@ -33,7 +33,7 @@ def operateurs(request):
     if perimetre.regional:
         return redirect("tableau_de_bord:operateurs_region", perimetre.region_id)
     annee = timezone.localdate().year
-    limite = timezone.localdate() - timedelta(days=regles.DELAI_PAIEMENT_JOURS)
+    limite = timezone.localdate() - timedelta(days=DELAI_PAIEMENT_OPERATEUR_JOURS)
     notifies = dict(CreditIngenierie.objects.filter(annee=annee).values_list("region_id", "montant_notifie"))
     engages = dict(
         ConventionOperateur.objects.values("operateur__region_id")

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from droit.vocabulaire import Financement
 from referentiels.aide import (
-    Financement,
     RegleAideError,
     aide_mensuelle,
     contribution_cg_maximale,

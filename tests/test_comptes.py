@@ -6,7 +6,8 @@ from django.urls import reverse
 
 from comptes.demo import MOT_DE_PASSE_DEMO
 from comptes.middleware import CLE_SESSION
-from comptes.models import Habilitation, Role
+from comptes.models import Habilitation
+from droit.vocabulaire import Role
 from tests.conftest import COMPTES
 
 pytestmark = pytest.mark.django_db

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from comptes.models import Role
+from droit.vocabulaire import Role
 from rappels import destinataires, regles
 from rappels.models import TypeRappel
 from referentiels.models import Region

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 
-from comptes.models import Role
+from droit.vocabulaire import Role
 from rappels import destinataires, regles
 from rappels.models import TypeRappel
 from referentiels.models import Region

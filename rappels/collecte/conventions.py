@@ -3,7 +3,7 @@ before a renewal, and suspensions or ruptures declared late. No employee's name 
 
 from datetime import date, timedelta
 
-from comptes.models import Role
+from droit.vocabulaire import Role
 from rappels import destinataires, regles
 from rappels.models import TypeRappel
 

@@ -2,7 +2,8 @@
 
 from datetime import date, timedelta
 
-from comptes.models import Role
+from droit.nombres import DELAI_PAIEMENT_OPERATEUR_JOURS
+from droit.vocabulaire import Role
 from rappels import destinataires, regles
 from rappels.models import TypeRappel
 from referentiels.models import Region
@@ -17,7 +18,7 @@ def paiements_operateurs(aujourdhui: date):
     from tableau_de_bord.models_operateurs import DemandePaiement
 
     jours = rattrapage()
-    debut = aujourdhui - timedelta(days=regles.DELAI_PAIEMENT_ASP + 1 + jours)
+    debut = aujourdhui - timedelta(days=DELAI_PAIEMENT_OPERATEUR_JOURS + 1 + jours)
     fin = aujourdhui - timedelta(days=regles.ALERTE_PAIEMENT)
     demandes_qs = DemandePaiement.objects.filter(
         payee_le__isnull=True, date_dossier_complet__range=(debut, fin)

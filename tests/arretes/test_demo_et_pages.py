@@ -51,8 +51,8 @@ def test_pages_en_lecture(connecter, arretes_demo, qui):
 
 def test_cartes_d_accueil(arretes_demo):
     from arretes.accueil import a_faire
-    from comptes.models import Role
     from cui_portal.permissions import Perimetre
+    from droit.vocabulaire import Role
 
     nord = Perimetre(role=Role.GESTIONNAIRE_REGIONAL, region_id=arretes_demo[("31", 2010)].region_id)
     titres = [carte.titre for carte in a_faire(None, nord)]

@@ -2,7 +2,8 @@ import io
 
 import pytest
 
-from conventions.models import Convention, StatutConvention
+from conventions.models import Convention
+from droit.vocabulaire import StatutConvention
 
 pytestmark = pytest.mark.django_db
 

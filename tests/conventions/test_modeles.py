@@ -7,11 +7,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from comptes.models import Role
 from conventions import selectors, services
-from conventions.models import Convention, Financement, Salarie
+from conventions.models import Convention, Salarie
 from conventions.models_parties import masquer_nir
 from cui_portal.permissions import Perimetre
+from droit.vocabulaire import Financement, Role
 
 from .factories import ConventionFactory, EmployeurFactory, SalarieFactory, departement, nir_valide, public
 

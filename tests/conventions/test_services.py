@@ -7,9 +7,10 @@ from decimal import Decimal as D
 import pytest
 
 from conventions import services, services_evenements
-from conventions.models import Financement, MotifRupture, Nature, StatutConvention, StatutJuridique
+from conventions.models import MotifRupture, Nature
 from conventions.regles import RegleConventionError
 from conventions.regles_duree import date_fin_pour
+from droit.vocabulaire import Financement, StatutConvention, StatutJuridique
 
 from .factories import ConventionFactory, EmployeurFactory, SalarieFactory, departement, public
 

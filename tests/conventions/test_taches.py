@@ -3,8 +3,8 @@ from datetime import date, timedelta
 import pytest
 import time_machine
 
-from conventions.models import StatutConvention
 from conventions.tasks import mettre_a_jour_statuts_task
+from droit.vocabulaire import StatutConvention
 from tests.conventions_ui import fabrique
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,8 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
-from conventions.models import Convention, Employeur, Salarie, StatutConvention
+from conventions.models import Convention, Employeur, Salarie
+from droit.vocabulaire import StatutConvention
 from tests.conftest import COMPTES
 
 from . import fabrique

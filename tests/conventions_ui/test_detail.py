@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from conventions.models import StatutConvention
+from droit.vocabulaire import StatutConvention
 
 from . import fabrique
 

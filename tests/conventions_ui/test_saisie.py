@@ -4,7 +4,8 @@ draft kept between steps and after an error, conclusion, and the « Done when »
 import pytest
 from django.urls import reverse
 
-from conventions.models import Convention, StatutConvention
+from conventions.models import Convention
+from droit.vocabulaire import StatutConvention
 from referentiels.models import Departement, PublicPrioritaire
 
 from . import fabrique

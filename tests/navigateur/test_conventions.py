@@ -5,7 +5,8 @@ import re
 
 import pytest
 
-from conventions.models import Convention, StatutConvention
+from conventions.models import Convention
+from droit.vocabulaire import StatutConvention
 from referentiels.models import Departement, PublicPrioritaire
 from tests.conventions_ui import fabrique
 from tests.navigateur.conftest import capture, connecter, violations_axe

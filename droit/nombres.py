@@ -1,0 +1,88 @@
+"""The law's numbers, defined once: limits, delays, ceilings, shares, and the sources to cite.
+
+Every legal limit and every legal delay lives here; rules, models, forms, the simulator, reminders and templates
+import them (templates read them through the ``droit`` context variable).
+Sources: loi n° 2008-1249 du 1er décembre 2008 ; décret n° 2009-1442 du 25 novembre 2009 ; code du travail
+(L. 5134-19-1 à L. 5134-34 pour le CAE, L. 5134-65 à L. 5134-73 pour le CIE) ; circulaires DGEFP 2009-38
+(programme CAE-jeunes) et 2009-42 (contrat unique d'insertion).
+"""
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+# --- sources, named once ---
+
+SOURCE_CIRCULAIRE = "circulaire DGEFP 2009-42, annexe 1"
+SOURCE_CAOM = "circulaire DGEFP 2009-42, annexe 2"
+SOURCE_ARRETE = "circulaire DGEFP 2009-42, annexe 3"
+SOURCE_CAE_JEUNES = "circulaire DGEFP 2009-38"
+SOURCE_HEURES = f"{SOURCE_CIRCULAIRE}, question 4"
+SOURCE_DUREE_MIN = "L. 5134-25 et L. 5134-69-2 du code du travail"
+SOURCE_DUREE_MAX = f"L. 5134-23-1 du code du travail ; {SOURCE_CIRCULAIRE}, question 4"
+SOURCE_IMMERSION = f"décret n° 2009-1442 du 25 novembre 2009 ; {SOURCE_CIRCULAIRE}"
+SOURCE_DECLARATION = "R. 5134-44 et R. 5134-65 du code du travail"
+SOURCE_PAIEMENT_OPERATEUR = f"{SOURCE_CAE_JEUNES}, § 1.2"
+SOURCE_PLAFOND_CAE = "L. 5134-30 du code du travail"
+SOURCE_PLAFOND_CAE_ACI = "L. 5134-30 du code du travail ; circulaire DGEFP 2009-42"
+SOURCE_PLAFOND_CIE = "L. 5134-72 du code du travail"
+SOURCE_CONSERVATION = "R. 5134-23 du code du travail"
+
+# --- dates ---
+
+DATE_CUI = date(2010, 1, 1)  # entrée en vigueur du contrat unique d'insertion
+
+# --- weekly hours ---
+
+HEURES_MIN = Decimal(20)  # 20 to 35 h a week; a CAE may go under 20 h for particular difficulties (L. 5134-26)
+HEURES_MAX = Decimal(35)
+HEURES_MAX_PRISES_EN_CHARGE = Decimal(35)  # the aid is paid on at most 35 h a week
+
+# --- lengths (months) ---
+
+DUREE_MIN_MOIS = 6
+DUREE_MIN_AMENAGEMENT_PEINE_MOIS = 3
+DUREE_MAX_MOIS = 24
+DUREE_MAX_DEROGATOIRE_MOIS = 60
+DUREE_MAX_RENOUVELLEMENT_AU_DELA_DE_24_MOIS = 12
+AGE_SENIOR = 50  # 60 months for minimum-benefit recipients who turn 50 during the convention
+AGE_MAX_CAE_JEUNES = 26
+DUREE_MIN_CAE_JEUNES_MOIS = 12
+
+# --- delays (days) ---
+
+DELAI_DECLARATION_JOURS = 7  # a suspension or a rupture is reported within 7 days
+DELAI_PAIEMENT_OPERATEUR_JOURS = 25  # the ASP pays an operator within 25 days of its complete file
+
+# --- rates (percent of the SMIC) ---
+
+PLAFOND_CAE = Decimal(95)
+PLAFOND_CAE_ACI = Decimal(105)
+PLAFOND_CIE = Decimal(47)
+TAUX_MAX = max(PLAFOND_CAE, PLAFOND_CAE_ACI, PLAFOND_CIE)  # the highest ceiling of all (CAE in an ACI)
+PART_CG_DU_RSA = Decimal("0.88")  # the conseil général pays 88 % of the RSA montant forfaitaire
+
+# --- immersion (CAE) ---
+
+IMMERSION_DUREE_MAX_MOIS = 1  # each period at most one month
+PART_MAX_IMMERSION = Decimal("0.25")  # together at most 25 % of the contract
+
+
+def nombre(valeur) -> str:
+    """A legal number as French prose writes it: « 20 », « 8,25 », « 25 »."""
+    return f"{Decimal(valeur).normalize():f}".replace(".", ",")
+
+
+def pourcentage(part: Decimal) -> str:
+    """« 25 % » for ``Decimal("0.25")``."""
+    return f"{nombre(part * 100)} %"
+
+
+def limite_declaration(date_evenement: date) -> date:
+    """The last day to report a suspension or a rupture: ``DELAI_DECLARATION_JOURS`` days after it."""
+    return date_evenement + timedelta(days=DELAI_DECLARATION_JOURS)
+
+
+def echeance_paiement_operateur(date_dossier_complet: date) -> date:
+    """The ASP pays an operator within ``DELAI_PAIEMENT_OPERATEUR_JOURS`` days of its complete file (circular
+    2009-38, § 1.2)."""
+    return date_dossier_complet + timedelta(days=DELAI_PAIEMENT_OPERATEUR_JOURS)
