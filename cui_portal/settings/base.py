@@ -6,6 +6,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from cui_portal.horloge import lire_date_du_jour
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -145,6 +147,8 @@ USE_I18N = True
 USE_TZ = True
 USE_THOUSAND_SEPARATOR = True
 FORMAT_MODULE_PATH = ["cui_portal.formats"]
+# The portal's day (cui_portal/horloge.py): pinned by DATE_DU_JOUR=AAAA-MM-JJ for a demonstration, else the calendar.
+DATE_DU_JOUR = lire_date_du_jour(os.environ.get("DATE_DU_JOUR"))
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "var" / "staticfiles"

@@ -1,0 +1,69 @@
+"""The portal's one clock: Europe/Paris, pinnable by DATE_DU_JOUR, refused pinned in production unless allowed."""
+
+import secrets
+from datetime import UTC, date, datetime
+
+import pytest
+import time_machine
+from django.core.exceptions import ImproperlyConfigured
+from django.test import override_settings
+
+from cui_portal import horloge
+
+from .test_socle import lancer
+
+
+def test_aujourdhui_est_la_date_de_paris_et_non_celle_de_greenwich():
+    # 23 h 30 UTC on 31 December 2010 is already 1 January 2011 in Paris.
+    with time_machine.travel(datetime(2010, 12, 31, 23, 30, tzinfo=UTC), tick=False):
+        assert horloge.aujourdhui() == date(2011, 1, 1)
+        assert horloge.maintenant().utcoffset().total_seconds() == 3600
+
+
+@override_settings(DATE_DU_JOUR=date(2010, 11, 30))
+def test_une_date_epinglee_fixe_le_jour_et_laisse_courir_l_heure():
+    with time_machine.travel(datetime(2026, 12, 1, 9, 15, tzinfo=UTC), tick=False):
+        assert horloge.aujourdhui() == date(2010, 11, 30)
+        maintenant = horloge.maintenant()
+        assert (maintenant.date(), maintenant.hour, maintenant.minute) == (date(2010, 11, 30), 10, 15)
+        assert horloge.date_epinglee() == date(2010, 11, 30)
+
+
+def test_sans_epingle_l_horloge_suit_le_calendrier():
+    with time_machine.travel(datetime(2026, 12, 1, 9, 0, tzinfo=UTC), tick=False):
+        assert horloge.date_epinglee() is None
+        assert horloge.aujourdhui() == date(2026, 12, 1)
+
+
+@pytest.mark.parametrize("valeur", ["30/11/2010", "2010-13-01", "demain"])
+def test_une_date_du_jour_mal_ecrite_est_refusee_en_francais(valeur):
+    with pytest.raises(ImproperlyConfigured, match="AAAA-MM-JJ"):
+        horloge.lire_date_du_jour(valeur)
+
+
+def test_une_date_du_jour_vide_ne_fige_rien():
+    assert horloge.lire_date_du_jour("") is None
+    assert horloge.lire_date_du_jour(None) is None
+    assert horloge.lire_date_du_jour("2010-11-30") == date(2010, 11, 30)
+
+
+def _production(**extra):
+    env = {
+        "DJANGO_SETTINGS_MODULE": "cui_portal.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(60),
+        "ALLOWED_HOSTS": "portail-cui.example.fr",
+        "DATE_DU_JOUR": "2010-11-30",
+    }
+    env.update(extra)
+    return lancer("check", env_extra=env)
+
+
+def test_la_production_refuse_une_horloge_epinglee():
+    resultat = _production()
+    assert resultat.returncode != 0
+    assert "DATE_DU_JOUR fige la date du portail" in resultat.stderr
+
+
+def test_la_production_accepte_une_horloge_epinglee_explicitement_autorisee():
+    resultat = _production(DATE_DU_JOUR_AUTORISEE_EN_PRODUCTION="1")
+    assert resultat.returncode == 0, resultat.stderr
