@@ -5,6 +5,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from cui_portal.horloge import avis_demonstration
+
 from .forms import ChoixHabilitationForm, ConnexionForm
 from .middleware import CLE_SESSION
 
@@ -57,6 +59,10 @@ class ReinitialisationMotDePasse(auth_views.PasswordResetView):
     subject_template_name = "comptes/emails/reinitialisation_sujet.txt"
     success_url = reverse_lazy("comptes:reinitialisation_envoyee")
     extra_context = {"title": "Mot de passe oublié"}
+
+    @property
+    def extra_email_context(self):
+        return {"avis_demonstration": avis_demonstration()}
 
 
 class ReinitialisationConfirmation(auth_views.PasswordResetConfirmView):

@@ -44,3 +44,11 @@ def maintenant() -> datetime:
 def aujourdhui() -> date:
     """Today in Europe/Paris (the pinned day when there is one)."""
     return maintenant().date()
+
+
+def avis_demonstration() -> str:
+    """The sentence every page and e-mail shows while the clock is pinned; empty otherwise."""
+    epinglee = date_epinglee()
+    if epinglee is None:
+        return ""
+    return f"Démonstration : le portail est au {epinglee:%d/%m/%Y}."

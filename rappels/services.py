@@ -15,6 +15,8 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from cui_portal.horloge import avis_demonstration
+
 from .collecte import Demande, charger
 from .models import Rappel
 
@@ -101,6 +103,7 @@ def message(demande: Demande) -> EmailMultiAlternatives:
         "paragraphes": demande.paragraphes,
         "lien_absolu": f"{settings.SITE_URL.rstrip('/')}{demande.lien}" if demande.lien else "",
         "notifications": f"{settings.SITE_URL.rstrip('/')}/rappels/",
+        "avis_demonstration": avis_demonstration(),
     }
     courriel = EmailMultiAlternatives(
         subject=f"[Portail CUI] {demande.sujet}",

@@ -5,10 +5,16 @@ from datetime import UTC, date, datetime
 
 import pytest
 import time_machine
+from django.core import mail
 from django.core.exceptions import ImproperlyConfigured
 from django.test import override_settings
+from django.urls import reverse
 
 from cui_portal import horloge
+from rappels.collecte import Demande
+from rappels.destinataires import Destinataire
+from rappels.regles import Occurrence
+from rappels.services import message
 
 from .test_socle import lancer
 
@@ -67,3 +73,41 @@ def test_la_production_refuse_une_horloge_epinglee():
 def test_la_production_accepte_une_horloge_epinglee_explicitement_autorisee():
     resultat = _production(DATE_DU_JOUR_AUTORISEE_EN_PRODUCTION="1")
     assert resultat.returncode == 0, resultat.stderr
+
+
+# --- the notice, on every page and in every e-mail, while the clock is pinned ---------------------------------
+
+
+@pytest.mark.django_db
+def test_chaque_page_annonce_la_date_epinglee(client, connecter, settings):
+    settings.DATE_DU_JOUR = date(2010, 11, 30)
+    assert "Démonstration : le portail est au 30/11/2010" in client.get(reverse("comptes:connexion")).text
+    assert "Démonstration : le portail est au 30/11/2010" in connecter("prescripteur").get(reverse("accueil")).text
+
+
+@pytest.mark.django_db
+def test_aucune_annonce_quand_l_horloge_suit_le_calendrier(connecter):
+    assert "Démonstration" not in connecter("prescripteur").get(reverse("accueil")).text
+
+
+@pytest.mark.django_db
+def test_les_courriels_annoncent_la_date_epinglee(client, demo, settings):
+    settings.DATE_DU_JOUR = date(2010, 11, 30)
+    client.post(reverse("comptes:reinitialisation"), {"email": "cg93@demo.cui.fr"})
+    (courriel,) = mail.outbox
+    assert courriel.body.startswith("Démonstration : le portail est au 30/11/2010.")
+    assert "Démonstration : le portail est au 30/11/2010." in courriel.alternatives[0][0]
+    echeance = date(2010, 11, 30)
+    rappel = message(
+        Demande(
+            type="bilan",
+            cle="essai",
+            destinataire=Destinataire(email="correspondant@demo.cui.fr"),
+            occurrence=Occurrence("jour_j", echeance, echeance, echeance, "correspondants"),
+            sujet="Sujet",
+            libelle="Libellé",
+            paragraphes=("Un paragraphe.",),
+        )
+    )
+    assert rappel.body.startswith("Démonstration : le portail est au 30/11/2010.")
+    assert "Démonstration : le portail est au 30/11/2010." in rappel.alternatives[0][0]
