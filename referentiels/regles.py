@@ -25,14 +25,21 @@ def valeur_a_la_date(libelle: str, valeurs: Sequence[Valeur], jour: date, connu_
     if not ordonnees or jour < ordonnees[0].date_effet:
         debut = f" (première valeur connue au {ordonnees[0].date_effet:%d/%m/%Y})" if ordonnees else ""
         raise ParametreInconnu(f"{libelle} : aucune valeur connue au {jour:%d/%m/%Y}{debut}.")
-    if jour > connu_jusqu_au:
-        raise ParametreInconnu(
-            f"{libelle} : valeur non connue au {jour:%d/%m/%Y} (barème connu jusqu'au {connu_jusqu_au:%d/%m/%Y})."
-        )
     en_vigueur = ordonnees[0]
     for valeur in ordonnees:
         if valeur.date_effet <= jour:
             en_vigueur = valeur
         else:
             break
+    if jour > connu_jusqu_au:
+        derniere = ordonnees[-1]
+        raise ParametreInconnu(
+            f"{libelle} : valeur non connue au {jour:%d/%m/%Y} (barème connu jusqu'au {connu_jusqu_au:%d/%m/%Y} ; "
+            f"dernière valeur connue : {nombre_fr(derniere.valeur)} au {derniere.date_effet:%d/%m/%Y})."
+        )
     return en_vigueur.valeur
+
+
+def nombre_fr(valeur: Decimal) -> str:
+    """« 9,43 » for ``Decimal("9.43")``: the comma of French amounts, two decimals."""
+    return f"{valeur:.2f}".replace(".", ",")

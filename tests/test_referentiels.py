@@ -72,8 +72,12 @@ def test_baremes_de_domain_md(jour, smic, rsa):
 def test_bareme_hors_des_dates_connues_erreur_claire():
     with pytest.raises(ParametreInconnu, match="SMIC horaire brut : aucune valeur connue au 30/06/2009"):
         smic_horaire(date(2009, 6, 30))
-    with pytest.raises(ParametreInconnu, match=r"RSA montant forfaitaire.*non connue au 01/01/2030"):
+    with pytest.raises(ParametreInconnu, match=r"RSA montant forfaitaire.*non connue au 01/01/2030") as erreur:
         rsa_forfaitaire(date(2030, 1, 1))
+    # The message names the last known value and its date, so that a person knows what the table holds.
+    assert "dernière valeur connue : 524,16 au 01/09/2015" in str(erreur.value)
+    with pytest.raises(ParametreInconnu, match=r"dernière valeur connue : 9,61 au 01/01/2015"):
+        smic_horaire(date(2030, 1, 1))
 
 
 VALEURS = [Valeur(date(2010, 1, 1), Decimal("1")), Valeur(date(2011, 1, 1), Decimal("2"))]
