@@ -1,7 +1,8 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 
 from .models import Habilitation, Utilisateur
+from .verrouillage import deverrouiller
 
 
 class HabilitationInline(admin.TabularInline):
@@ -24,6 +25,16 @@ class UtilisateurAdmin(UserAdmin):
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
     filter_horizontal = ("groups",)
+    actions = ["debloquer_la_connexion"]
+
+    @admin.action(description="Débloquer la connexion (oublier les échecs de connexion)")
+    def debloquer_la_connexion(self, request, queryset):
+        oublies = sum(deverrouiller(u.email) for u in queryset)
+        self.message_user(
+            request,
+            f"Connexion débloquée pour {queryset.count()} compte(s) ; {oublies} échec(s) oublié(s).",
+            messages.SUCCESS,
+        )
 
 
 @admin.register(Habilitation)

@@ -32,9 +32,15 @@ def date_epinglee() -> date | None:
     return getattr(settings, "DATE_DU_JOUR", None)
 
 
+def instant_reel() -> datetime:
+    """The real instant, never pinned: for technical clocks that must agree with the outside world (login
+    throttling, job heartbeats, cache expiry), not for the portal's business dates."""
+    return timezone.now()
+
+
 def maintenant() -> datetime:
     """Now, aware, in the portal's time zone (Europe/Paris); on the pinned day when there is one."""
-    reel = timezone.localtime(timezone.now(), get_default_timezone())
+    reel = timezone.localtime(instant_reel(), get_default_timezone())
     epinglee = date_epinglee()
     if epinglee is None:
         return reel

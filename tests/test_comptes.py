@@ -39,7 +39,7 @@ def test_compte_verrouille_apres_5_echecs(client, demo):
         se_connecter(client, COMPTES["correspondant"], "mauvais")
     reponse = se_connecter(client, COMPTES["correspondant"])  # even the right password is refused now
     assert reponse.status_code == 429
-    assert "Compte temporairement verrouillé" in reponse.content.decode()
+    assert "Connexion temporairement bloquée" in reponse.content.decode()
     assert "_auth_user_id" not in client.session
 
 

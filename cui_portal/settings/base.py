@@ -133,7 +133,14 @@ LOGOUT_REDIRECT_URL = "comptes:connexion"
 # django-axes: an account is locked after 5 failures.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1  # hours
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# Lock the pair (e-mail, address): agents behind one proxy address never lock each other out. An address that
+# tries too many e-mails belonging to nobody is stopped as a whole (comptes/verrouillage.py).
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "comptes.verrouillage.GestionnaireVerrouillage"
+AXES_CLIENT_IP_CALLABLE = "comptes.verrouillage.adresse_du_client"
+PLAFOND_ECHECS_PAR_ADRESSE = int(os.environ.get("PLAFOND_ECHECS_PAR_ADRESSE", "100"))
+# Reverse proxies whose X-Forwarded-For is believed (comma-separated addresses); empty: REMOTE_ADDR only.
+PROXIES_DE_CONFIANCE = env_list("PROXIES_DE_CONFIANCE")
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_TEMPLATE = "comptes/verrouille.html"
 AXES_RESET_ON_SUCCESS = True
