@@ -131,3 +131,58 @@ def test_export_xlsx_neutralise_les_formules():
     assert feuille["A2"].value == "'=1+1"
     assert feuille["B2"].number_format == "dd/mm/yyyy"
     assert feuille["C2"].value == 894.3
+
+
+@pytest.mark.django_db
+def test_aucun_style_en_ligne_autorise_par_la_csp(client):
+    politique = dict(
+        d.strip().split(" ", 1) for d in client.get(reverse("comptes:connexion"))["Content-Security-Policy"].split(";")
+    )
+    assert politique["style-src"] == "'self'"
+
+
+def test_aucun_gabarit_du_projet_n_ecrit_de_style_en_ligne():
+    """The CSP refuses inline styles: the project's page templates use classes (e-mails and PDFs excepted)."""
+    fautes = []
+    for gabarit in RACINE.glob("**/templates/**/*.html"):
+        chemin = gabarit.relative_to(RACINE).as_posix()
+        if chemin.startswith((".venv", "node_modules")) or "/emails/" in chemin or "email" in gabarit.name:
+            continue
+        if "/pdf/" in chemin or chemin.startswith("templates/pdf"):
+            continue
+        texte = gabarit.read_text()
+        if 'style="' in texte or "<style" in texte:
+            fautes.append(chemin)
+    assert fautes == []
+
+
+@pytest.mark.django_db
+def test_pages_connectees_et_documents_jamais_mis_en_cache(connecter):
+    reponse = connecter("prescripteur").get(reverse("accueil"))
+    assert "no-store" in reponse["Cache-Control"] and "private" in reponse["Cache-Control"]
+
+
+@pytest.mark.parametrize(
+    ("type_contenu", "sans_cache"),
+    [
+        ("application/pdf", True),
+        ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", True),
+        ("text/csv; charset=utf-8", True),
+        ("text/html; charset=utf-8", False),
+    ],
+)
+def test_les_documents_ne_sont_jamais_mis_en_cache_meme_sans_session(type_contenu, sans_cache):
+    from django.contrib.auth.models import AnonymousUser
+    from django.http import HttpResponse
+
+    from cui_portal.middleware import PasDeCacheMiddleware
+
+    requete = RequestFactory().get("/")
+    requete.user = AnonymousUser()
+    reponse = PasDeCacheMiddleware(lambda r: HttpResponse(b"x", content_type=type_contenu))(requete)
+    assert ("no-store" in reponse.get("Cache-Control", "")) is sans_cache
+
+
+def test_la_session_dure_une_journee_de_travail_glissante():
+    assert settings.SESSION_COOKIE_AGE == 9 * 3600
+    assert settings.SESSION_SAVE_EVERY_REQUEST is True
