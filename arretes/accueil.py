@@ -5,7 +5,7 @@ from datetime import date
 from django.urls import reverse
 
 from cui_portal.accueil import Carte
-from droit.vocabulaire import Role
+from cui_portal.permissions import peut_lire_national, region_geree
 
 from .models import Arrete, StatutArrete
 from .regles import EtatPublication, date_limite_publication, etat_publication
@@ -15,8 +15,9 @@ def a_faire(request, perimetre) -> list[Carte]:
     aujourd_hui = date.today()
     annee = aujourd_hui.year + 1
     cartes = []
-    if perimetre.role == Role.GESTIONNAIRE_REGIONAL and perimetre.region_id:
-        arretes = Arrete.objects.filter(region_id=perimetre.region_id)
+    region_id = region_geree(perimetre)
+    if region_id is not None:
+        arretes = Arrete.objects.filter(region_id=region_id)
         brouillons = arretes.filter(statut=StatutArrete.BROUILLON).count()
         if brouillons:
             cartes.append(
@@ -40,7 +41,7 @@ def a_faire(request, perimetre) -> list[Carte]:
                     badge="En retard" if etat == EtatPublication.EN_RETARD else "",
                 )
             )
-    elif perimetre.role == Role.NATIONAL:
+    elif peut_lire_national(perimetre):
         from .views import lignes_suivi
 
         en_retard = sum(1 for ligne in lignes_suivi(annee, aujourd_hui) if ligne["etat"] == EtatPublication.EN_RETARD)

@@ -11,8 +11,9 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from cui_portal.permissions import restreindre
 from droit.nombres import HEURES_MAX, HEURES_MIN, PLAFOND_CAE, PLAFOND_CAE_ACI, PLAFOND_CIE
-from droit.vocabulaire import Contrat, Role
+from droit.vocabulaire import Contrat
 from referentiels.models import PublicPrioritaire, Region
 
 from .regles import CODE_PUBLIC_ACI
@@ -53,13 +54,7 @@ class ArreteQuerySet(models.QuerySet):
         """Regional roles see every arrêté of their region, drafts included; national roles and administrators
         see all. Prescripteurs and conseils généraux see the published (and abrogated) arrêtés of the region of
         their organisation: they apply them, they do not prepare them. Anyone else sees nothing."""
-        from cui_portal.permissions import restreindre
-
-        if perimetre.role in (Role.PRESCRIPTEUR, Role.CONSEIL_GENERAL):
-            if not perimetre.region_id:
-                return self.none()
-            return self.filter(region_id=perimetre.region_id).exclude(statut=StatutArrete.BROUILLON)
-        return restreindre(self, perimetre, region="region_id")
+        return restreindre(self, perimetre, region="region_id", applicables=~Q(statut=StatutArrete.BROUILLON))
 
     def publies(self):
         return self.exclude(statut=StatutArrete.BROUILLON)

@@ -13,14 +13,17 @@ from cui_portal.exports import reponse_xlsx
 from cui_portal.historique import lignes_historique
 from cui_portal.pdf import reponse_pdf
 from cui_portal.permissions import (
+    arretes_a_preparer_requis,
+    choisit_la_region,
     exiger,
     perimetre_de,
     perimetre_requis,
+    peut_creer_arrete,
     peut_gerer_region,
     peut_lire_national,
-    roles_requis,
+    region_choisie,
+    region_geree,
 )
-from droit.vocabulaire import Role
 from referentiels.models import Region
 
 from .forms import ArreteForm, GrilleTauxForm, PublicationForm
@@ -55,8 +58,9 @@ def liste(request):
         qs = qs.filter(annee=int(annee))
     if statut in StatutArrete.values:
         qs = qs.filter(statut=statut)
-    if region.isdigit() and perimetre.national:
-        qs = qs.filter(region_id=int(region))
+    region_id = region_choisie(perimetre, region)
+    if region_id is not None:
+        qs = qs.filter(region_id=region_id)
     annees = sorted(set(Arrete.objects.visibles_par(perimetre).values_list("annee", flat=True)), reverse=True)
     page = Paginator(qs.order_by("-annee", "region__nom", "-pk"), 20).get_page(request.GET.get("page"))
     params = "&".join(f"{k}={v}" for k, v in (("annee", annee), ("statut", statut), ("region", region)) if v)
@@ -70,9 +74,9 @@ def liste(request):
             "statut": statut,
             "region": region,
             "statuts": StatutArrete.choices,
-            "regions": Region.objects.all() if perimetre.national else None,
+            "regions": Region.objects.all() if choisit_la_region(perimetre) else None,
             "params": params,
-            "peut_creer": perimetre.administrateur or perimetre.role == Role.GESTIONNAIRE_REGIONAL,
+            "peut_creer": peut_creer_arrete(perimetre),
             "title": "Arrêtés régionaux",
         },
     )
@@ -105,10 +109,11 @@ def detail(request, pk):
     return render(request, "arretes/detail.html", contexte)
 
 
-@roles_requis(Role.GESTIONNAIRE_REGIONAL)
+@arretes_a_preparer_requis
 def creer(request):
     perimetre = perimetre_de(request)
-    region = None if perimetre.administrateur else get_object_or_404(Region, pk=perimetre.region_id)
+    # An administrator chooses the region; a gestionnaire prepares the arrêtés of theirs.
+    region = None if choisit_la_region(perimetre) else get_object_or_404(Region, pk=region_geree(perimetre))
     return _editer(request, Arrete(region=region) if region else Arrete(), region)
 
 

@@ -4,7 +4,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cui_portal.accueil import Carte
-from droit.vocabulaire import Role
+from cui_portal.permissions import departement_du_conseil_general, region_suivie
+from referentiels.models import Departement
 
 from .models import Caom, StatutCaom
 from .regles import annee_de_campagne, date_rapport, echeance_signature, relance_de_decembre
@@ -14,10 +15,9 @@ def a_faire(request, perimetre) -> list[Carte]:
     aujourd_hui = timezone.localdate()
     annee = annee_de_campagne(aujourd_hui)
     cartes = []
-    if perimetre.regional and perimetre.region_id:
-        from referentiels.models import Departement
-
-        departements = Departement.objects.filter(region_id=perimetre.region_id)
+    region_id, departement_id = region_suivie(perimetre), departement_du_conseil_general(perimetre)
+    if region_id is not None:
+        departements = Departement.objects.filter(region_id=region_id)
         signees = Caom.objects.filter(
             departement__in=departements, annee=annee, statut__in=[StatutCaom.SIGNEE, StatutCaom.ECHEC]
         ).count()
@@ -40,8 +40,8 @@ def a_faire(request, perimetre) -> list[Carte]:
                 badge="Non signées au 31 décembre" if relance_de_decembre(aujourd_hui, annee) and restantes else "",
             )
         )
-    elif perimetre.role == Role.CONSEIL_GENERAL and perimetre.departement_id:
-        caom = Caom.objects.filter(departement_id=perimetre.departement_id, annee=annee).first()
+    elif departement_id is not None:
+        caom = Caom.objects.filter(departement_id=departement_id, annee=annee).first()
         cartes.append(
             Carte(
                 titre=f"Votre CAOM {annee}",

@@ -18,6 +18,7 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
+from cui_portal.permissions import restreindre
 from droit.nombres import HEURES_MAX, HEURES_MIN, PLAFOND_CAE, PLAFOND_CAE_ACI, PLAFOND_CIE
 from referentiels.models import Departement
 
@@ -43,8 +44,6 @@ def date_reference_par_defaut(annee: int) -> date:
 
 class CaomQuerySet(models.QuerySet):
     def visibles_par(self, perimetre):
-        from cui_portal.permissions import restreindre
-
         return restreindre(self, perimetre, departement="departement_id", region="departement__region_id")
 
     def non_signees(self):

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import date
 
+from cui_portal.permissions import restreindre
 from referentiels.models import Departement
 
 from .consommation import ConsommationCaom, consommation, consommation_disponible, hors_caom
@@ -38,8 +39,6 @@ class LigneCaom:
 
 
 def departements_visibles(perimetre, region_id: int | None = None):
-    from cui_portal.permissions import restreindre
-
     qs = restreindre(
         Departement.objects.select_related("region"), perimetre, departement="pk", region="region_id"
     ).order_by("region__nom", "code")

@@ -12,8 +12,16 @@ from django.views.decorators.http import require_POST
 
 from cui_portal.historique import lignes_historique
 from cui_portal.pdf import reponse_pdf
-from cui_portal.permissions import exiger, perimetre_de, perimetre_requis, peut_gerer_region, roles_requis
-from droit.vocabulaire import Role
+from cui_portal.permissions import (
+    caom_requis,
+    choisit_la_region,
+    exiger,
+    perimetre_de,
+    perimetre_requis,
+    peut_gerer_region,
+    peut_lire_rapport_caom,
+    region_choisie,
+)
 from referentiels.models import Region
 from referentiels.regles import ParametreInconnu
 
@@ -24,8 +32,6 @@ from .models import Caom, date_reference_par_defaut
 from .rapport import departements_visibles, lignes
 from .regles import RegleCaomError, annee_de_campagne, echeance_signature
 from .selectors import enveloppe_de
-
-ROLES_CAOM = (Role.CORRESPONDANT_REGIONAL, Role.GESTIONNAIRE_REGIONAL, Role.NATIONAL, Role.CONSEIL_GENERAL)
 
 
 def annee_demandee(request) -> int:
@@ -42,15 +48,12 @@ def annees_proposees(annee: int) -> list[int]:
 
 
 def region_demandee(request, perimetre) -> Region | None:
-    if perimetre.national:
-        try:
-            return Region.objects.filter(pk=int(request.GET.get("region", ""))).first()
-        except ValueError:
-            return None
-    return Region.objects.filter(pk=perimetre.region_id).first() if perimetre.region_id else None
+    """The region asked for by a national user (None: France entière), or the person's own."""
+    region_id = region_choisie(perimetre, request.GET.get("region", ""))
+    return Region.objects.filter(pk=region_id).first() if region_id is not None else None
 
 
-@roles_requis(*ROLES_CAOM)
+@caom_requis
 def liste(request):
     perimetre = perimetre_de(request)
     annee = annee_demandee(request)
@@ -64,12 +67,12 @@ def liste(request):
             "annee": annee,
             "annees": annees_proposees(annee),
             "region": region,
-            "regions": Region.objects.all() if perimetre.national else [],
+            "regions": Region.objects.all() if choisit_la_region(perimetre) else [],
             "lignes": lignes_caom,
             "peut_gerer": peut_gerer_region(perimetre, region.pk if region else None),
             "consommation_disponible": consommation_disponible(),
             "echeance": echeance_signature(annee),
-            "rapport_visible": perimetre.national or perimetre.regional,
+            "rapport_visible": peut_lire_rapport_caom(perimetre),
         },
     )
 
@@ -116,7 +119,7 @@ def detail(request, pk):
     )
 
 
-@roles_requis(*ROLES_CAOM)
+@caom_requis
 def creer(request):
     perimetre = perimetre_de(request)
     annee = annee_demandee(request)

@@ -5,15 +5,12 @@ from django.utils import timezone
 
 from cui_portal.exports import reponse_xlsx
 from cui_portal.pdf import reponse_pdf
-from cui_portal.permissions import perimetre_de, roles_requis
-from droit.vocabulaire import Role
+from cui_portal.permissions import choisit_la_region, perimetre_de, rapport_caom_requis
 from referentiels.models import Region
 
 from .rapport import ENTETES, contexte_rapport, departements_visibles, lignes, lignes_tableur
 from .regles import date_rapport
 from .views import annee_demandee, annees_proposees, region_demandee
-
-ROLES_RAPPORT = (Role.CORRESPONDANT_REGIONAL, Role.GESTIONNAIRE_REGIONAL, Role.NATIONAL)
 
 
 def _contexte(request) -> dict:
@@ -36,19 +33,19 @@ def _parametres(ctx) -> str:
     return f"annee={ctx['annee']}{region}"
 
 
-@roles_requis(*ROLES_RAPPORT)
+@rapport_caom_requis
 def rapport(request):
     ctx = _contexte(request)
     perimetre = perimetre_de(request)
     ctx |= {
         "annees": annees_proposees(ctx["annee"]),
-        "regions": Region.objects.all() if perimetre.national else [],
+        "regions": Region.objects.all() if choisit_la_region(perimetre) else [],
         "parametres": _parametres(ctx),
     }
     return render(request, "caom/rapport.html", ctx)
 
 
-@roles_requis(*ROLES_RAPPORT)
+@rapport_caom_requis
 def rapport_xlsx(request):
     ctx = _contexte(request)
     feuilles = [("État des négociations", ENTETES, list(lignes_tableur(ctx["lignes"])))]
@@ -63,7 +60,7 @@ def rapport_xlsx(request):
     return reponse_xlsx(f"caom-{ctx['annee']}-rapport-30-novembre-{ctx['portee']}", feuilles)
 
 
-@roles_requis(*ROLES_RAPPORT)
+@rapport_caom_requis
 def rapport_pdf(request):
     ctx = _contexte(request)
     return reponse_pdf(

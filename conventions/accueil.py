@@ -9,7 +9,8 @@ from django.utils import timezone
 from django.utils.http import urlencode
 
 from cui_portal.accueil import Carte
-from droit.vocabulaire import Role, StatutConvention
+from cui_portal.permissions import est_conseil_general, est_prescripteur, region_suivie
+from droit.vocabulaire import StatutConvention
 
 from .models import Convention
 
@@ -22,7 +23,7 @@ def a_faire(request, perimetre) -> list[Carte]:
     aujourd_hui = timezone.localdate()
     visibles = Convention.objects.visibles_par(perimetre)
     cartes = []
-    if perimetre.role == Role.PRESCRIPTEUR:
+    if est_prescripteur(perimetre):
         brouillons = visibles.filter(statut=StatutConvention.BROUILLON).count()
         cartes.append(
             Carte(
@@ -53,7 +54,7 @@ def a_faire(request, perimetre) -> list[Carte]:
                 nombre=suspendues,
             )
         )
-    elif perimetre.regional and perimetre.region_id:
+    elif region_suivie(perimetre) is not None:
         debut = aujourd_hui.replace(day=1)
         nombre = visibles.exclude(statut=StatutConvention.BROUILLON).filter(date_conclusion__gte=debut).count()
         cartes.append(
@@ -64,7 +65,7 @@ def a_faire(request, perimetre) -> list[Carte]:
                 nombre=nombre,
             )
         )
-    elif perimetre.role == Role.CONSEIL_GENERAL:
+    elif est_conseil_general(perimetre):
         nombre = visibles.exclude(statut=StatutConvention.BROUILLON).count()
         cartes.append(
             Carte(

@@ -11,6 +11,7 @@ from django import forms
 from django.db.models import F, Q
 from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear
 
+from cui_portal.permissions import departements_a_choisir, regions_a_choisir
 from droit.nombres import AGE_MAX_CAE_JEUNES, DUREE_MIN_CAE_JEUNES_MOIS
 from droit.vocabulaire import STATUTS_CAE_JEUNES, StatutConvention, TypeContrat
 from referentiels.models import Departement, PublicPrioritaire, Region
@@ -90,13 +91,10 @@ class ConventionFilter(django_filters.FilterSet):
         self.filters["conclue_au"].lookup_expr = "lte"
         self.filters["fin_du"].lookup_expr = "gte"
         self.filters["fin_au"].lookup_expr = "lte"
-        if perimetre is not None and not perimetre.national:
+        if perimetre is not None:
             # Only the territory one may see: a region its départements, others nothing to choose.
-            if perimetre.regional and perimetre.region_id:
-                self.filters["departement"].queryset = Departement.objects.filter(region_id=perimetre.region_id)
-            else:
-                self.filters["departement"].queryset = Departement.objects.filter(pk=perimetre.departement_id)
-            self.filters["region"].queryset = Region.objects.filter(pk=perimetre.region_id)
+            self.filters["departement"].queryset = departements_a_choisir(Departement.objects.all(), perimetre)
+            self.filters["region"].queryset = regions_a_choisir(Region.objects.all(), perimetre)
 
     def rechercher(self, queryset, name, value):
         value = value.strip()[:100]

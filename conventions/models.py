@@ -12,8 +12,9 @@ from django.db.models.functions import Abs
 from django.db.models.lookups import LessThan
 from simple_history.models import HistoricalRecords
 
+from cui_portal.permissions import restreindre
 from droit.nombres import HEURES_MAX, HEURES_MIN, TAUX_MAX
-from droit.vocabulaire import Financement, Role, StatutConvention, TypeContrat
+from droit.vocabulaire import Financement, StatutConvention, TypeContrat
 from referentiels.models import Departement, Organisation, PublicPrioritaire, Region
 
 from .models_parties import (  # noqa: F401  (re-exported: ``conventions.models`` is the public place)
@@ -76,20 +77,13 @@ class ConventionQuerySet(models.QuerySet):
         roles all. A conseil général sees, in its département, the conventions it co-finances or funds alone
         (financement ``etat_cg`` or ``cg``), plus those it prescribed itself (for RSA beneficiaries it funds):
         the conventions funded by the State alone stay the State's business."""
-        from cui_portal.permissions import restreindre
-
-        if perimetre.role == Role.CONSEIL_GENERAL:
-            condition = Q(pk__in=[])
-            if perimetre.departement_id:
-                condition |= Q(
-                    departement_id=perimetre.departement_id,
-                    financement__in=[Financement.ETAT_CG, Financement.CG],
-                )
-            if perimetre.organisation_id:
-                condition |= Q(prescripteur_id=perimetre.organisation_id)
-            return self.filter(condition)
         return restreindre(
-            self, perimetre, organisation="prescripteur_id", departement="departement_id", region="region_id"
+            self,
+            perimetre,
+            organisation="prescripteur_id",
+            departement="departement_id",
+            region="region_id",
+            cofinancement=Q(financement__in=[Financement.ETAT_CG, Financement.CG]),
         )
 
     def actives(self):

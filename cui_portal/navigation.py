@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from droit.vocabulaire import Role
 
-from .permissions import Perimetre
+from .permissions import ROLES_CAOM, ROLES_PROGRAMME, Perimetre, a_l_un_des_roles
 
 
 @dataclass(frozen=True)
@@ -26,25 +26,13 @@ MENU: list[Entree] = [
         frozenset({R.PRESCRIPTEUR, R.CORRESPONDANT_REGIONAL, R.GESTIONNAIRE_REGIONAL, R.NATIONAL, R.CONSEIL_GENERAL}),
     ),
     Entree("Nouvelle convention", "conventions:nouvelle", frozenset({R.PRESCRIPTEUR})),
-    Entree(
-        "CAOM",
-        "caom:liste",
-        frozenset({R.CORRESPONDANT_REGIONAL, R.GESTIONNAIRE_REGIONAL, R.NATIONAL, R.CONSEIL_GENERAL}),
-    ),
+    Entree("CAOM", "caom:liste", frozenset(ROLES_CAOM)),
     Entree("Arrêtés régionaux", "arretes:liste"),
     Entree("Suivi des arrêtés", "arretes:suivi", frozenset({R.NATIONAL})),
     Entree("Mes notifications", "rappels:notifications"),
     Entree("Simulateur d'aide", "simulateur:simulateur"),
-    Entree(
-        "Tableau de bord CAE-jeunes",
-        "tableau_de_bord:accueil",
-        frozenset({R.CORRESPONDANT_REGIONAL, R.GESTIONNAIRE_REGIONAL, R.NATIONAL}),
-    ),
-    Entree(
-        "Bilans d'étape",
-        "tableau_de_bord:bilans",
-        frozenset({R.CORRESPONDANT_REGIONAL, R.GESTIONNAIRE_REGIONAL, R.NATIONAL}),
-    ),
+    Entree("Tableau de bord CAE-jeunes", "tableau_de_bord:accueil", frozenset(ROLES_PROGRAMME)),
+    Entree("Bilans d'étape", "tableau_de_bord:bilans", frozenset(ROLES_PROGRAMME)),
 ]
 
 
@@ -52,7 +40,7 @@ def menu_pour(perimetre: Perimetre, chemin: str) -> list[dict]:
     entrees = [
         {"libelle": entree.libelle, "url": reverse(entree.url_name), "actif": False}
         for entree in MENU
-        if not entree.roles or perimetre.administrateur or perimetre.role in entree.roles
+        if not entree.roles or a_l_un_des_roles(perimetre, entree.roles)
     ]
     # One current entry: the longest URL that the path starts with ("/" only for the home page itself).
     candidates = [e for e in entrees if (chemin == e["url"] if e["url"] == "/" else chemin.startswith(e["url"]))]

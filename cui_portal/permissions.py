@@ -4,15 +4,18 @@ A person acts under one habilitation (role in an organisation). From it comes a 
 organisation, département and region they may see. Querysets are scoped with ``restreindre`` (each
 model's ``visibles_par`` names its own paths); actions are checked with the small ``peut_*`` functions.
 A forbidden object answers 404 (``get_object_or_404`` on a scoped queryset), a forbidden action 403.
+
+Every comparison of a role, and every use of a scope's region, département or organisation to decide what a
+person sees or does, is written here; views, APIs, home cards and querysets call these functions
+(``tests/test_permissions_un_lieu.py`` fails otherwise).
 """
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import wraps
 
-from django.contrib.auth.mixins import LoginRequiredMixin
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from droit.vocabulaire import Role
 
@@ -38,9 +41,6 @@ class Perimetre:
     @property
     def administrateur(self) -> bool:
         return self.role == Role.ADMINISTRATEUR
-
-    def a_le_role(self, *roles) -> bool:
-        return self.role in roles
 
 
 AUCUN = Perimetre(role=None)
@@ -74,17 +74,35 @@ def restreindre(
     organisation: str | None = None,
     departement: str | None = None,
     region: str | None = None,
+    cofinancement: Q | None = None,
+    applicables: Q | None = None,
 ) -> QuerySet:
     """Scope ``queryset`` to ``perimetre``; the keyword arguments are the model's lookups for the id of
     each level (e.g. ``organisation="prescripteur_id"``, ``region="departement__region_id"``).
 
     National roles see everything; a regional role sees its region; a conseil général its département;
     any other role its organisation. A level the model has no path for shows nothing.
+
+    ``cofinancement``: a conseil général sees only the rows of its département that match it (the conventions
+    it co-finances or funds alone), plus the rows of its own organisation (through ``organisation``).
+    ``applicables``: prescripteurs and conseils généraux, who apply these texts without preparing them, see
+    the rows of their organisation's region that match it (published arrêtés), and nothing else.
     """
     if perimetre.national:
         return queryset
     if perimetre.regional and region and perimetre.region_id:
         return queryset.filter(**{region: perimetre.region_id})
+    if applicables is not None and perimetre.role in (Role.PRESCRIPTEUR, Role.CONSEIL_GENERAL):
+        if not (region and perimetre.region_id):
+            return queryset.none()
+        return queryset.filter(applicables, **{region: perimetre.region_id})
+    if perimetre.role == Role.CONSEIL_GENERAL and cofinancement is not None:
+        condition = Q(pk__in=[])
+        if departement and perimetre.departement_id:
+            condition |= Q(cofinancement, **{departement: perimetre.departement_id})
+        if organisation and perimetre.organisation_id:
+            condition |= Q(**{organisation: perimetre.organisation_id})
+        return queryset.filter(condition)
     if perimetre.role == Role.CONSEIL_GENERAL and departement and perimetre.departement_id:
         return queryset.filter(**{departement: perimetre.departement_id})
     if perimetre.role == Role.PRESCRIPTEUR and organisation and perimetre.organisation_id:
@@ -92,11 +110,77 @@ def restreindre(
     return queryset.none()
 
 
+# --- roles ---------------------------------------------------------------------------------------
+
+
+def a_une_habilitation(perimetre: Perimetre) -> bool:
+    """Acting under some habilitation (every private page asks at least this)."""
+    return perimetre.role is not None
+
+
+def a_l_un_des_roles(perimetre: Perimetre, roles: Iterable) -> bool:
+    """Acting under one of ``roles``; administrators always pass."""
+    return perimetre.administrateur or perimetre.role in roles
+
+
+def est_prescripteur(perimetre: Perimetre) -> bool:
+    return perimetre.role == Role.PRESCRIPTEUR
+
+
+def est_conseil_general(perimetre: Perimetre) -> bool:
+    return perimetre.role == Role.CONSEIL_GENERAL
+
+
+# --- territory ------------------------------------------------------------------------------------
+
+
+def choisit_la_region(perimetre: Perimetre) -> bool:
+    """National roles choose the region of a list or report (and get the region menu); the others are held to
+    their own territory."""
+    return perimetre.national
+
+
+def region_choisie(perimetre: Perimetre, demandee: str | None) -> int | None:
+    """The region a list or report is about: for national roles the one asked for (None: France entière),
+    for the others their own region (None if they have none)."""
+    if choisit_la_region(perimetre):
+        return int(demandee) if demandee and demandee.isdigit() else None
+    return perimetre.region_id
+
+
+def region_suivie(perimetre: Perimetre) -> int | None:
+    """The region a correspondant or gestionnaire régional works in (bilans, operators, comités, CAOM to move
+    on); None for everyone else, national roles and administrators included."""
+    return perimetre.region_id if perimetre.regional else None
+
+
+def region_geree(perimetre: Perimetre) -> int | None:
+    """The region whose arrêtés a gestionnaire régional prepares; None for everyone else (an administrator
+    chooses the region)."""
+    return perimetre.region_id if perimetre.role == Role.GESTIONNAIRE_REGIONAL else None
+
+
+def departement_du_conseil_general(perimetre: Perimetre) -> int | None:
+    """The département of a conseil général (its CAOM); None for everyone else."""
+    return perimetre.departement_id if est_conseil_general(perimetre) else None
+
+
+def departements_a_choisir(departements: QuerySet, perimetre: Perimetre) -> QuerySet:
+    """The départements a list may be filtered on: all for national roles, the region's for a regional role,
+    one's own département otherwise."""
+    if perimetre.national:
+        return departements
+    if perimetre.regional and perimetre.region_id:
+        return departements.filter(region_id=perimetre.region_id)
+    return departements.filter(pk=perimetre.departement_id)
+
+
+def regions_a_choisir(regions: QuerySet, perimetre: Perimetre) -> QuerySet:
+    """The regions a list may be filtered on: all for national roles, one's own region otherwise."""
+    return regions if perimetre.national else regions.filter(pk=perimetre.region_id)
+
+
 # --- actions -------------------------------------------------------------------------------------
-
-
-def peut_administrer(perimetre: Perimetre) -> bool:
-    return perimetre.administrateur
 
 
 def peut_gerer_region(perimetre: Perimetre, region_id: int | None) -> bool:
@@ -113,12 +197,51 @@ def peut_suivre_region(perimetre: Perimetre, region_id: int | None) -> bool:
     return perimetre.regional and region_id is not None and perimetre.region_id == region_id
 
 
-def peut_prescrire(perimetre: Perimetre) -> bool:
-    return perimetre.role == Role.PRESCRIPTEUR or perimetre.administrateur
-
-
 def peut_lire_national(perimetre: Perimetre) -> bool:
     return perimetre.national
+
+
+# --- arrêtés --------------------------------------------------------------------------------------
+
+ROLES_ARRETES_A_PREPARER = (Role.GESTIONNAIRE_REGIONAL,)
+
+
+def peut_creer_arrete(perimetre: Perimetre) -> bool:
+    """Prepare a new arrêté: a gestionnaire régional (for their region), or an administrator (any region)."""
+    return a_l_un_des_roles(perimetre, ROLES_ARRETES_A_PREPARER)
+
+
+# --- CAOM -----------------------------------------------------------------------------------------
+
+ROLES_CAOM = (Role.CORRESPONDANT_REGIONAL, Role.GESTIONNAIRE_REGIONAL, Role.NATIONAL, Role.CONSEIL_GENERAL)
+ROLES_RAPPORT_CAOM = (Role.CORRESPONDANT_REGIONAL, Role.GESTIONNAIRE_REGIONAL, Role.NATIONAL)
+
+
+def peut_voir_caom(perimetre: Perimetre) -> bool:
+    """The CAOM lists: regions, national roles and conseils généraux (prescripteurs have no CAOM page)."""
+    return a_l_un_des_roles(perimetre, ROLES_CAOM)
+
+
+def peut_lire_rapport_caom(perimetre: Perimetre) -> bool:
+    """The 30 November report on the CAOM negotiations: regions and the DGEFP."""
+    return a_l_un_des_roles(perimetre, ROLES_RAPPORT_CAOM)
+
+
+# --- CAE-jeunes programme (tableau de bord) ------------------------------------------------------
+
+ROLES_PROGRAMME = (Role.CORRESPONDANT_REGIONAL, Role.GESTIONNAIRE_REGIONAL, Role.NATIONAL)
+
+
+def peut_voir_programme(perimetre: Perimetre) -> bool:
+    """The CAE-jeunes pages and API: regional correspondents and gestionnaires (their region), national users
+    (every region, read-only except reading and commenting the bilans), administrators."""
+    return a_l_un_des_roles(perimetre, ROLES_PROGRAMME)
+
+
+def regions_du_programme(regions: QuerySet, perimetre: Perimetre) -> QuerySet:
+    """The regions whose CAE-jeunes pages the person may read: all for national roles, their own for a
+    regional role, none otherwise (another region answers 404: its existence is not discussed)."""
+    return restreindre(regions, perimetre, region="pk")
 
 
 # --- view helpers --------------------------------------------------------------------------------
@@ -130,16 +253,19 @@ def exiger(condition: bool) -> None:
         raise PermissionDenied("Vous n'avez pas les droits nécessaires pour cette action.")
 
 
-def roles_requis(*roles):
-    """Function-view decorator: logged in, and acting under one of ``roles`` (administrators always pass)."""
+def permission_requise(condition: Callable[[Perimetre], bool]):
+    """Function-view decorator: logged in (login page otherwise), and ``condition(perimetre)`` true (403)."""
 
     def decorateur(vue):
         @wraps(vue)
         def enveloppe(request, *args, **kwargs):
             if not request.user.is_authenticated:
+                # Imported here: django.contrib.auth.views loads the user model, and the models' querysets
+                # import this module while the models load.
+                from django.contrib.auth.views import redirect_to_login
+
                 return redirect_to_login(request.get_full_path())
-            perimetre = perimetre_de(request)
-            exiger(perimetre.administrateur or perimetre.role in roles)
+            exiger(condition(perimetre_de(request)))
             return vue(request, *args, **kwargs)
 
         return enveloppe
@@ -147,28 +273,14 @@ def roles_requis(*roles):
     return decorateur
 
 
-def perimetre_requis(vue):
-    """Function-view decorator: logged in and acting under some habilitation (403 otherwise)."""
-
-    @wraps(vue)
-    def enveloppe(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        exiger(perimetre_de(request).role is not None)
-        return vue(request, *args, **kwargs)
-
-    return enveloppe
+def roles_requis(*roles):
+    """Function-view decorator: logged in, and acting under one of ``roles`` (administrators always pass)."""
+    return permission_requise(lambda perimetre: a_l_un_des_roles(perimetre, roles))
 
 
-class PerimetreMixin(LoginRequiredMixin):
-    """Class-based views: logged in, ``self.perimetre`` set, and ``roles`` (if given) checked (403)."""
-
-    roles: tuple = ()
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        self.perimetre = perimetre_de(request)
-        if self.roles:
-            exiger(self.perimetre.administrateur or self.perimetre.role in self.roles)
-        return super().dispatch(request, *args, **kwargs)
+# Function-view decorator: logged in and acting under some habilitation (403 otherwise).
+perimetre_requis = permission_requise(a_une_habilitation)
+arretes_a_preparer_requis = permission_requise(peut_creer_arrete)
+caom_requis = permission_requise(peut_voir_caom)
+rapport_caom_requis = permission_requise(peut_lire_rapport_caom)
+programme_requis = permission_requise(peut_voir_programme)

@@ -18,7 +18,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from cui_portal.permissions import Perimetre
+from cui_portal.permissions import Perimetre, a_une_habilitation
 from cui_portal.taches import envoyer_tache
 
 from .models import StatutTravail, TravailDiffere
@@ -42,7 +42,7 @@ REGISTRE: dict[str, TypeTravail] = {}
 
 def enregistrer(type_travail: str, fonction: Fonction, *, libelle: str = "", autorise=None) -> None:
     REGISTRE[type_travail] = TypeTravail(
-        type_travail, fonction, libelle or type_travail, autorise or (lambda perimetre: perimetre.role is not None)
+        type_travail, fonction, libelle or type_travail, autorise or a_une_habilitation
     )
 
 

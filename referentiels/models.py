@@ -3,6 +3,8 @@
 from django.db import models
 from django.db.models import Q
 
+from cui_portal.permissions import restreindre
+
 
 class CorrespondantMip(models.Model):
     """A DGEFP / Mission insertion professionnelle correspondent (Annexe 2 of circular 2009-38)."""
@@ -75,8 +77,6 @@ NIVEAU_PAR_TYPE = {
 
 class OrganisationQuerySet(models.QuerySet):
     def visibles_par(self, perimetre):
-        from cui_portal.permissions import restreindre
-
         return restreindre(self, perimetre, organisation="pk", departement="departement_id", region="region_id")
 
     def prescripteurs(self):

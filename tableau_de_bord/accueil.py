@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cui_portal.accueil import Carte
-from cui_portal.permissions import peut_suivre_region
+from cui_portal.permissions import peut_lire_national, region_suivie
 
 from . import regles
 from .models import BilanEtape, DemandePaiement, Quinzaine, StatutBilan
@@ -13,13 +13,14 @@ from .models import BilanEtape, DemandePaiement, Quinzaine, StatutBilan
 def a_faire(request, perimetre) -> list[Carte]:
     aujourd_hui = timezone.localdate()
     cartes = []
-    if perimetre.regional and peut_suivre_region(perimetre, perimetre.region_id):
+    region_id = region_suivie(perimetre)
+    if region_id is not None:
         # The current fortnight's bilan, and the previous one while it is not transmitted.
         precedente, courante = regles.quinzaine_precedente(aujourd_hui), regles.quinzaine_contenant(aujourd_hui)
         bilans = {
             b.quinzaine.date_debut: b
             for b in BilanEtape.objects.filter(
-                region_id=perimetre.region_id, quinzaine__date_debut__in=[precedente.date_debut, courante.date_debut]
+                region_id=region_id, quinzaine__date_debut__in=[precedente.date_debut, courante.date_debut]
             ).select_related("quinzaine")
         }
         for periode in (precedente, courante):
@@ -44,21 +45,19 @@ def a_faire(request, perimetre) -> list[Carte]:
                 )
             )
         retards = (
-            DemandePaiement.objects.en_retard(aujourd_hui)
-            .filter(convention__operateur__region_id=perimetre.region_id)
-            .count()
+            DemandePaiement.objects.en_retard(aujourd_hui).filter(convention__operateur__region_id=region_id).count()
         )
         if retards:
             cartes.append(
                 Carte(
                     titre="Paiements d'opérateurs en retard",
                     description="Dossiers complets depuis plus de 25 jours et non payés par l'ASP.",
-                    url=reverse("tableau_de_bord:operateurs_region", args=[perimetre.region_id]),
+                    url=reverse("tableau_de_bord:operateurs_region", args=[region_id]),
                     nombre=retards,
                     badge="En retard",
                 )
             )
-    elif perimetre.national:
+    elif peut_lire_national(perimetre):
         a_lire = BilanEtape.objects.filter(statut=StatutBilan.SOUMIS).count()
         cartes.append(
             Carte(

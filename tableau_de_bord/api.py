@@ -8,7 +8,7 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from cui_portal.permissions import perimetre_de
+from cui_portal.permissions import perimetre_de, peut_lire_national, peut_voir_programme, regions_du_programme
 from referentiels.models import Region
 
 from . import indicateurs
@@ -63,17 +63,17 @@ class IndicateursView(APIView):
     )
     def get(self, request):
         perimetre = perimetre_de(request)
-        if not (perimetre.national or perimetre.regional):
+        if not peut_voir_programme(perimetre):
             raise PermissionDenied("Ces indicateurs sont réservés aux services régionaux et nationaux.")
         annee = request.query_params.get("annee", "")
         annee = int(annee) if annee.isdigit() and 2000 <= int(annee) <= 2100 else timezone.localdate().year
-        regions = Region.objects.all() if perimetre.national else Region.objects.filter(pk=perimetre.region_id)
+        regions = regions_du_programme(Region.objects.all(), perimetre)
         territoires, national = indicateurs.par_region(annee, regions=regions)
         return Response(
             {
                 "annee": annee,
                 "donnees_a_jour_au": fraicheur(),
                 "regions": [t.en_dict() for t in territoires],
-                "national": national.en_dict() if perimetre.national else None,
+                "national": national.en_dict() if peut_lire_national(perimetre) else None,
             }
         )

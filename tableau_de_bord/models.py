@@ -6,13 +6,8 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from cui_portal.permissions import restreindre
 from referentiels.models import Departement, Region
-
-
-def _restreindre(qs, perimetre, region="region_id"):
-    from cui_portal.permissions import restreindre
-
-    return restreindre(qs, perimetre, region=region)
 
 
 class Quinzaine(models.Model):
@@ -58,7 +53,7 @@ class StatutBilan(models.TextChoices):
 
 class BilanEtapeQuerySet(models.QuerySet):
     def visibles_par(self, perimetre):
-        return _restreindre(self, perimetre)
+        return restreindre(self, perimetre, region="region_id")
 
 
 class BilanEtape(models.Model):

@@ -7,16 +7,11 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from cui_portal.permissions import restreindre
 from droit.nombres import DELAI_PAIEMENT_OPERATEUR_JOURS
 from referentiels.models import Organisation, Region
 
 from . import regles
-
-
-def _restreindre(qs, perimetre, region):
-    from cui_portal.permissions import restreindre
-
-    return restreindre(qs, perimetre, region=region)
 
 
 class NatureOperateur(models.TextChoices):
@@ -29,7 +24,7 @@ class NatureOperateur(models.TextChoices):
 
 class OperateurQuerySet(models.QuerySet):
     def visibles_par(self, perimetre):
-        return _restreindre(self, perimetre, "region_id")
+        return restreindre(self, perimetre, region="region_id")
 
 
 class Operateur(models.Model):
@@ -55,7 +50,7 @@ class Operateur(models.Model):
 
 class ConventionOperateurQuerySet(models.QuerySet):
     def visibles_par(self, perimetre):
-        return _restreindre(self, perimetre, "operateur__region_id")
+        return restreindre(self, perimetre, region="operateur__region_id")
 
 
 class ConventionOperateur(models.Model):
@@ -110,7 +105,7 @@ class CreditIngenierie(models.Model):
 
 class DemandePaiementQuerySet(models.QuerySet):
     def visibles_par(self, perimetre):
-        return _restreindre(self, perimetre, "convention__operateur__region_id")
+        return restreindre(self, perimetre, region="convention__operateur__region_id")
 
     def en_retard(self, aujourd_hui: date):
         """Unpaid, with a complete file received more than 25 days ago."""
@@ -163,7 +158,7 @@ class DemandePaiement(models.Model):
 
 class ComitePilotageQuerySet(models.QuerySet):
     def visibles_par(self, perimetre):
-        return _restreindre(self, perimetre, "region_id")
+        return restreindre(self, perimetre, region="region_id")
 
 
 class ComitePilotage(models.Model):

@@ -8,11 +8,18 @@ from django.views.decorators.http import require_POST
 
 from cui_portal.historique import lignes_historique
 from cui_portal.pdf import reponse_pdf
-from cui_portal.permissions import exiger, perimetre_de, peut_lire_national, peut_suivre_region
+from cui_portal.permissions import (
+    choisit_la_region,
+    exiger,
+    perimetre_de,
+    peut_lire_national,
+    peut_suivre_region,
+    programme_requis,
+    region_suivie,
+)
 from referentiels.models import Region
 
 from . import indicateurs, regles
-from .acces import programme_requis
 from .forms import LectureBilanForm, LigneBilanForm, VersionBilanForm
 from .models import BilanEtape, Operateur, StatutBilan
 from .services import (
@@ -53,7 +60,7 @@ def _contexte_bilan(bilan: BilanEtape) -> dict:
 def liste(request):
     perimetre = perimetre_de(request)
     qs = BilanEtape.objects.visibles_par(perimetre).select_related("region", "quinzaine", "soumis_par")
-    regions = Region.objects.all() if perimetre.national else Region.objects.none()
+    regions = Region.objects.all() if choisit_la_region(perimetre) else Region.objects.none()
     region = request.GET.get("region", "")
     statut = request.GET.get("statut", "")
     if region.isdigit():
@@ -72,7 +79,7 @@ def liste(request):
             "statut": statut,
             "statuts": StatutBilan.choices,
             "params": params,
-            "peut_remplir": perimetre.regional,
+            "peut_remplir": region_suivie(perimetre) is not None,
             "title": "Bilans d'étape CAE-jeunes",
         },
     )
@@ -81,9 +88,9 @@ def liste(request):
 @programme_requis
 def bilan_de_la_quinzaine(request):
     """The region's bilan for the current fortnight, opened from the previous one if needed."""
-    perimetre = perimetre_de(request)
-    exiger(perimetre.regional and peut_suivre_region(perimetre, perimetre.region_id))
-    region = get_object_or_404(Region, pk=perimetre.region_id)
+    region_id = region_suivie(perimetre_de(request))
+    exiger(region_id is not None)
+    region = get_object_or_404(Region, pk=region_id)
     bilan = ouvrir_bilan(region, quinzaine_du(timezone.localdate()), par=request.user)
     return redirect("tableau_de_bord:modifier_bilan" if bilan.modifiable else "tableau_de_bord:bilan", bilan.pk)
 

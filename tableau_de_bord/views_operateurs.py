@@ -9,11 +9,17 @@ from django.db.models import Count, Q, Sum
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from cui_portal.permissions import exiger, perimetre_de, peut_suivre_region
+from cui_portal.permissions import (
+    exiger,
+    perimetre_de,
+    peut_suivre_region,
+    programme_requis,
+    region_suivie,
+    regions_du_programme,
+)
 from droit.nombres import DELAI_PAIEMENT_OPERATEUR_JOURS
 from referentiels.models import Organisation, Region, TypeOrganisation
 
-from .acces import programme_requis, region_visible
 from .forms import (
     ComitePilotageForm,
     ConventionOperateurForm,
@@ -26,12 +32,18 @@ from .models import ComitePilotage, ConventionOperateur, CreditIngenierie, Deman
 ZERO = Decimal(0)
 
 
+def _region(perimetre, pk) -> Region:
+    """A region whose programme pages the person may read (404 otherwise)."""
+    regions = regions_du_programme(Region.objects.select_related("correspondant_mip"), perimetre)
+    return get_object_or_404(regions, pk=pk)
+
+
 @programme_requis
 def operateurs(request):
     """Regional users go to their region; national users see every region's credits and payments."""
-    perimetre = perimetre_de(request)
-    if perimetre.regional:
-        return redirect("tableau_de_bord:operateurs_region", perimetre.region_id)
+    region_id = region_suivie(perimetre_de(request))
+    if region_id is not None:
+        return redirect("tableau_de_bord:operateurs_region", region_id)
     annee = timezone.localdate().year
     limite = timezone.localdate() - timedelta(days=DELAI_PAIEMENT_OPERATEUR_JOURS)
     notifies = dict(CreditIngenierie.objects.filter(annee=annee).values_list("region_id", "montant_notifie"))
@@ -67,7 +79,7 @@ def operateurs(request):
 @programme_requis
 def operateurs_region(request, pk):
     perimetre = perimetre_de(request)
-    region = region_visible(perimetre, pk)
+    region = _region(perimetre, pk)
     aujourd_hui = timezone.localdate()
     liste = Operateur.objects.filter(region=region).select_related("organisation")
     conventions = list(
@@ -110,7 +122,7 @@ def operateurs_region(request, pk):
 def _formulaire(request, pk, classe, titre, instance=None, **options):
     """Create or change an object of the region ``pk``: only its correspondents and gestionnaires write."""
     perimetre = perimetre_de(request)
-    region = region_visible(perimetre, pk)
+    region = _region(perimetre, pk)
     exiger(peut_suivre_region(perimetre, region.pk))
     operateurs_ = Operateur.objects.filter(region=region).select_related("organisation")
     if classe is OperateurForm:
@@ -185,8 +197,8 @@ def comites(request):
         {
             "par_mois": sorted(par_mois.items()),
             "annee": annee,
-            "peut_ajouter": perimetre.regional and peut_suivre_region(perimetre, perimetre.region_id),
-            "region_id": perimetre.region_id,
+            "peut_ajouter": region_suivie(perimetre) is not None,
+            "region_id": region_suivie(perimetre),
             "title": "Comités de pilotage CAE-jeunes",
         },
     )

@@ -1,15 +1,22 @@
 """National and regional dashboards of the CAE-jeunes programme, and their XLSX / PDF exports."""
 
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from cui_portal.exports import reponse_xlsx
 from cui_portal.pdf import reponse_pdf
-from cui_portal.permissions import exiger, perimetre_de, peut_lire_national, peut_suivre_region
+from cui_portal.permissions import (
+    exiger,
+    perimetre_de,
+    peut_lire_national,
+    peut_suivre_region,
+    programme_requis,
+    region_suivie,
+    regions_du_programme,
+)
 from referentiels.models import Region
 
 from . import indicateurs, regles, suivi
-from .acces import programme_requis, region_visible
 from .models import DemandePaiement, Quinzaine
 from .services_indicateurs import fraicheur
 
@@ -69,9 +76,9 @@ def _contexte_national(request):
 
 @programme_requis
 def accueil(request):
-    perimetre = perimetre_de(request)
-    if perimetre.regional:
-        return redirect("tableau_de_bord:regional", perimetre.region_id)
+    region_id = region_suivie(perimetre_de(request))
+    if region_id is not None:
+        return redirect("tableau_de_bord:regional", region_id)
     return redirect("tableau_de_bord:national")
 
 
@@ -175,7 +182,8 @@ def national_pdf(request):
 @programme_requis
 def regional(request, pk):
     perimetre = perimetre_de(request)
-    region = region_visible(perimetre, pk)
+    regions = regions_du_programme(Region.objects.select_related("correspondant_mip"), perimetre)
+    region = get_object_or_404(regions, pk=pk)
     aujourd_hui = timezone.localdate()
     quinzaine = suivi.quinzaine_choisie(request.GET.get("quinzaine"), aujourd_hui)
     territoires, _ = indicateurs.par_region(quinzaine.annee, quinzaine.date_fin, [region])
@@ -208,7 +216,7 @@ def regional(request, pk):
             "fraicheur": fraicheur(),
             "debut_programme": regles.DEBUT_PROGRAMME,
             "peut_suivre": peut_suivre_region(perimetre, region.pk),
-            "national_": perimetre.national,
+            "national_": peut_lire_national(perimetre),
             "aujourd_hui": aujourd_hui,
             "title": f"Tableau de bord CAE-jeunes – {region.nom}",
         },

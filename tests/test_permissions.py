@@ -66,3 +66,58 @@ def test_sans_habilitation_403(client, db):
     reponse = client.get(reverse("referentiels:organisations"))
     assert reponse.status_code == 403
     assert "Accès refusé" in reponse.content.decode()
+
+
+# --- the named functions of cui_portal.permissions, on plain scopes (no database) --------------------------
+
+
+def _perimetres():
+    from droit.vocabulaire import Role
+
+    return {
+        "prescripteur": Perimetre(Role.PRESCRIPTEUR, organisation_id=1, departement_id=75, region_id=11),
+        "correspondant": Perimetre(Role.CORRESPONDANT_REGIONAL, organisation_id=2, region_id=11),
+        "gestionnaire": Perimetre(Role.GESTIONNAIRE_REGIONAL, organisation_id=3, region_id=11),
+        "national": Perimetre(Role.NATIONAL, organisation_id=4),
+        "cg": Perimetre(Role.CONSEIL_GENERAL, organisation_id=5, departement_id=93, region_id=11),
+        "admin": Perimetre(Role.ADMINISTRATEUR),
+        "aucun": Perimetre(role=None),
+    }
+
+
+@pytest.mark.parametrize(
+    "qui, suivie, geree, departement_cg, choisit, programme, caom, rapport, arrete",
+    [
+        ("prescripteur", None, None, None, False, False, False, False, False),
+        ("correspondant", 11, None, None, False, True, True, True, False),
+        ("gestionnaire", 11, 11, None, False, True, True, True, True),
+        ("national", None, None, None, True, True, True, True, False),
+        ("cg", None, None, 93, False, False, True, False, False),
+        ("admin", None, None, None, True, True, True, True, True),
+        ("aucun", None, None, None, False, False, False, False, False),
+    ],
+)
+def test_fonctions_nommees_par_role(qui, suivie, geree, departement_cg, choisit, programme, caom, rapport, arrete):
+    from cui_portal import permissions as p
+
+    perimetre = _perimetres()[qui]
+    assert p.region_suivie(perimetre) == suivie
+    assert p.region_geree(perimetre) == geree
+    assert p.departement_du_conseil_general(perimetre) == departement_cg
+    assert p.choisit_la_region(perimetre) is choisit
+    assert p.peut_voir_programme(perimetre) is programme
+    assert p.peut_voir_caom(perimetre) is caom
+    assert p.peut_lire_rapport_caom(perimetre) is rapport
+    assert p.peut_creer_arrete(perimetre) is arrete
+    assert p.a_une_habilitation(perimetre) is (qui != "aucun")
+
+
+def test_region_choisie():
+    from cui_portal.permissions import region_choisie
+
+    perimetres = _perimetres()
+    assert region_choisie(perimetres["national"], "24") == 24
+    assert region_choisie(perimetres["national"], "") is None
+    assert region_choisie(perimetres["national"], "abc") is None
+    assert region_choisie(perimetres["correspondant"], "24") == 11  # held to their own region
+    assert region_choisie(perimetres["admin"], None) is None
