@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
+from cui_portal.contraintes import ContraintesAuxChamps
 from droit.nombres import HEURES_MAX, HEURES_MIN
 from referentiels.models import PublicPrioritaire, Region
 
@@ -19,7 +20,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class ArreteForm(forms.ModelForm):
+class ArreteForm(ContraintesAuxChamps, forms.ModelForm):
     """The text of a draft arrêté. The region is the gestionnaire's own; an administrator chooses it."""
 
     class Meta:
