@@ -12,23 +12,21 @@ from functools import partial
 
 from django.db import transaction
 from kombu.exceptions import OperationalError as KombuOperationalError
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 logger = logging.getLogger(__name__)
 
 
-def _erreurs_du_courtier() -> tuple[type[BaseException], ...]:
-    erreurs: list[type[BaseException]] = [KombuOperationalError, ConnectionError, socket.timeout]
-    try:
-        from redis.exceptions import ConnectionError as RedisConnectionError
-        from redis.exceptions import TimeoutError as RedisTimeoutError
-
-        erreurs += [RedisConnectionError, RedisTimeoutError]
-    except ImportError:  # pragma: no cover - redis is a dependency of the project
-        pass
-    return tuple(erreurs)
-
-
-ERREURS_DU_COURTIER = _erreurs_du_courtier()
+# What publishing raises when the broker cannot be reached (redis is a dependency of the project: imported, not
+# guessed at).
+ERREURS_DU_COURTIER: tuple[type[BaseException], ...] = (
+    KombuOperationalError,
+    ConnectionError,
+    socket.timeout,
+    RedisConnectionError,
+    RedisTimeoutError,
+)
 
 
 def _publier(tache, args, kwargs) -> bool:

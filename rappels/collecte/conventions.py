@@ -87,7 +87,7 @@ def bilans_renouvellement(aujourdhui: date):
             {regles.PRESCRIPTEUR: _prescripteurs(c, prescripteurs)},
             texte,
             cle=f"convention:{c.pk}",
-            lien=chemin("conventions:detail", c.pk, defaut="/conventions/"),
+            lien=chemin("conventions:detail", c.pk),
             objet=c,
         )
     return demandes
@@ -140,7 +140,7 @@ def declarations_tardives(aujourdhui: date):
             publics,
             texte,
             cle=f"convention:{c.pk}:{nature}:{evenement.isoformat()}",
-            lien=chemin("conventions:detail", c.pk, defaut="/conventions/"),
+            lien=chemin("conventions:detail", c.pk),
             objet=c,
         )
     return demandes

@@ -56,7 +56,7 @@ def paiements_operateurs(aujourdhui: date):
             },
             texte,
             cle=f"paiement:{dp.pk}",
-            lien=chemin("tableau_de_bord:operateurs_region", region.pk, defaut="/tableau-de-bord/operateurs/"),
+            lien=chemin("tableau_de_bord:operateurs_region", region.pk),
             objet=dp,
         )
     return demandes
@@ -84,7 +84,7 @@ def caom_negociation(aujourdhui: date):
     )
     gestionnaires = destinataires.par_region(Role.GESTIONNAIRE_REGIONAL)
     correspondants = destinataires.par_region(Role.CORRESPONDANT_REGIONAL)
-    lien = chemin("caom:rapport", defaut="/caom/")
+    lien = chemin("caom:rapport")
     demandes = []
     for region in Region.objects.filter(pk__in=set(gestionnaires) | set(correspondants)).prefetch_related(
         "departements"
@@ -151,7 +151,7 @@ def caom_signature(aujourdhui: date):
             publics,
             texte,
             cle=f"caom:{caom.pk}",
-            lien=chemin("caom:detail", caom.pk, defaut="/caom/"),
+            lien=chemin("caom:detail", caom.pk),
             objet=caom,
         )
     return demandes
