@@ -62,3 +62,21 @@ def test_un_gabarit_de_courriel_casse_n_est_pas_repris_comme_une_panne_du_serveu
     monkeypatch.setattr(services, "message", gabarit_casse)
     with pytest.raises(KeyError):
         services.executer(date(2010, 11, 1))
+
+
+def test_une_seule_facon_d_envoyer_une_tache():
+    """``cui_portal.taches.envoyer_tache`` only: a plain ``delay`` raises into the request when Redis is down."""
+    import re
+    from pathlib import Path
+
+    racine = Path(__file__).resolve().parents[1]
+    motif = re.compile(r"\.(delay|delay_on_commit|apply_async)\(")
+    exclus = {"tests", "benchmarks", ".venv", "node_modules", "migrations"}
+    trouves = [
+        f"{chemin.relative_to(racine)}:{numero}: {ligne.strip()}"
+        for chemin in racine.rglob("*.py")
+        if not exclus & set(chemin.relative_to(racine).parts) and chemin != racine / "cui_portal" / "taches.py"
+        for numero, ligne in enumerate(chemin.read_text(encoding="utf-8").splitlines(), 1)
+        if motif.search(ligne) and not ligne.lstrip().startswith("#")
+    ]
+    assert not trouves, "Envoyez les tâches avec cui_portal.taches.envoyer_tache :\n" + "\n".join(trouves)
