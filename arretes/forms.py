@@ -5,7 +5,7 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
 from cui_portal.contraintes import ContraintesAuxChamps
-from droit.nombres import HEURES_MAX, HEURES_MIN
+from droit.nombres import HEURES_MAX, HEURES_MIN, nombre
 from referentiels.models import PublicPrioritaire, Region
 
 from .importation import ErreurFichier, format_du_fichier
@@ -119,7 +119,10 @@ class GrilleTauxForm(forms.Form):
                 self.add_error(champ_taux.name, "Indiquez le taux, ou videz aussi la durée.")
                 continue
             if heures is None:
-                self.add_error(champ_heures.name, f"Indiquez la durée prise en charge ({HEURES_MIN} à {HEURES_MAX} h).")
+                self.add_error(
+                    champ_heures.name,
+                    f"Indiquez la durée prise en charge ({nombre(HEURES_MIN)} à {nombre(HEURES_MAX)} h).",
+                )
                 continue
             for champ, message in erreurs_taux(contrat, public.code, taux, heures, self.avec_cie).items():
                 self.add_error(champ_heures.name if champ == "heures_max" else champ_taux.name, message)
