@@ -67,3 +67,32 @@ def test_une_limite_de_la_loi_est_dite_avec_sa_source(modele, contrainte):
     for limite in limites:
         assert nombre(limite) in message, (limite, message)
     assert any(source in message for source in SOURCES), message
+
+
+@pytest.mark.django_db
+def test_une_unicite_d_un_seul_champ_est_dite_au_champ():
+    """``violation_error_code="unique"``: the message is at the field, and it is ours (not « … existe déjà »)."""
+    from django.core.exceptions import ValidationError
+
+    from tests.conventions.factories import SalarieFactory
+
+    premier = SalarieFactory()
+    second = SalarieFactory.build(nir=premier.nir)
+    with pytest.raises(ValidationError) as erreur:
+        second.validate_constraints()
+    assert erreur.value.message_dict["nir"] == [
+        "Ce NIR est déjà celui d'un salarié enregistré : recherchez-le plutôt que de le saisir à nouveau."
+    ]
+
+
+@pytest.mark.django_db
+def test_une_unicite_de_plusieurs_champs_dit_notre_message(demo):
+    from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+
+    from comptes.models import Habilitation
+
+    existante = Habilitation.objects.first()
+    double = Habilitation(utilisateur=existante.utilisateur, organisation=existante.organisation, role=existante.role)
+    with pytest.raises(ValidationError) as erreur:
+        double.validate_constraints()
+    assert erreur.value.message_dict[NON_FIELD_ERRORS] == ["Cette personne a déjà ce rôle dans cette organisation."]
