@@ -4,7 +4,8 @@ from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
-from droit.nombres import HEURES_MAX, HEURES_MIN
+from cui_portal.contraintes import ContraintesAuxChamps
+from droit.nombres import HEURES_MAX, HEURES_MIN, nombre
 from referentiels.models import PublicPrioritaire, Region
 
 from .importation import ErreurFichier, format_du_fichier
@@ -19,7 +20,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class ArreteForm(forms.ModelForm):
+class ArreteForm(ContraintesAuxChamps, forms.ModelForm):
     """The text of a draft arrêté. The region is the gestionnaire's own; an administrator chooses it."""
 
     class Meta:
@@ -118,7 +119,10 @@ class GrilleTauxForm(forms.Form):
                 self.add_error(champ_taux.name, "Indiquez le taux, ou videz aussi la durée.")
                 continue
             if heures is None:
-                self.add_error(champ_heures.name, f"Indiquez la durée prise en charge ({HEURES_MIN} à {HEURES_MAX} h).")
+                self.add_error(
+                    champ_heures.name,
+                    f"Indiquez la durée prise en charge ({nombre(HEURES_MIN)} à {nombre(HEURES_MAX)} h).",
+                )
                 continue
             for champ, message in erreurs_taux(contrat, public.code, taux, heures, self.avec_cie).items():
                 self.add_error(champ_heures.name if champ == "heures_max" else champ_taux.name, message)

@@ -1,15 +1,20 @@
 """Reading and checking a rates file (CSV or XLSX) row by row, without writing anything.
 
 Expected columns: ``contrat`` (CAE or CIE), ``public`` (code or label of a priority public), ``taux`` (percent,
-``90`` or ``90,5``) and ``heures_max`` (20 to 35). Every error is French and names its row and column, so that
-the preview can show the outcome of each row; the caller writes only when no row has an error.
+``90`` or ``90,5``) and ``heures_max`` (``HEURES_MIN`` to ``HEURES_MAX``). Every error is French and names its row
+and column, so that the preview can show the outcome of each row; the caller writes only when no row has an error.
 """
 
 import csv
 import io
 import unicodedata
+import zipfile
+import zlib
 from collections.abc import Callable
 from decimal import Decimal
+
+from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
 
 from .regles import RegleArreteError, erreurs_taux, lire_decimal
 
@@ -69,15 +74,26 @@ def lire_tableau(format_: str, contenu: bytes) -> tuple[list, list[list]]:
     return lignes[0], lignes[1:]
 
 
-def _lire_xlsx(contenu: bytes) -> list[list]:
-    from openpyxl import load_workbook
+# What openpyxl raises on a file that is not a readable workbook: not a zip (or a protected OLE file), a zip
+# without the workbook's parts, a broken part, broken XML (ElementTree's and lxml's ParseError are SyntaxErrors),
+# a value it refuses. Anything else is a bug of ours and is not turned into « illisible ».
+ERREURS_DE_CLASSEUR = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    KeyError,
+    SyntaxError,
+    ValueError,
+    InvalidFileException,
+)
+MESSAGE_CLASSEUR_ILLISIBLE = "Ce classeur XLSX est illisible ou protégé : enregistrez-le à nouveau au format .xlsx."
 
+
+def _lire_xlsx(contenu: bytes) -> list[list]:
     try:
         classeur = load_workbook(io.BytesIO(contenu), read_only=True, data_only=False)
-    except Exception:
-        raise ErreurFichier(
-            "Ce classeur XLSX est illisible ou protégé : enregistrez-le à nouveau au format .xlsx."
-        ) from None
+    except ERREURS_DE_CLASSEUR:
+        raise ErreurFichier(MESSAGE_CLASSEUR_ILLISIBLE) from None
     try:
         feuille = classeur.worksheets[0]
         lignes = []
@@ -92,6 +108,8 @@ def _lire_xlsx(contenu: bytes) -> list[list]:
             if len(lignes) > MAX_LIGNES + 1:
                 break
         return lignes
+    except ERREURS_DE_CLASSEUR:  # a sheet whose XML breaks half-way
+        raise ErreurFichier(MESSAGE_CLASSEUR_ILLISIBLE) from None
     finally:
         classeur.close()
 

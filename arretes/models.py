@@ -11,8 +11,22 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from cui_portal.contraintes import ou, refus
 from cui_portal.permissions import restreindre
-from droit.nombres import HEURES_MAX, HEURES_MIN, PLAFOND_CAE, PLAFOND_CAE_ACI, PLAFOND_CIE
+from droit.nombres import (
+    DATE_CUI,
+    HEURES_MAX,
+    HEURES_MIN,
+    PLAFOND_CAE,
+    PLAFOND_CAE_ACI,
+    PLAFOND_CIE,
+    SOURCE_ARRETE,
+    SOURCE_HEURES,
+    SOURCE_PLAFOND_CAE,
+    SOURCE_PLAFOND_CAE_ACI,
+    SOURCE_PLAFOND_CIE,
+    nombre,
+)
 from droit.vocabulaire import Contrat
 from referentiels.models import PublicPrioritaire, Region
 
@@ -101,25 +115,55 @@ class Arrete(models.Model):
                 fields=["region", "annee"],
                 condition=Q(statut="publie"),
                 name="un_arrete_publie_par_region_et_annee",
+                violation_error_message=refus(
+                    "La région a déjà un arrêté publié pour cette année : un seul arrêté en vigueur par région et "
+                    f"par an ({SOURCE_ARRETE}). Abrogez d'abord celui qui est publié."
+                ),
             ),
             models.UniqueConstraint(
-                fields=["region", "numero"], condition=~Q(numero=""), name="numero_arrete_unique_par_region"
+                fields=["region", "numero"],
+                condition=~Q(numero=""),
+                name="numero_arrete_unique_par_region",
+                violation_error_message=refus("La région a déjà un arrêté portant ce numéro."),
             ),
-            models.CheckConstraint(condition=Q(annee__gte=2010, annee__lte=2100), name="arrete_annee_cui"),
-            models.CheckConstraint(condition=Q(statut__in=StatutArrete.values), name="arrete_statut_connu"),
-            models.CheckConstraint(condition=Q(portee__in=PorteeArrete.values), name="arrete_portee_connue"),
+            models.CheckConstraint(
+                condition=Q(annee__gte=2010, annee__lte=2100),
+                name="arrete_annee_cui",
+                violation_error_message=refus(
+                    f"L'année d'un arrêté va de {DATE_CUI.year} (entrée en vigueur du contrat unique d'insertion) "
+                    "à 2100."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(statut__in=StatutArrete.values),
+                name="arrete_statut_connu",
+                violation_error_message=refus(f"Un arrêté est {ou(StatutArrete)}."),
+            ),
+            models.CheckConstraint(
+                condition=Q(portee__in=PorteeArrete.values),
+                name="arrete_portee_connue",
+                violation_error_message=refus(f"La portée d'un arrêté est {ou(PorteeArrete)}."),
+            ),
             models.CheckConstraint(
                 condition=Q(statut="brouillon") | (Q(date_publication__isnull=False) & ~Q(numero="")),
                 name="arrete_publie_a_numero_et_date",
+                violation_error_message=refus(
+                    f"Un arrêté publié porte un numéro et une date de publication ({SOURCE_ARRETE})."
+                ),
             ),
             models.CheckConstraint(
-                condition=~Q(statut="abroge") | Q(date_abrogation__isnull=False), name="arrete_abroge_a_une_date"
+                condition=~Q(statut="abroge") | Q(date_abrogation__isnull=False),
+                name="arrete_abroge_a_une_date",
+                violation_error_message=refus("Un arrêté abrogé porte sa date d'abrogation."),
             ),
             models.CheckConstraint(
                 condition=Q(date_signature__isnull=True)
                 | Q(date_publication__isnull=True)
                 | Q(date_publication__gte=models.F("date_signature")),
                 name="arrete_publie_apres_signature",
+                violation_error_message=refus(
+                    "Un arrêté est publié après sa signature : la date de publication suit celle de la signature."
+                ),
             ),
         ]
 
@@ -156,16 +200,35 @@ class TauxPriseEnCharge(models.Model):
         verbose_name_plural = "taux de prise en charge"
         ordering = ["arrete", "contrat", "public__ordre"]
         constraints = [
-            models.UniqueConstraint(fields=["arrete", "contrat", "public"], name="un_taux_par_arrete_contrat_public"),
-            models.CheckConstraint(condition=Q(taux__gt=0), name="taux_strictement_positif"),
+            models.UniqueConstraint(
+                fields=["arrete", "contrat", "public"],
+                name="un_taux_par_arrete_contrat_public",
+                violation_error_message=refus("L'arrêté fixe déjà un taux pour ce contrat et ce public."),
+            ),
+            models.CheckConstraint(
+                condition=Q(taux__gt=0),
+                name="taux_strictement_positif",
+                violation_error_message=refus("Le taux de prise en charge est strictement positif."),
+            ),
             models.CheckConstraint(
                 condition=(Q(contrat="CAE", aci=False) & Q(taux__lte=PLAFOND_CAE))
                 | (Q(contrat="CAE", aci=True) & Q(taux__lte=PLAFOND_CAE_ACI))
                 | (Q(contrat="CIE") & Q(taux__lte=PLAFOND_CIE)),
                 name="taux_sous_plafond_legal",
+                violation_error_message=refus(
+                    f"Le taux dépasse son plafond légal : {nombre(PLAFOND_CAE)} % du SMIC brut pour un CAE "
+                    f"({SOURCE_PLAFOND_CAE}), {nombre(PLAFOND_CAE_ACI)} % pour un CAE en atelier et chantier "
+                    f"d'insertion ({SOURCE_PLAFOND_CAE_ACI}), {nombre(PLAFOND_CIE)} % pour un CIE "
+                    f"({SOURCE_PLAFOND_CIE})."
+                ),
             ),
             models.CheckConstraint(
-                condition=Q(heures_max__gte=HEURES_MIN, heures_max__lte=HEURES_MAX), name="heures_entre_20_et_35"
+                condition=Q(heures_max__gte=HEURES_MIN, heures_max__lte=HEURES_MAX),
+                name="heures_entre_20_et_35",
+                violation_error_message=refus(
+                    f"La durée hebdomadaire prise en charge va de {nombre(HEURES_MIN)} à {nombre(HEURES_MAX)} "
+                    f"heures ({SOURCE_HEURES})."
+                ),
             ),
         ]
 
@@ -213,8 +276,16 @@ class ImportTaux(models.Model):
         verbose_name_plural = "imports de taux"
         ordering = ["-cree_le"]
         constraints = [
-            models.CheckConstraint(condition=Q(traitees__lte=models.F("total")), name="import_progression_bornee"),
-            models.CheckConstraint(condition=Q(statut__in=StatutImport.values), name="import_statut_connu"),
+            models.CheckConstraint(
+                condition=Q(traitees__lte=models.F("total")),
+                name="import_progression_bornee",
+                violation_error_message=refus("Un import ne vérifie pas plus de lignes que son fichier n'en compte."),
+            ),
+            models.CheckConstraint(
+                condition=Q(statut__in=StatutImport.values),
+                name="import_statut_connu",
+                violation_error_message=refus(f"Un import de taux est {ou(StatutImport)}."),
+            ),
         ]
 
     def __str__(self):

@@ -2,12 +2,15 @@
 apps (conventions, simulateur, caom): ``taux_applicable``."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 from decimal import Decimal
+from functools import partial
 
 from django.db import transaction
+from django.utils import timezone
 from simple_history.utils import update_change_reason
 
+from cui_portal.taches import envoyer_tache
 from referentiels.models import PublicPrioritaire, Region
 
 from .importation import ErreurFichier, colonnes, lire_tableau, normaliser, verifier_lignes
@@ -23,6 +26,7 @@ from .regles import (
     erreurs_taux,
     message_aucun_arrete,
 )
+from .tasks import verifier_import_taux
 
 
 @dataclass(frozen=True)
@@ -192,6 +196,8 @@ def preparer_remplacement(arrete: Arrete) -> Arrete:
 # --- import of a rates file: deposit, check (synchronous or as a task), confirmation ------------------
 
 SEUIL_VERIFICATION_ASYNCHRONE = 100 * 1024  # bytes: beyond, the check runs as a task and the page shows progress
+# A task checks MAX_LIGNES rows in seconds: still « en cours » after this, its worker is gone.
+DELAI_VERIFICATION_INTERROMPUE = timedelta(minutes=10)
 
 
 def index_publics() -> dict[str, tuple[str, str]]:
@@ -210,11 +216,28 @@ def deposer_import(arrete: Arrete, nom_fichier: str, format_: str, contenu: byte
         depot = ImportTaux.objects.create(
             arrete=arrete, auteur=auteur, nom_fichier=nom_fichier[:200], format=format_, contenu=contenu
         )
-        if len(contenu) > SEUIL_VERIFICATION_ASYNCHRONE:
-            from .tasks import verifier_import_taux
+        asynchrone = len(contenu) > SEUIL_VERIFICATION_ASYNCHRONE
+        if asynchrone:
+            # Broker down: the check runs here, after the commit (bounded: MAX_LIGNES rows, TAILLE_MAX_IMPORT).
+            envoyer_tache(verifier_import_taux, depot.pk, si_injoignable=partial(verifier_import, depot.pk))
+    if asynchrone:
+        depot.refresh_from_db()
+        return depot
+    return verifier_import(depot.pk)
 
-            verifier_import_taux.delay_on_commit(depot.pk)
-            return depot
+
+def verification_interrompue(depot: ImportTaux, maintenant: datetime | None = None) -> bool:
+    """A check still « en cours » long after the deposit: its worker died, or no worker took it."""
+    maintenant = maintenant or timezone.now()
+    return depot.statut == StatutImport.EN_COURS and depot.cree_le < maintenant - DELAI_VERIFICATION_INTERROMPUE
+
+
+def relancer_verification(depot: ImportTaux) -> ImportTaux:
+    """Check an interrupted file again, in the request: it does not depend on a worker that failed once, and the
+    file is bounded (``MAX_LIGNES`` rows, ``TAILLE_MAX_IMPORT`` bytes)."""
+    depot = ImportTaux.objects.get(pk=depot.pk)
+    if not verification_interrompue(depot):
+        raise RegleArreteError("La vérification de ce fichier n'est pas interrompue : rien à relancer.")
     return verifier_import(depot.pk)
 
 

@@ -19,4 +19,5 @@ urlpatterns = [
     path("<int:pk>/import/<int:import_pk>/", views_import.apercu, name="import_apercu"),
     path("<int:pk>/import/<int:import_pk>/progression/", views_import.progression, name="import_progression"),
     path("<int:pk>/import/<int:import_pk>/confirmer/", views_import.confirmer, name="import_confirmer"),
+    path("<int:pk>/import/<int:import_pk>/relancer/", views_import.relancer, name="import_relancer"),
 ]

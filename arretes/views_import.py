@@ -17,7 +17,13 @@ from .forms import ImportTauxForm
 from .importation import COLONNES, LIBELLES_COLONNES
 from .models import StatutImport
 from .regles import RegleArreteError
-from .services import confirmer_import, deposer_import
+from .services import (
+    DELAI_VERIFICATION_INTERROMPUE,
+    confirmer_import,
+    deposer_import,
+    relancer_verification,
+    verification_interrompue,
+)
 from .views import _arrete, fil
 
 TAUX_PAR_DEFAUT = {"CAE": 90, "CIE": 30}
@@ -79,6 +85,8 @@ def apercu(request, pk, import_pk):
             "nb_valides": len(lignes) - nb_refusees,
             "entetes": [LIBELLES_COLONNES[c] for c in COLONNES],
             "fil": fil(arrete),
+            "interrompue": verification_interrompue(depot),
+            "delai_minutes": int(DELAI_VERIFICATION_INTERROMPUE.total_seconds() // 60),
             "title": "Aperçu de l'import des taux" + (" : erreurs à corriger" if nb_refusees else ""),
         },
     )
@@ -88,9 +96,21 @@ def apercu(request, pk, import_pk):
 def progression(request, pk, import_pk):
     """Polled by htmx while a long file is checked; once done, the page reloads to show every row."""
     _arrete_, depot = _depot(request, pk, import_pk)
-    if depot.statut != StatutImport.EN_COURS:
+    if depot.statut != StatutImport.EN_COURS or verification_interrompue(depot):
         return HttpResponseClientRefresh()
     return render(request, "arretes/_import_progression.html", {"arrete": _arrete_, "depot": depot})
+
+
+@require_POST
+@perimetre_requis
+def relancer(request, pk, import_pk):
+    """Check again, in the request, a file whose check was interrupted (its worker died, or none took it)."""
+    arrete, depot = _depot(request, pk, import_pk)
+    try:
+        relancer_verification(depot)
+    except RegleArreteError as exc:
+        messages.error(request, str(exc))
+    return redirect("arretes:import_apercu", pk=arrete.pk, import_pk=depot.pk)
 
 
 @require_POST

@@ -1,5 +1,8 @@
 from django import forms
 
+from cui_portal.contraintes import ContraintesAuxChamps
+from droit.nombres import HEURES_MAX, HEURES_MIN, PLAFOND_CAE, PLAFOND_CIE, SOURCE_CAOM, nombre
+
 from .models import Caom, InstanceDeliberation, StatutCaom
 from .regles import FINAUX, ORDRE
 
@@ -11,7 +14,9 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class CaomForm(forms.ModelForm):
+class CaomForm(ContraintesAuxChamps, forms.ModelForm):
+    champs_des_contraintes = {"caom_taux_majore_borne": "taux_majore"}
+
     class Meta:
         model = Caom
         fields = [
@@ -33,11 +38,17 @@ class CaomForm(forms.ModelForm):
         ]
         widgets = {"date_reference": DateInput(), "observations": forms.Textarea(attrs={"rows": 3})}
         help_texts = {
-            "duree_hebdo_cae": "De 20 à 35 heures ; 26 heures comme pour l'ancien contrat d'avenir.",
-            "taux_etat_cae": "Taux de l'arrêté du préfet de région (90 % dans la JPE 2010).",
+            "duree_hebdo_cae": (
+                f"De {nombre(HEURES_MIN)} à {nombre(HEURES_MAX)} heures ({SOURCE_CAOM}) ; 26 heures comme pour "
+                "l'ancien contrat d'avenir."
+            ),
+            "duree_hebdo_cie": f"De {nombre(HEURES_MIN)} à {nombre(HEURES_MAX)} heures ({SOURCE_CAOM}).",
+            "taux_etat_cae": (
+                f"Taux de l'arrêté du préfet de région ({nombre(PLAFOND_CAE)} % au plus ; 90 % dans la JPE 2010)."
+            ),
             "part_aci": "Part des CAE cofinancés (hors taux majoré) conclus en atelier et chantier d'insertion.",
             "duree_moyenne_cae": "8,25 mois dans la JPE 2010.",
-            "taux_cie": "30,7 % dans la JPE 2010, ou le taux négocié (47 % au plus).",
+            "taux_cie": f"30,7 % dans la JPE 2010, ou le taux négocié ({nombre(PLAFOND_CIE)} % au plus).",
             "duree_moyenne_cie": "9,4 mois dans la JPE 2010.",
         }
 

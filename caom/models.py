@@ -18,8 +18,23 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
+from cui_portal.contraintes import refus
 from cui_portal.permissions import restreindre
-from droit.nombres import HEURES_MAX, HEURES_MIN, PLAFOND_CAE, PLAFOND_CAE_ACI, PLAFOND_CIE
+from droit.nombres import (
+    DATE_CUI,
+    DUREE_MAX_MOIS,
+    HEURES_MAX,
+    HEURES_MIN,
+    PLAFOND_CAE,
+    PLAFOND_CAE_ACI,
+    PLAFOND_CIE,
+    SOURCE_CAOM,
+    SOURCE_DUREE_MAX,
+    SOURCE_PLAFOND_CAE,
+    SOURCE_PLAFOND_CAE_ACI,
+    SOURCE_PLAFOND_CIE,
+    nombre,
+)
 from referentiels.models import Departement
 
 
@@ -48,6 +63,12 @@ class CaomQuerySet(models.QuerySet):
 
     def non_signees(self):
         return self.exclude(statut=StatutCaom.SIGNEE)
+
+
+MESSAGE_MAJORES = refus(
+    "Les CAE à taux majoré font partie des CAE cofinancés : pas plus de CAE à taux majoré que de CAE cofinancés "
+    f"({SOURCE_CAOM})."
+)
 
 
 def _entre(champ: str, minimum, maximum) -> Q:
@@ -120,55 +141,118 @@ class Caom(models.Model):
         verbose_name_plural = "CAOM"
         ordering = ["-annee", "departement__code"]
         constraints = [
-            models.UniqueConstraint(fields=["departement", "annee"], name="caom_une_par_departement_et_annee"),
-            models.CheckConstraint(condition=_entre("annee", 2010, 2100), name="caom_annee_du_cui"),
+            models.UniqueConstraint(
+                fields=["departement", "annee"],
+                name="caom_une_par_departement_et_annee",
+                violation_error_message=refus(
+                    f"Ce département a déjà une CAOM pour cette année : une seule CAOM par département et par an "
+                    f"({SOURCE_CAOM})."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=_entre("annee", 2010, 2100),
+                name="caom_annee_du_cui",
+                violation_error_message=refus(
+                    f"L'année d'une CAOM va de {DATE_CUI.year} (entrée en vigueur du contrat unique d'insertion) "
+                    "à 2100."
+                ),
+            ),
             models.CheckConstraint(
                 condition=Q(nb_cae_cofinances__gte=0)
                 & Q(nb_cae_majores__gte=0)
                 & Q(nb_cae_cg_seul__gte=0)
                 & Q(nb_cie_cofinances__gte=0),
                 name="caom_volumes_positifs",
+                violation_error_message=refus("Les nombres de CAE et de CIE d'une CAOM sont positifs ou nuls."),
             ),
             models.CheckConstraint(
-                condition=Q(nb_cae_majores__lte=F("nb_cae_cofinances")), name="caom_majores_parmi_cofinances"
+                condition=Q(nb_cae_majores__lte=F("nb_cae_cofinances")),
+                name="caom_majores_parmi_cofinances",
+                violation_error_message=MESSAGE_MAJORES,
             ),
             models.CheckConstraint(
                 condition=Q(taux_majore__isnull=True)
                 | (Q(taux_majore__gt=F("taux_etat_cae")) & Q(taux_majore__lte=PLAFOND_CAE_ACI)),
                 name="caom_taux_majore_borne",
+                violation_error_message=refus(
+                    "Le taux majoré par le conseil général dépasse le taux de l'arrêté régional pour les CAE, "
+                    f"sans aller au-delà de {nombre(PLAFOND_CAE_ACI)} % du SMIC brut ({SOURCE_CAOM} ; "
+                    f"{SOURCE_PLAFOND_CAE_ACI})."
+                ),
             ),
             models.CheckConstraint(
-                condition=Q(nb_cae_majores=0) | Q(taux_majore__isnull=False), name="caom_majores_ont_un_taux"
+                condition=Q(nb_cae_majores=0) | Q(taux_majore__isnull=False),
+                name="caom_majores_ont_un_taux",
+                violation_error_message=refus(
+                    "Des CAE à taux majoré appellent le taux majoré par le conseil général : indiquez-le."
+                ),
             ),
             models.CheckConstraint(
-                condition=_entre("duree_hebdo_cae", HEURES_MIN, HEURES_MAX), name="caom_heures_cae_20_35"
+                condition=_entre("duree_hebdo_cae", HEURES_MIN, HEURES_MAX),
+                name="caom_heures_cae_20_35",
+                violation_error_message=refus(
+                    f"La durée hebdomadaire prise en charge des CAE va de {nombre(HEURES_MIN)} à "
+                    f"{nombre(HEURES_MAX)} heures ({SOURCE_CAOM})."
+                ),
             ),
             models.CheckConstraint(
-                condition=_entre("duree_hebdo_cie", HEURES_MIN, HEURES_MAX), name="caom_heures_cie_20_35"
+                condition=_entre("duree_hebdo_cie", HEURES_MIN, HEURES_MAX),
+                name="caom_heures_cie_20_35",
+                violation_error_message=refus(
+                    f"La durée hebdomadaire prise en charge des CIE va de {nombre(HEURES_MIN)} à "
+                    f"{nombre(HEURES_MAX)} heures ({SOURCE_CAOM})."
+                ),
             ),
             models.CheckConstraint(
-                condition=Q(taux_etat_cae__gt=0) & Q(taux_etat_cae__lte=PLAFOND_CAE), name="caom_taux_cae_plafonne"
+                condition=Q(taux_etat_cae__gt=0) & Q(taux_etat_cae__lte=PLAFOND_CAE),
+                name="caom_taux_cae_plafonne",
+                violation_error_message=refus(
+                    "Le taux de l'arrêté régional pour les CAE est positif et d'au plus "
+                    f"{nombre(PLAFOND_CAE)} % du SMIC brut ({SOURCE_PLAFOND_CAE})."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(taux_etat_aci__gt=0) & Q(taux_etat_aci__lte=PLAFOND_CAE_ACI),
                 name="caom_taux_aci_plafonne",
+                violation_error_message=refus(
+                    "Le taux de l'arrêté régional en atelier et chantier d'insertion est positif et d'au plus "
+                    f"{nombre(PLAFOND_CAE_ACI)} % du SMIC brut ({SOURCE_PLAFOND_CAE_ACI})."
+                ),
             ),
             models.CheckConstraint(
-                condition=Q(taux_cie__gt=0) & Q(taux_cie__lte=PLAFOND_CIE), name="caom_taux_cie_plafonne"
+                condition=Q(taux_cie__gt=0) & Q(taux_cie__lte=PLAFOND_CIE),
+                name="caom_taux_cie_plafonne",
+                violation_error_message=refus(
+                    f"Le taux de prise en charge des CIE est positif et d'au plus {nombre(PLAFOND_CIE)} % du "
+                    f"SMIC brut ({SOURCE_PLAFOND_CIE})."
+                ),
             ),
-            models.CheckConstraint(condition=_entre("part_aci", 0, 100), name="caom_part_aci_pourcentage"),
             models.CheckConstraint(
-                condition=_entre("duree_moyenne_cae", 1, 24) & _entre("duree_moyenne_cie", 1, 24),
+                condition=_entre("part_aci", 0, 100),
+                name="caom_part_aci_pourcentage",
+                violation_error_message=refus("La part des CAE cofinancés conclus en ACI va de 0 à 100 %."),
+            ),
+            models.CheckConstraint(
+                condition=_entre("duree_moyenne_cae", 1, DUREE_MAX_MOIS)
+                & _entre("duree_moyenne_cie", 1, DUREE_MAX_MOIS),
                 name="caom_durees_moyennes_1_24_mois",
+                violation_error_message=refus(
+                    f"La durée moyenne des CAE et des CIE va de 1 à {DUREE_MAX_MOIS} mois ({SOURCE_DUREE_MAX})."
+                ),
             ),
             models.CheckConstraint(
                 condition=~Q(statut__in=[StatutCaom.DELIBERATION, StatutCaom.SIGNEE])
                 | (Q(date_deliberation__isnull=False) & ~Q(instance_deliberation="")),
                 name="caom_deliberation_datee",
+                violation_error_message=refus(
+                    "Une CAOM délibérée ou signée porte la date de la délibération du conseil général et "
+                    f"l'instance qui l'a prise ({SOURCE_CAOM})."
+                ),
             ),
             models.CheckConstraint(
                 condition=~Q(statut=StatutCaom.SIGNEE) | Q(date_signature__isnull=False),
                 name="caom_signature_datee",
+                violation_error_message=refus("Une CAOM signée porte sa date de signature."),
             ),
         ]
 
@@ -211,7 +295,13 @@ class EtapeCaom(models.Model):
         verbose_name_plural = "étapes de négociation"
         ordering = ["caom", "date_etape", "enregistree_le", "pk"]
         constraints = [
-            models.CheckConstraint(condition=~Q(statut=F("statut_precedent")), name="caom_etape_change_d_etat"),
+            models.CheckConstraint(
+                condition=~Q(statut=F("statut_precedent")),
+                name="caom_etape_change_d_etat",
+                violation_error_message=refus(
+                    "Une étape de la négociation change l'état de la CAOM : le nouvel état diffère du précédent."
+                ),
+            ),
         ]
 
     def __str__(self):
@@ -240,9 +330,15 @@ class AvenantCaom(models.Model):
         verbose_name_plural = "avenants aux CAOM"
         ordering = ["caom", "numero"]
         constraints = [
-            models.UniqueConstraint(fields=["caom", "numero"], name="caom_avenant_numero_unique"),
+            models.UniqueConstraint(
+                fields=["caom", "numero"],
+                name="caom_avenant_numero_unique",
+                violation_error_message=refus("Cette CAOM a déjà un avenant portant ce numéro."),
+            ),
             models.CheckConstraint(
-                condition=Q(nb_cae_majores__lte=F("nb_cae_cofinances")), name="caom_avenant_majores_parmi_cofinances"
+                condition=Q(nb_cae_majores__lte=F("nb_cae_cofinances")),
+                name="caom_avenant_majores_parmi_cofinances",
+                violation_error_message=MESSAGE_MAJORES,
             ),
         ]
 

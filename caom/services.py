@@ -5,21 +5,26 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from arretes.regles import AucunArreteApplicable
+from arretes.services import taux_applicable
+
 from .models import AvenantCaom, Caom, EtapeCaom, StatutCaom, date_reference_par_defaut
 from .regles import RegleCaomError, verifier_parametres, verifier_transition
 from .selectors import parametres
 
+CODE_PUBLIC_RSA = "beneficiaires-rsa"  # the public a CAOM co-finances
 CHAMPS_VOLUMES = ("nb_cae_cofinances", "nb_cae_majores", "nb_cae_cg_seul", "nb_cie_cofinances")
 
 
 def taux_arrete_par_defaut(region_id: int, annee: int) -> Decimal | None:
-    """The CAE rate of the region's arrêté for RSA beneficiaries, when an arrêté for ``annee`` is published."""
-    try:
-        from arretes.services import taux_applicable
+    """The CAE rate of the region's arrêté for RSA beneficiaries, when an arrêté for ``annee`` is published.
 
-        jour = date(annee, 1, 1)
-        return taux_applicable("CAE", "beneficiaires-rsa", region_id, jour, jour).taux
-    except (ImportError, ValueError, LookupError):
+    No published arrêté is a normal case of the autumn negotiation (``None``); an unknown public or region is a
+    bug of the reference data and is raised."""
+    jour = date(annee, 1, 1)
+    try:
+        return taux_applicable("CAE", CODE_PUBLIC_RSA, region_id, jour, jour).taux
+    except AucunArreteApplicable:
         return None
 
 

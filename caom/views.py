@@ -6,10 +6,11 @@ read-only). Prescripteurs have no CAOM page: 403 on the lists, 404 on a CAOM (it
 from django.contrib import messages
 from django.db import IntegrityError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from cui_portal.contraintes import message_d_integrite
 from cui_portal.historique import lignes_historique
 from cui_portal.pdf import reponse_pdf
 from cui_portal.permissions import (
@@ -22,6 +23,7 @@ from cui_portal.permissions import (
     peut_lire_rapport_caom,
     region_choisie,
 )
+from droit.nombres import DATE_CUI, PLAFOND_CAE
 from referentiels.models import Region
 from referentiels.regles import ParametreInconnu
 
@@ -34,17 +36,20 @@ from .regles import RegleCaomError, annee_de_campagne, echeance_signature
 from .selectors import enveloppe_de
 
 
+def entier_demande(request, nom: str) -> int | None:
+    """A whole number of the query string, or ``None`` when it is missing or not one (a filter, not a form)."""
+    texte = request.GET.get(nom, "").strip()
+    return int(texte) if texte.isascii() and texte.isdigit() else None
+
+
 def annee_demandee(request) -> int:
-    try:
-        annee = int(request.GET.get("annee", ""))
-    except ValueError:
-        return annee_de_campagne(timezone.localdate())
-    return annee if 2010 <= annee <= 2100 else annee_de_campagne(timezone.localdate())
+    annee = entier_demande(request, "annee")
+    return annee if annee and DATE_CUI.year <= annee <= 2100 else annee_de_campagne(timezone.localdate())
 
 
 def annees_proposees(annee: int) -> list[int]:
     derniere = max(annee_de_campagne(timezone.localdate()), annee)
-    return list(range(2010, derniere + 1))
+    return list(range(DATE_CUI.year, derniere + 1))
 
 
 def region_demandee(request, perimetre) -> Region | None:
@@ -82,12 +87,9 @@ def _caom_visible(request, pk) -> Caom:
     return get_object_or_404(Caom.objects.visibles_par(perimetre).select_related("departement__region"), pk=pk)
 
 
-def url_conventions(caom: Caom) -> str | None:
-    """The list of the conventions co-financed under this CAOM, once the conventions app offers it."""
-    try:
-        return f"{reverse('conventions:liste')}?caom={caom.pk}"
-    except NoReverseMatch:
-        return None
+def url_conventions(caom: Caom) -> str:
+    """The list of the conventions co-financed under this CAOM (a URL name, not an import of ``conventions``)."""
+    return f"{reverse('conventions:liste')}?caom={caom.pk}"
 
 
 @perimetre_requis
@@ -133,7 +135,7 @@ def creer(request):
     caom = Caom(departement=departement, annee=annee)
     initial = {}
     taux = services.taux_arrete_par_defaut(departement.region_id, annee)
-    if taux is not None and taux <= 95:
+    if taux is not None and taux <= PLAFOND_CAE:
         initial["taux_etat_cae"] = taux
     initial["date_reference"] = date_reference_par_defaut(annee)
     return _formulaire(request, caom, initial, f"Nouvelle CAOM {annee} – {departement}")
@@ -156,8 +158,9 @@ def _formulaire(request, caom, initial, titre):
             caom = services.enregistrer_caom(form.save(commit=False), auteur=request.user)
         except RegleCaomError as exc:
             form.add_error(None, str(exc))
-        except IntegrityError:
-            form.add_error(None, "Ces valeurs sont refusées (une CAOM existe déjà ou une limite est dépassée).")
+        except IntegrityError as exc:
+            # A concurrent write between the form's checks and the save: the constraint's own French message.
+            form.add_error(None, message_d_integrite(Caom, exc))
         else:
             messages.success(request, "La CAOM est enregistrée.")
             return redirect("caom:detail", caom.pk)

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
+from cui_portal.contraintes import refus
 from droit.vocabulaire import Role
 from referentiels.models import Organisation, TypeOrganisation
 
@@ -86,7 +87,9 @@ class Habilitation(models.Model):
         ordering = ["organisation__nom", "role"]
         constraints = [
             models.UniqueConstraint(
-                fields=["utilisateur", "organisation", "role"], name="une_habilitation_par_role_et_organisation"
+                fields=["utilisateur", "organisation", "role"],
+                name="une_habilitation_par_role_et_organisation",
+                violation_error_message=refus("Cette personne a déjà ce rôle dans cette organisation."),
             )
         ]
 

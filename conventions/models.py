@@ -12,8 +12,18 @@ from django.db.models.functions import Abs
 from django.db.models.lookups import LessThan
 from simple_history.models import HistoricalRecords
 
+from cui_portal.contraintes import ou, refus
 from cui_portal.permissions import restreindre
-from droit.nombres import HEURES_MAX, HEURES_MIN, TAUX_MAX
+from droit.nombres import (
+    DELAI_DECLARATION_JOURS,
+    HEURES_MAX,
+    HEURES_MIN,
+    SOURCE_DECLARATION,
+    SOURCE_HEURES,
+    SOURCE_PLAFOND_CAE_ACI,
+    TAUX_MAX,
+    nombre,
+)
 from droit.vocabulaire import Financement, StatutConvention, TypeContrat
 from referentiels.models import Departement, Organisation, PublicPrioritaire, Region
 
@@ -22,6 +32,14 @@ from .models_parties import (  # noqa: F401  (re-exported: ``conventions.models`
     Employeur,
     NiveauFormation,
     Salarie,
+)
+
+MESSAGE_TAUX = refus(
+    f"Le taux de prise en charge est positif et d'au plus {nombre(TAUX_MAX)} % du SMIC brut, le plus haut des "
+    f"plafonds (CAE en atelier et chantier d'insertion, {SOURCE_PLAFOND_CAE_ACI})."
+)
+MESSAGE_HEURES_PRISES_EN_CHARGE = refus(
+    f"La durée hebdomadaire prise en charge est positive et d'au plus {nombre(HEURES_MAX)} heures ({SOURCE_HEURES})."
 )
 
 
@@ -237,24 +255,50 @@ class Convention(models.Model):
             models.Index(fields=["statut"], name="convention_statut"),
         ]
         constraints = [
-            models.UniqueConstraint(fields=["numero"], name="convention_numero_unique"),
+            models.UniqueConstraint(
+                fields=["numero"],
+                name="convention_numero_unique",
+                violation_error_message=refus("Ce numéro de convention est déjà attribué."),
+                violation_error_code="unique",
+            ),
             # One draft per prescripteur, employer and employee: a form submitted twice makes one draft.
             models.UniqueConstraint(
                 fields=["prescripteur", "employeur", "salarie"],
                 condition=Q(statut="brouillon"),
                 name="un_brouillon_par_prescripteur_employeur_salarie",
+                violation_error_message=refus(
+                    "Un brouillon existe déjà pour ce salarié chez cet employeur : reprenez-le dans vos brouillons."
+                ),
             ),
-            models.CheckConstraint(condition=Q(type_contrat__in=TypeContrat.values), name="convention_type_connu"),
-            models.CheckConstraint(condition=Q(nature__in=Nature.values), name="convention_nature_connue"),
-            models.CheckConstraint(condition=Q(statut__in=StatutConvention.values), name="convention_statut_connu"),
             models.CheckConstraint(
-                condition=Q(financement__in=Financement.values), name="convention_financement_connu"
+                condition=Q(type_contrat__in=TypeContrat.values),
+                name="convention_type_connu",
+                violation_error_message=refus(f"Le contrat est {ou(TypeContrat)}."),
+            ),
+            models.CheckConstraint(
+                condition=Q(nature__in=Nature.values),
+                name="convention_nature_connue",
+                violation_error_message=refus(f"La nature de la convention est {ou(Nature)}."),
+            ),
+            models.CheckConstraint(
+                condition=Q(statut__in=StatutConvention.values),
+                name="convention_statut_connu",
+                violation_error_message=refus(f"Le statut de la convention est {ou(StatutConvention)}."),
+            ),
+            models.CheckConstraint(
+                condition=Q(financement__in=Financement.values),
+                name="convention_financement_connu",
+                violation_error_message=refus(f"Le financement de l'aide est {ou(Financement)}."),
             ),
             models.CheckConstraint(
                 condition=Q(nature="initiale")
                 | Q(convention_precedente__isnull=False)
                 | Q(nature="transition_pcs", mois_deja_effectues__gt=0),
                 name="convention_suite_a_une_precedente",
+                violation_error_message=refus(
+                    "Un renouvellement prolonge une convention précédente : indiquez-la (après une convention du plan "
+                    "de cohésion sociale, indiquez les mois déjà effectués)."
+                ),
             ),
             # A draft may be incomplete; a concluded convention has its number, dates, hours, rate and aid.
             models.CheckConstraint(
@@ -271,10 +315,15 @@ class Convention(models.Model):
                     aide_mensuelle__isnull=False,
                 ),
                 name="convention_conclue_complete",
+                violation_error_message=refus(
+                    "Une convention conclue a son numéro, ses dates (conclusion, embauche, début, fin), ses durées "
+                    "hebdomadaires, son taux et son aide mensuelle."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(date_debut__isnull=True) | Q(date_fin__isnull=True) | Q(date_fin__gt=F("date_debut")),
                 name="convention_fin_apres_debut",
+                violation_error_message=refus("La fin de la convention suit son début."),
             ),
             # Weekly hours: 20 to 35 h; under 20 h only for a CAE (or old CAE / CAV) with particular difficulties.
             models.CheckConstraint(
@@ -285,29 +334,47 @@ class Convention(models.Model):
                     | Q(difficultes_particulieres=True, type_contrat__in=["CAE", "CAE_PCS", "CAV"])
                 ),
                 name="convention_duree_hebdo_travail",
+                violation_error_message=refus(
+                    f"La durée hebdomadaire de travail va de {nombre(HEURES_MIN)} à {nombre(HEURES_MAX)} heures ; "
+                    f"moins de {nombre(HEURES_MIN)} heures seulement pour un CAE dont le salarié rencontre des "
+                    f"difficultés particulières (L. 5134-26 du code du travail ; {SOURCE_HEURES})."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(duree_hebdo_prise_en_charge__isnull=True)
                 | Q(duree_hebdo_prise_en_charge__gt=0, duree_hebdo_prise_en_charge__lte=HEURES_MAX),
                 name="convention_heures_prises_en_charge_0_35",
+                violation_error_message=MESSAGE_HEURES_PRISES_EN_CHARGE,
             ),
             models.CheckConstraint(
                 condition=Q(duree_hebdo_prise_en_charge__isnull=True)
                 | Q(duree_hebdo_travail__isnull=True)
                 | Q(duree_hebdo_prise_en_charge__lte=F("duree_hebdo_travail")),
                 name="convention_heures_prises_en_charge_travaillees",
+                violation_error_message=refus(
+                    "La durée hebdomadaire prise en charge ne dépasse pas la durée hebdomadaire de travail."
+                ),
             ),
             models.CheckConstraint(
-                condition=Q(taux__isnull=True) | Q(taux__gt=0, taux__lte=TAUX_MAX), name="convention_taux_0_105"
+                condition=Q(taux__isnull=True) | Q(taux__gt=0, taux__lte=TAUX_MAX),
+                name="convention_taux_0_105",
+                violation_error_message=MESSAGE_TAUX,
             ),
             models.CheckConstraint(
                 condition=Q(taux_arrete__isnull=True) | Q(taux_arrete__gt=0, taux_arrete__lte=TAUX_MAX),
                 name="convention_taux_arrete_0_105",
+                violation_error_message=refus(
+                    f"Le taux de l'arrêté régional est positif et d'au plus {nombre(TAUX_MAX)} % du SMIC brut, le "
+                    f"plus haut des plafonds (CAE en atelier et chantier d'insertion, {SOURCE_PLAFOND_CAE_ACI})."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(aide_mensuelle__isnull=True)
                 | Q(aide_mensuelle__gte=0, part_etat__gte=0, part_conseil_general__gte=0),
                 name="convention_aide_positive",
+                violation_error_message=refus(
+                    "L'aide mensuelle et ses parts (État, conseil général) sont positives ou nulles."
+                ),
             ),
             # aide = État + conseil général (to the half-cent: SQLite keeps decimals as floating numbers).
             models.CheckConstraint(
@@ -319,19 +386,33 @@ class Convention(models.Model):
                     )
                 ),
                 name="convention_aide_etat_plus_cg",
+                violation_error_message=refus(
+                    "L'aide mensuelle est la somme de la part de l'État et de celle du conseil général."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(type_contrat_travail="CDI", date_fin_contrat_travail__isnull=True)
                 | Q(type_contrat_travail="CDD") & (Q(statut="brouillon") | Q(date_fin_contrat_travail__isnull=False)),
                 name="convention_cdd_a_une_fin",
+                violation_error_message=refus(
+                    "Un contrat de travail à durée déterminée a une date de fin ; un CDI n'en a pas."
+                ),
             ),
             models.CheckConstraint(
                 condition=~Q(statut="rompue") | Q(date_rupture__isnull=False, motif_rupture__gt=""),
                 name="convention_rompue_a_date_et_motif",
+                violation_error_message=refus(
+                    f"Une convention rompue a la date et le motif de la rupture, déclarés dans les "
+                    f"{DELAI_DECLARATION_JOURS} jours ({SOURCE_DECLARATION})."
+                ),
             ),
             models.CheckConstraint(
                 condition=~Q(statut="suspendue") | Q(date_suspension__isnull=False),
                 name="convention_suspendue_a_une_date",
+                violation_error_message=refus(
+                    f"Une convention suspendue a la date de la suspension, déclarée dans les "
+                    f"{DELAI_DECLARATION_JOURS} jours ({SOURCE_DECLARATION})."
+                ),
             ),
         ]
 
@@ -373,7 +454,11 @@ class PeriodeImmersion(models.Model):
         verbose_name_plural = "périodes d'immersion"
         ordering = ["convention", "date_debut"]
         constraints = [
-            models.CheckConstraint(condition=Q(date_fin__gte=F("date_debut")), name="immersion_fin_apres_debut"),
+            models.CheckConstraint(
+                condition=Q(date_fin__gte=F("date_debut")),
+                name="immersion_fin_apres_debut",
+                violation_error_message=refus("Une période d'immersion finit le jour de son début ou après."),
+            ),
         ]
 
     def __str__(self):
@@ -409,19 +494,36 @@ class Avenant(models.Model):
         verbose_name = "avenant"
         ordering = ["convention", "numero"]
         constraints = [
-            models.UniqueConstraint(fields=["convention", "numero"], name="avenant_numero_unique_par_convention"),
-            models.CheckConstraint(condition=Q(numero__gte=1), name="avenant_numero_positif"),
-            models.CheckConstraint(condition=Q(type__in=TypeAvenant.values), name="avenant_type_connu"),
-            models.CheckConstraint(
-                condition=~Q(type="renouvellement") | Q(date_fin__isnull=False), name="avenant_renouvellement_a_une_fin"
+            models.UniqueConstraint(
+                fields=["convention", "numero"],
+                name="avenant_numero_unique_par_convention",
+                violation_error_message=refus("La convention a déjà un avenant portant ce numéro."),
             ),
             models.CheckConstraint(
-                condition=Q(taux__isnull=True) | Q(taux__gt=0, taux__lte=TAUX_MAX), name="avenant_taux_0_105"
+                condition=Q(numero__gte=1),
+                name="avenant_numero_positif",
+                violation_error_message=refus("Les avenants d'une convention sont numérotés à partir de 1."),
+            ),
+            models.CheckConstraint(
+                condition=Q(type__in=TypeAvenant.values),
+                name="avenant_type_connu",
+                violation_error_message=refus(f"Un avenant est {ou(TypeAvenant)}."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(type="renouvellement") | Q(date_fin__isnull=False),
+                name="avenant_renouvellement_a_une_fin",
+                violation_error_message=refus("Un avenant de renouvellement fixe la nouvelle fin de la convention."),
+            ),
+            models.CheckConstraint(
+                condition=Q(taux__isnull=True) | Q(taux__gt=0, taux__lte=TAUX_MAX),
+                name="avenant_taux_0_105",
+                violation_error_message=MESSAGE_TAUX,
             ),
             models.CheckConstraint(
                 condition=Q(duree_hebdo_prise_en_charge__isnull=True)
                 | Q(duree_hebdo_prise_en_charge__gt=0, duree_hebdo_prise_en_charge__lte=HEURES_MAX),
                 name="avenant_heures_prises_en_charge_0_35",
+                violation_error_message=MESSAGE_HEURES_PRISES_EN_CHARGE,
             ),
         ]
 
@@ -441,7 +543,13 @@ class SequenceNumero(models.Model):
         verbose_name = "séquence de numérotation"
         verbose_name_plural = "séquences de numérotation"
         constraints = [
-            models.UniqueConstraint(fields=["type_contrat", "departement", "annee"], name="sequence_unique"),
+            models.UniqueConstraint(
+                fields=["type_contrat", "departement", "annee"],
+                name="sequence_unique",
+                violation_error_message=refus(
+                    "La numérotation de ce contrat a déjà sa séquence pour ce département et cette année."
+                ),
+            ),
         ]
 
     def __str__(self):

@@ -12,6 +12,7 @@ from stdnum.exceptions import ValidationError as StdnumValidationError
 from stdnum.fr import nir as stdnum_nir
 from stdnum.fr import siret as stdnum_siret
 
+from cui_portal.contraintes import refus
 from droit.vocabulaire import StatutJuridique
 from referentiels.models import Departement
 
@@ -88,7 +89,9 @@ class Employeur(models.Model):
         ordering = ["raison_sociale"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(statut_juridique__in=StatutJuridique.values), name="employeur_statut_connu"
+                condition=Q(statut_juridique__in=StatutJuridique.values),
+                name="employeur_statut_connu",
+                violation_error_message=refus("Statut juridique inconnu : choisissez celui de l'employeur."),
             ),
         ]
 
@@ -170,10 +173,21 @@ class Salarie(models.Model):
         ordering = ["nom", "prenom"]
         indexes = [models.Index(fields=["nom", "prenom"], name="salarie_nom_prenom")]
         constraints = [
-            models.UniqueConstraint(fields=["nir"], condition=~Q(nir=""), name="salarie_nir_unique"),
+            models.UniqueConstraint(
+                fields=["nir"],
+                condition=~Q(nir=""),
+                name="salarie_nir_unique",
+                violation_error_message=refus(
+                    "Ce NIR est déjà celui d'un salarié enregistré : recherchez-le plutôt que de le saisir à nouveau."
+                ),
+                violation_error_code="unique",
+            ),
             models.CheckConstraint(
                 condition=Q(inscrit_depuis__isnull=True) | Q(inscrit_pole_emploi=True),
                 name="salarie_inscrit_depuis_si_inscrit",
+                violation_error_message=refus(
+                    "La date d'inscription à Pôle emploi ne se renseigne que pour un salarié inscrit."
+                ),
             ),
         ]
 

@@ -1,6 +1,7 @@
 """The Celery application: Redis broker from REDIS_URL, tasks autodiscovered in every app.
 
-Tasks are sent with ``task.delay_on_commit(...)`` so that nothing is queued for a write that is rolled back.
+Tasks are sent with ``cui_portal.taches.envoyer_tache(task, ...)``: after the commit (nothing is queued for a write
+that is rolled back), and a broker outage never fails the request.
 """
 
 import os

@@ -11,6 +11,8 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.text import slugify
 
+from .context_processors import DROIT
+
 FEUILLE = settings.BASE_DIR / "static" / "pdf" / "impression.css"
 
 
@@ -24,7 +26,8 @@ def _feuille_de_style():
 def rendre_pdf(template: str, contexte: dict, *, titre: str) -> bytes:
     from weasyprint import HTML
 
-    html = render_to_string(template, {**contexte, "titre_document": titre})
+    # No request here, so no context processor: the law's numbers are added as in the pages.
+    html = render_to_string(template, {"droit": DROIT, **contexte, "titre_document": titre})
     document = HTML(string=html, base_url=str(settings.BASE_DIR))
     return document.write_pdf(stylesheets=[_feuille_de_style()], pdf_tags=True, cache={})
 

@@ -14,6 +14,8 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 
+from cui_portal.contraintes import ou, refus
+
 
 class TypeRappel(models.TextChoices):
     BILAN_ETAPE = "bilan_etape", "Bilan d'étape CAE-jeunes"
@@ -72,10 +74,23 @@ class Rappel(models.Model):
         ordering = ["-envoye_le", "-pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["type", "cle", "destinataire", "echeance", "niveau"], name="un_rappel_par_occurrence"
+                fields=["type", "cle", "destinataire", "echeance", "niveau"],
+                name="un_rappel_par_occurrence",
+                violation_error_message=refus(
+                    "Ce rappel est déjà enregistré pour ce destinataire, cette échéance et ce niveau : il n'est "
+                    "envoyé qu'une fois."
+                ),
             ),
-            models.CheckConstraint(condition=Q(type__in=TypeRappel.values), name="rappel_type_connu"),
-            models.CheckConstraint(condition=Q(destinataire=Lower("destinataire")), name="rappel_email_minuscule"),
+            models.CheckConstraint(
+                condition=Q(type__in=TypeRappel.values),
+                name="rappel_type_connu",
+                violation_error_message=refus("Type de rappel inconnu : il n'est pas dans la liste des rappels."),
+            ),
+            models.CheckConstraint(
+                condition=Q(destinataire=Lower("destinataire")),
+                name="rappel_email_minuscule",
+                violation_error_message=refus("L'adresse du destinataire d'un rappel s'écrit en minuscules."),
+            ),
         ]
         indexes = [
             models.Index(fields=["type", "envoye_le"], name="rappel_type_envoi"),
@@ -117,8 +132,16 @@ class TravailDiffere(models.Model):
         verbose_name_plural = "travaux différés"
         ordering = ["-cree_le"]
         constraints = [
-            models.CheckConstraint(condition=Q(progression__lte=100), name="travail_progression_au_plus_100"),
-            models.CheckConstraint(condition=Q(statut__in=StatutTravail.values), name="travail_statut_connu"),
+            models.CheckConstraint(
+                condition=Q(progression__lte=100),
+                name="travail_progression_au_plus_100",
+                violation_error_message=refus("La progression d'un travail va de 0 à 100 %."),
+            ),
+            models.CheckConstraint(
+                condition=Q(statut__in=StatutTravail.values),
+                name="travail_statut_connu",
+                violation_error_message=refus(f"Un travail différé est {ou(StatutTravail)}."),
+            ),
         ]
 
     def __str__(self):

@@ -5,6 +5,8 @@ import json
 
 from django.utils import timezone
 
+CONSERVATION_JOURS = 7  # a finished work's file is kept a week (exports may hold personal data): not a legal delay
+
 FUSEAU = "Europe/Paris"
 
 # name: (task, crontab (minute, hour, day_of_month, month_of_year, day_of_week), description)
@@ -37,7 +39,7 @@ PLANIFICATION = {
     "Nettoyage des fichiers des travaux différés": (
         "rappels.nettoyer_travaux",
         ("30", "3", "*", "*", "*"),
-        "Supprime les fichiers d'export terminés depuis plus de 7 jours.",
+        f"Supprime les fichiers d'export terminés depuis plus de {CONSERVATION_JOURS} jours.",
     ),
 }
 

@@ -11,7 +11,9 @@ from datetime import date, timedelta
 
 from conventions.regles import declaration_tardive as regle_declaration_tardive
 from conventions.regles_duree import ajouter_mois, date_limite_attestation
-from droit.nombres import echeance_paiement_operateur, limite_declaration
+from droit.nombres import DELAI_PAIEMENT_OPERATEUR_JOURS, echeance_paiement_operateur, limite_declaration
+
+UNE_SEMAINE = timedelta(weeks=1)  # reminders come a week before a deadline (a habit of the portal, not a legal delay)
 
 # Groups of recipients; the collectors turn them into addresses.
 CORRESPONDANTS = "correspondants"
@@ -23,7 +25,7 @@ EMPLOYEUR = "employeur"
 PRESCRIPTEUR = "prescripteur"
 
 RATTRAPAGE = 7  # days during which a missed occurrence is still sent
-ALERTE_PAIEMENT = 20
+ALERTE_PAIEMENT = DELAI_PAIEMENT_OPERATEUR_JOURS - 5  # days after the complete file: 5 days before the ASP's deadline
 
 
 @dataclass(frozen=True)
@@ -85,7 +87,7 @@ def arrete_annuel(annee_cible: int, publie: bool) -> list[Occurrence]:
     decembre, fin_annee = date(annee, 12, 1), date(annee, 12, 31)
     return [
         Occurrence("1er_novembre", echeance, date(annee, 11, 1), echeance, GESTIONNAIRES),
-        Occurrence("j-7", echeance, echeance - timedelta(days=7), echeance, GESTIONNAIRES),
+        Occurrence("j-7", echeance, echeance - UNE_SEMAINE, echeance, GESTIONNAIRES),
         Occurrence("retard", echeance, decembre, fin_annee, GESTIONNAIRES),
         Occurrence("retard", echeance, decembre, fin_annee, MIP),
         Occurrence("retard", echeance, decembre, fin_annee, NATIONAL),
@@ -101,7 +103,7 @@ def caom_negociation(annee_caom: int, etat_renseigne: bool) -> list[Occurrence]:
     if etat_renseigne:
         return []
     echeance = date(annee_caom - 1, 11, 30)
-    return [Occurrence("j-7", echeance, echeance - timedelta(days=7), echeance, GESTIONNAIRES)]
+    return [Occurrence("j-7", echeance, echeance - UNE_SEMAINE, echeance, GESTIONNAIRES)]
 
 
 def caom_signature(annee_caom: int, signee: bool) -> list[Occurrence]:
@@ -111,7 +113,7 @@ def caom_signature(annee_caom: int, signee: bool) -> list[Occurrence]:
         return []
     echeance = date(annee_caom - 1, 12, 31)
     debut = date(annee_caom - 1, 12, 1)
-    semaine = echeance - timedelta(days=7)
+    semaine = echeance - UNE_SEMAINE
     return [
         Occurrence("decembre", echeance, debut, echeance, GESTIONNAIRES),
         Occurrence("decembre", echeance, debut, echeance, CONSEIL_GENERAL),
@@ -126,7 +128,8 @@ def caom_signature(annee_caom: int, signee: bool) -> list[Occurrence]:
 def paiement_operateur(
     date_dossier_complet: date | None, paye: bool, public: str = GESTIONNAIRES, rattrapage: int = RATTRAPAGE
 ) -> list[Occurrence]:
-    """An unpaid request: an alert 20 days after the complete file, and again once the 25 days have passed."""
+    """An unpaid request: an alert ``ALERTE_PAIEMENT`` days after the complete file, and again once the
+    ``DELAI_PAIEMENT_OPERATEUR_JOURS`` days have passed."""
     if paye or date_dossier_complet is None:
         return []
     echeance = echeance_paiement_operateur(date_dossier_complet)

@@ -6,6 +6,7 @@ workers, a retried task or a command run by hand never send the same row twice.
 """
 
 import logging
+import smtplib
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -121,9 +122,10 @@ def envoyer(pk: int, demande: Demande) -> bool | None:
         if rappel is None:
             return None  # sent meanwhile, or being sent by another worker
         rappel.tentatives += 1
+        courriel = message(demande)  # a template error is a bug: raised, not retried forever
         try:
-            message(demande).send()
-        except Exception as exc:  # the e-mail server: retried on the next run
+            courriel.send()
+        except (smtplib.SMTPException, OSError) as exc:  # the e-mail server: retried on the next run
             logger.warning("Rappel %s non envoyé (tentative %s) : %s", pk, rappel.tentatives, exc.__class__.__name__)
             rappel.derniere_erreur = f"{exc.__class__.__name__} : {exc}"[:300]
             rappel.save(update_fields=["tentatives", "derniere_erreur"])

@@ -22,6 +22,7 @@ from cui_portal.permissions import Perimetre, a_une_habilitation
 from cui_portal.taches import envoyer_tache
 
 from .models import StatutTravail, TravailDiffere
+from .planification import CONSERVATION_JOURS
 
 logger = logging.getLogger(__name__)
 
@@ -124,7 +125,7 @@ def reprendre(attente: timedelta = timedelta(minutes=2)) -> int:
     return sum(1 for pk in list(en_souffrance) if executer(pk) is not None)
 
 
-def nettoyer(jours: int = 7) -> int:
+def nettoyer(jours: int = CONSERVATION_JOURS) -> int:
     """Delete the files of works finished more than ``jours`` days ago (exports may hold personal data)."""
     limite = timezone.now() - timedelta(days=jours)
     nombre = 0

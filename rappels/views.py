@@ -66,7 +66,12 @@ def _travail_de(request, pk) -> TravailDiffere:
 
 def _contexte(travail):
     type_ = travaux.REGISTRE.get(travail.type)
-    return {"travail": travail, "libelle": type_.libelle if type_ else travail.type, "Statut": StatutTravail}
+    return {
+        "travail": travail,
+        "libelle": type_.libelle if type_ else travail.type,
+        "Statut": StatutTravail,
+        "conservation_jours": travaux.CONSERVATION_JOURS,
+    }
 
 
 @login_required

@@ -3,6 +3,7 @@
 from django.db import models
 from django.db.models import Q
 
+from cui_portal.contraintes import refus
 from cui_portal.permissions import restreindre
 
 
@@ -114,20 +115,32 @@ class Organisation(models.Model):
         verbose_name = "organisation"
         ordering = ["nom"]
         constraints = [
-            models.UniqueConstraint(fields=["type", "nom"], name="organisation_nom_unique_par_type"),
+            models.UniqueConstraint(
+                fields=["type", "nom"],
+                name="organisation_nom_unique_par_type",
+                violation_error_message=refus("Une organisation de ce type porte déjà ce nom."),
+            ),
             # A conseil général is the council of one département, and only one per département.
             models.UniqueConstraint(
                 fields=["departement"],
                 condition=Q(type="conseil_general"),
                 name="un_conseil_general_par_departement",
+                violation_error_message=refus("Ce département a déjà son conseil général : un seul par département."),
+                violation_error_code="unique",
             ),
             models.CheckConstraint(
                 condition=~Q(type__in=["conseil_general", "ddtefp"]) | Q(departement__isnull=False),
                 name="organisation_departementale_a_un_departement",
+                violation_error_message=refus(
+                    "Un conseil général ou une DDTEFP est l'organisation d'un département : indiquez-le."
+                ),
             ),
             models.CheckConstraint(
                 condition=~Q(type__in=["direccte", "operateur"]) | Q(region__isnull=False),
                 name="organisation_regionale_a_une_region",
+                violation_error_message=refus(
+                    "Une DIRECCTE ou un opérateur est l'organisation d'une région : indiquez-la."
+                ),
             ),
         ]
 
@@ -189,8 +202,16 @@ class ValeurBareme(models.Model):
         verbose_name_plural = "valeurs des barèmes"
         ordering = ["bareme", "date_effet"]
         constraints = [
-            models.UniqueConstraint(fields=["bareme", "date_effet"], name="une_valeur_par_bareme_et_date"),
-            models.CheckConstraint(condition=Q(valeur__gt=0), name="valeur_bareme_positive"),
+            models.UniqueConstraint(
+                fields=["bareme", "date_effet"],
+                name="une_valeur_par_bareme_et_date",
+                violation_error_message=refus("Ce barème a déjà une valeur à cette date d'effet."),
+            ),
+            models.CheckConstraint(
+                condition=Q(valeur__gt=0),
+                name="valeur_bareme_positive",
+                violation_error_message=refus("La valeur d'un barème (SMIC horaire, RSA) est strictement positive."),
+            ),
         ]
 
     def __str__(self):

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from cui_portal.accueil import Carte
 from cui_portal.permissions import peut_lire_national, region_suivie
+from droit.nombres import DELAI_PAIEMENT_OPERATEUR_JOURS
 
 from . import regles
 from .models import BilanEtape, DemandePaiement, Quinzaine, StatutBilan
@@ -51,7 +52,10 @@ def a_faire(request, perimetre) -> list[Carte]:
             cartes.append(
                 Carte(
                     titre="Paiements d'opérateurs en retard",
-                    description="Dossiers complets depuis plus de 25 jours et non payés par l'ASP.",
+                    description=(
+                        f"Dossiers complets depuis plus de {DELAI_PAIEMENT_OPERATEUR_JOURS} jours et non payés par "
+                        "l'ASP."
+                    ),
                     url=reverse("tableau_de_bord:operateurs_region", args=[region_id]),
                     nombre=retards,
                     badge="En retard",

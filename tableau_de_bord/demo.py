@@ -28,6 +28,7 @@ from .models import (
     StatutBilan,
 )
 from .services import generer_quinzaines, quinzaine_du
+from .services_indicateurs import rafraichir_indicateurs
 
 # Weight of each region in the national programming (roughly its share of job seekers), by INSEE code.
 POIDS = {
@@ -198,12 +199,7 @@ def peupler(demo, stdout):
     _bilan(idf, quinzaine, ops_idf, _a(quinzaine.date_fin, 16), claire)
     _bilan(npdc, quinzaine, ops_npdc, _a(min(quinzaine.date_echeance + timedelta(days=1), aujourd_hui), 9), hugo)
 
-    try:
-        from .services_indicateurs import rafraichir_indicateurs
-
-        lignes = rafraichir_indicateurs()
-    except ImportError:  # the conventions app is not there yet
-        lignes = 0
+    lignes = rafraichir_indicateurs()
     stdout.write(
         f"Tableau de bord CAE-jeunes : calendrier {', '.join(map(str, annees))}, {lignes} ligne(s) d'indicateurs."
     )

@@ -1,5 +1,7 @@
 from django import forms
 
+from cui_portal.contraintes import ContraintesAuxChamps, message_de
+
 from .models import (
     ComitePilotage,
     ConventionOperateur,
@@ -18,7 +20,7 @@ class VersionBilanForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
 
-class LigneBilanForm(forms.ModelForm):
+class LigneBilanForm(ContraintesAuxChamps, forms.ModelForm):
     class Meta:
         model = LigneBilan
         fields = ["operateur", "objectifs", "calendrier", "freins", "points_particuliers"]
@@ -54,7 +56,7 @@ class LectureBilanForm(forms.Form):
     )
 
 
-class OperateurForm(forms.ModelForm):
+class OperateurForm(ContraintesAuxChamps, forms.ModelForm):
     class Meta:
         model = Operateur
         fields = ["organisation", "nature", "actif"]
@@ -68,11 +70,11 @@ class OperateurForm(forms.ModelForm):
         organisation = self.cleaned_data["organisation"]
         deja = Operateur.objects.filter(region=self.region, organisation=organisation).exclude(pk=self.instance.pk)
         if self.region is not None and deja.exists():
-            raise forms.ValidationError("Cet organisme est déjà un opérateur de la région.")
+            raise forms.ValidationError(message_de(Operateur, "un_operateur_par_region"))
         return organisation
 
 
-class ConventionOperateurForm(forms.ModelForm):
+class ConventionOperateurForm(ContraintesAuxChamps, forms.ModelForm):
     class Meta:
         model = ConventionOperateur
         fields = ["operateur", "objet", "montant", "signee_le", "transmise_asp_le"]
@@ -90,7 +92,7 @@ class ConventionOperateurForm(forms.ModelForm):
         return donnees
 
 
-class DemandePaiementForm(forms.ModelForm):
+class DemandePaiementForm(ContraintesAuxChamps, forms.ModelForm):
     class Meta:
         model = DemandePaiement
         fields = ["convention", "montant", "compte_rendu_recu_le", "attestation_recue_le", "payee_le"]
@@ -115,14 +117,26 @@ class DemandePaiementForm(forms.ModelForm):
         return donnees
 
 
-class CreditIngenierieForm(forms.ModelForm):
+class CreditIngenierieForm(ContraintesAuxChamps, forms.ModelForm):
     class Meta:
         model = CreditIngenierie
         fields = ["annee", "montant_notifie", "notifie_le"]
         widgets = {"notifie_le": DATE}
 
+    def __init__(self, *args, region=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.region = region
 
-class ComitePilotageForm(forms.ModelForm):
+    def clean_annee(self):
+        # The region is set by the view, not a field: Django's check of the unique (region, année) would not run.
+        annee = self.cleaned_data["annee"]
+        deja = CreditIngenierie.objects.filter(region=self.region, annee=annee).exclude(pk=self.instance.pk)
+        if self.region is not None and deja.exists():
+            raise forms.ValidationError(message_de(CreditIngenierie, "un_credit_par_region_et_annee"))
+        return annee
+
+
+class ComitePilotageForm(ContraintesAuxChamps, forms.ModelForm):
     class Meta:
         model = ComitePilotage
         fields = ["date", "heure", "lieu", "ordre_du_jour", "participants", "transmis_dgefp_le"]

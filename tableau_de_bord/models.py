@@ -6,7 +6,9 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from cui_portal.contraintes import refus
 from cui_portal.permissions import restreindre
+from droit.nombres import SOURCE_CAE_JEUNES
 from referentiels.models import Departement, Region
 
 
@@ -23,10 +25,22 @@ class Quinzaine(models.Model):
         verbose_name = "quinzaine"
         ordering = ["date_debut"]
         constraints = [
-            models.UniqueConstraint(fields=["annee", "numero"], name="quinzaine_unique_par_annee"),
-            models.CheckConstraint(condition=Q(date_fin__gte=models.F("date_debut")), name="quinzaine_fin_apres_debut"),
+            models.UniqueConstraint(
+                fields=["annee", "numero"],
+                name="quinzaine_unique_par_annee",
+                violation_error_message=refus("Cette année a déjà une quinzaine portant ce numéro."),
+            ),
             models.CheckConstraint(
-                condition=Q(date_echeance__gt=models.F("date_fin")), name="quinzaine_echeance_apres_fin"
+                condition=Q(date_fin__gte=models.F("date_debut")),
+                name="quinzaine_fin_apres_debut",
+                violation_error_message=refus("Une quinzaine finit le jour de son début ou après."),
+            ),
+            models.CheckConstraint(
+                condition=Q(date_echeance__gt=models.F("date_fin")),
+                name="quinzaine_echeance_apres_fin",
+                violation_error_message=refus(
+                    f"Le bilan d'étape d'une quinzaine est attendu après la fin de celle-ci ({SOURCE_CAE_JEUNES})."
+                ),
             ),
         ]
 
@@ -90,11 +104,24 @@ class BilanEtape(models.Model):
         verbose_name_plural = "bilans d'étape"
         ordering = ["-quinzaine__date_debut", "region__nom"]
         constraints = [
-            models.UniqueConstraint(fields=["region", "quinzaine"], name="un_bilan_par_region_et_quinzaine"),
-            models.CheckConstraint(
-                condition=Q(statut="brouillon") | Q(soumis_le__isnull=False), name="bilan_transmis_a_une_date"
+            models.UniqueConstraint(
+                fields=["region", "quinzaine"],
+                name="un_bilan_par_region_et_quinzaine",
+                violation_error_message=refus(
+                    f"La région a déjà un bilan d'étape pour cette quinzaine : un bilan par quinzaine "
+                    f"({SOURCE_CAE_JEUNES})."
+                ),
             ),
-            models.CheckConstraint(condition=~Q(statut="lu") | Q(lu_le__isnull=False), name="bilan_lu_a_une_date"),
+            models.CheckConstraint(
+                condition=Q(statut="brouillon") | Q(soumis_le__isnull=False),
+                name="bilan_transmis_a_une_date",
+                violation_error_message=refus("Un bilan d'étape transmis porte sa date de transmission."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(statut="lu") | Q(lu_le__isnull=False),
+                name="bilan_lu_a_une_date",
+                violation_error_message=refus("Un bilan d'étape lu porte sa date de lecture."),
+            ),
         ]
 
     def __str__(self):
@@ -136,7 +163,13 @@ class LigneBilan(models.Model):
     class Meta:
         verbose_name = "ligne du bilan d'étape"
         verbose_name_plural = "lignes du bilan d'étape"
-        constraints = [models.UniqueConstraint(fields=["bilan", "fonction"], name="une_ligne_par_fonction")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["bilan", "fonction"],
+                name="une_ligne_par_fonction",
+                violation_error_message=refus("Ce bilan d'étape a déjà une ligne pour cette fonction."),
+            )
+        ]
 
     def __str__(self):
         return self.get_fonction_display()
@@ -155,7 +188,13 @@ class ObjectifRegional(models.Model):
         verbose_name = "objectif régional"
         verbose_name_plural = "objectifs régionaux"
         ordering = ["annee", "region__nom"]
-        constraints = [models.UniqueConstraint(fields=["region", "annee"], name="un_objectif_par_region_et_annee")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "annee"],
+                name="un_objectif_par_region_et_annee",
+                violation_error_message=refus("La région a déjà ses objectifs pour cette année."),
+            )
+        ]
 
     def __str__(self):
         return f"Objectifs {self.annee} – {self.region}"
@@ -188,7 +227,11 @@ class IndicateurQuinzaine(models.Model):
         verbose_name_plural = "indicateurs par quinzaine"
         constraints = [
             models.UniqueConstraint(
-                fields=["departement", "debut_periode", "type_contrat"], name="un_indicateur_par_dep_periode_contrat"
+                fields=["departement", "debut_periode", "type_contrat"],
+                name="un_indicateur_par_dep_periode_contrat",
+                violation_error_message=refus(
+                    "Un indicateur existe déjà pour ce département, cette quinzaine et ce type de contrat."
+                ),
             )
         ]
         indexes = [models.Index(fields=["debut_periode", "region"], name="indicateur_periode_region")]

@@ -7,11 +7,14 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from cui_portal.contraintes import refus
 from cui_portal.permissions import restreindre
-from droit.nombres import DELAI_PAIEMENT_OPERATEUR_JOURS
+from droit.nombres import DELAI_PAIEMENT_OPERATEUR_JOURS, SOURCE_PAIEMENT_OPERATEUR
 from referentiels.models import Organisation, Region
 
 from . import regles
+
+MESSAGE_OPERATEUR_EN_DOUBLE = refus("Cet organisme est déjà un opérateur de la région.")
 
 
 class NatureOperateur(models.TextChoices):
@@ -42,7 +45,13 @@ class Operateur(models.Model):
     class Meta:
         verbose_name = "opérateur"
         ordering = ["organisation__nom"]
-        constraints = [models.UniqueConstraint(fields=["region", "organisation"], name="un_operateur_par_region")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "organisation"],
+                name="un_operateur_par_region",
+                violation_error_message=MESSAGE_OPERATEUR_EN_DOUBLE,
+            )
+        ]
 
     def __str__(self):
         return self.organisation.nom
@@ -72,10 +81,17 @@ class ConventionOperateur(models.Model):
         verbose_name_plural = "conventions avec les opérateurs"
         ordering = ["-signee_le"]
         constraints = [
-            models.CheckConstraint(condition=Q(montant__gt=0), name="convention_operateur_montant_positif"),
+            models.CheckConstraint(
+                condition=Q(montant__gt=0),
+                name="convention_operateur_montant_positif",
+                violation_error_message=refus("Le montant d'une convention avec un opérateur est strictement positif."),
+            ),
             models.CheckConstraint(
                 condition=Q(transmise_asp_le__isnull=True) | Q(transmise_asp_le__gte=models.F("signee_le")),
                 name="convention_operateur_transmise_apres_signature",
+                violation_error_message=refus(
+                    f"La convention est transmise à l'ASP dès sa signature, pas avant ({SOURCE_PAIEMENT_OPERATEUR})."
+                ),
             ),
         ]
 
@@ -95,8 +111,18 @@ class CreditIngenierie(models.Model):
         verbose_name = "crédit d'ingénierie"
         verbose_name_plural = "crédits d'ingénierie"
         constraints = [
-            models.UniqueConstraint(fields=["region", "annee"], name="un_credit_par_region_et_annee"),
-            models.CheckConstraint(condition=Q(montant_notifie__gte=0), name="credit_montant_positif"),
+            models.UniqueConstraint(
+                fields=["region", "annee"],
+                name="un_credit_par_region_et_annee",
+                violation_error_message=refus(
+                    "Les crédits d'ingénierie de cette année sont déjà enregistrés pour la région : modifiez-les."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(montant_notifie__gte=0),
+                name="credit_montant_positif",
+                violation_error_message=refus("Le montant notifié des crédits d'ingénierie est positif ou nul."),
+            ),
         ]
 
     def __str__(self):
@@ -134,10 +160,18 @@ class DemandePaiement(models.Model):
         verbose_name_plural = "demandes de paiement"
         ordering = ["-date_dossier_complet", "-pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(montant__gt=0), name="demande_paiement_montant_positif"),
+            models.CheckConstraint(
+                condition=Q(montant__gt=0),
+                name="demande_paiement_montant_positif",
+                violation_error_message=refus("Le montant d'une demande de paiement est strictement positif."),
+            ),
             models.CheckConstraint(
                 condition=Q(payee_le__isnull=True) | Q(date_dossier_complet__isnull=False),
                 name="paiement_apres_dossier_complet",
+                violation_error_message=refus(
+                    "L'ASP ne paie qu'au vu du compte rendu d'exécution et de l'attestation de service fait "
+                    f"({SOURCE_PAIEMENT_OPERATEUR}) : renseignez d'abord leurs dates de réception."
+                ),
             ),
         ]
 

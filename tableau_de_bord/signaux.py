@@ -1,22 +1,15 @@
 """Keep the aggregates fresh when a convention is concluded or changed, without ``conventions`` importing upward:
 this app (the higher one) listens to the conventions' signals. The refresh is scoped (one region, from the
-fortnight of conclusion), idempotent, and sent after the commit as a Celery task; a failure is logged, never
-raised into the convention's own transaction (the periodic task catches up)."""
+fortnight of conclusion), idempotent, and sent after the commit with ``envoyer_tache``: a broker outage is logged,
+never raised into the convention's request (the periodic task catches up); any other error is a bug and is raised."""
 
-import logging
+from cui_portal.taches import envoyer_tache
 
-from django.db import transaction
-
-logger = logging.getLogger(__name__)
+from .tasks import rafraichir_indicateurs_task
 
 
 def _programmer(region_id, date_conclusion):
-    from .tasks import rafraichir_indicateurs_task
-
-    def envoyer():
-        rafraichir_indicateurs_task.delay([region_id], date_conclusion.isoformat())
-
-    transaction.on_commit(envoyer, robust=True)
+    envoyer_tache(rafraichir_indicateurs_task, [region_id], date_conclusion.isoformat())
 
 
 def convention_enregistree(sender, instance, **kwargs):

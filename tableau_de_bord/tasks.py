@@ -1,4 +1,4 @@
-"""Jobs of the CAE-jeunes programme (sent with ``.delay_on_commit``; idempotent, safe to retry)."""
+"""Jobs of the CAE-jeunes programme (sent with ``cui_portal.taches.envoyer_tache``; idempotent, safe to retry)."""
 
 from datetime import date
 
@@ -10,8 +10,8 @@ from celery import shared_task
 )
 def rafraichir_indicateurs_task(region_ids: list[int] | None = None, depuis: str | None = None) -> int:
     """Recompute the aggregate indicators of the dashboards. To schedule periodically (e.g. every hour, or
-    nightly in full with no argument); the conventions app may send it after a convention is concluded with
-    ``rafraichir_indicateurs_task.delay_on_commit([region_id], date_conclusion.isoformat())``."""
+    nightly in full with no argument); ``signaux`` sends it after a convention is concluded with
+    ``envoyer_tache(rafraichir_indicateurs_task, [region_id], date_conclusion.isoformat())``."""
     from .services_indicateurs import rafraichir_indicateurs
 
     return rafraichir_indicateurs(regions=region_ids, depuis=date.fromisoformat(depuis) if depuis else None)

@@ -125,7 +125,7 @@ def _formulaire(request, pk, classe, titre, instance=None, **options):
     region = _region(perimetre, pk)
     exiger(peut_suivre_region(perimetre, region.pk))
     operateurs_ = Operateur.objects.filter(region=region).select_related("organisation")
-    if classe is OperateurForm:
+    if classe in (OperateurForm, CreditIngenierieForm):
         options["region"] = region
     if classe is ConventionOperateurForm:
         options["operateurs"] = operateurs_

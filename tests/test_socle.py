@@ -184,5 +184,7 @@ def test_les_documents_ne_sont_jamais_mis_en_cache_meme_sans_session(type_conten
 
 
 def test_la_session_dure_une_journee_de_travail_glissante():
-    assert settings.SESSION_COOKIE_AGE == 9 * 3600
-    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+    from cui_portal.settings import base
+
+    assert base.SESSION_COOKIE_AGE == 9 * 3600
+    assert base.SESSION_SAVE_EVERY_REQUEST is True

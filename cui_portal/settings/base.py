@@ -94,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "cui_portal.context_processors.portail",
+                "cui_portal.context_processors.droit",
                 "rappels.context_processors.notifications",
             ],
         },

@@ -13,3 +13,6 @@ AXES_ENABLED = True
 # Tasks run in the test process unless a test starts a real worker (see tests/test_celery_integration.py).
 CELERY_TASK_ALWAYS_EAGER = True
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Tests travel in time (time-machine) across days and years with one login: the working-day session of
+# base.py would expire between two requests of one test.
+SESSION_COOKIE_AGE = 10 * 365 * 24 * 3600

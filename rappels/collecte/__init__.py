@@ -11,6 +11,7 @@ from datetime import date
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
 
 from rappels.destinataires import Destinataire
 from rappels.models import Rappel
@@ -89,14 +90,10 @@ def etendre(
     return demandes
 
 
-def chemin(url_name: str, *args, defaut: str = "/") -> str:
-    """The path of a page of another app; that app's URLs may not be written yet, hence the fallback."""
-    from django.urls import NoReverseMatch, reverse
-
-    try:
-        return reverse(url_name, args=args)
-    except NoReverseMatch:
-        return defaut
+def chemin(url_name: str, *args) -> str:
+    """The path of a page of another app, for the e-mail's link. A name that does not resolve is a bug: it raises
+    (``NoReverseMatch``) rather than sending every recipient to the home page."""
+    return reverse(url_name, args=args)
 
 
 def date_fr(d: date) -> str:

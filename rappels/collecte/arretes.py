@@ -21,7 +21,7 @@ def arretes_annuels(aujourdhui: date):
     gestionnaires = destinataires.par_region(Role.GESTIONNAIRE_REGIONAL)
     mip = destinataires.correspondants_mip()
     nationaux = destinataires.nationaux()
-    lien = chemin("arretes:liste", defaut="/arretes/")
+    lien = chemin("arretes:liste")
     demandes = []
     for region in Region.objects.exclude(pk__in=publiees).order_by("nom"):
         occurrences = regles.dues(regles.arrete_annuel(annee, publie=False), aujourdhui)

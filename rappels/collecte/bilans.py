@@ -91,11 +91,7 @@ def bilans_etape(aujourdhui: date):
                     )
                 return sujet, libelle, paragraphes
 
-            lien = (
-                chemin("tableau_de_bord:bilan", bilan.pk, defaut="/tableau-de-bord/bilans/")
-                if bilan
-                else chemin("tableau_de_bord:bilans", defaut="/tableau-de-bord/bilans/")
-            )
+            lien = chemin("tableau_de_bord:bilan", bilan.pk) if bilan else chemin("tableau_de_bord:bilans")
             publics = {regles.CORRESPONDANTS: correspondants.get(region.pk, []), regles.MIP: mip.get(region.pk, [])}
             demandes += etendre(
                 TypeRappel.BILAN_ETAPE,

@@ -3,6 +3,7 @@ before a renewal, and suspensions or ruptures declared late. No employee's name 
 
 from datetime import date, timedelta
 
+from droit.nombres import DELAI_DECLARATION_JOURS, SOURCE_DECLARATION
 from droit.vocabulaire import Role
 from rappels import destinataires, regles
 from rappels.models import TypeRappel
@@ -87,7 +88,7 @@ def bilans_renouvellement(aujourdhui: date):
             {regles.PRESCRIPTEUR: _prescripteurs(c, prescripteurs)},
             texte,
             cle=f"convention:{c.pk}",
-            lien=chemin("conventions:detail", c.pk, defaut="/conventions/"),
+            lien=chemin("conventions:detail", c.pk),
             objet=c,
         )
     return demandes
@@ -125,7 +126,7 @@ def declarations_tardives(aujourdhui: date):
             paragraphes = (
                 f"La {nature} de la convention n° {c.numero} ({c.employeur.raison_sociale}) survenue le "
                 f"{date_fr(evenement)} a été déclarée le {date_fr(c.date_declaration_evenement)}, au-delà du délai "
-                f"de 7 jours (échu le {date_fr(o.echeance)}).",
+                f"de {DELAI_DECLARATION_JOURS} jours ({SOURCE_DECLARATION} ; échu le {date_fr(o.echeance)}).",
                 "Vérifiez les conséquences sur l'aide versée.",
             )
             return sujet, libelle, paragraphes
@@ -140,7 +141,7 @@ def declarations_tardives(aujourdhui: date):
             publics,
             texte,
             cle=f"convention:{c.pk}:{nature}:{evenement.isoformat()}",
-            lien=chemin("conventions:detail", c.pk, defaut="/conventions/"),
+            lien=chemin("conventions:detail", c.pk),
             objet=c,
         )
     return demandes

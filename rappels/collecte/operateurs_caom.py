@@ -2,7 +2,7 @@
 
 from datetime import date, timedelta
 
-from droit.nombres import DELAI_PAIEMENT_OPERATEUR_JOURS
+from droit.nombres import DELAI_PAIEMENT_OPERATEUR_JOURS, SOURCE_PAIEMENT_OPERATEUR
 from droit.vocabulaire import Role
 from rappels import destinataires, regles
 from rappels.models import TypeRappel
@@ -40,11 +40,17 @@ def paiements_operateurs(aujourdhui: date):
             if o.niveau == "retard":
                 sujet = f"Paiement en retard : {operateur}"
                 premier = f"La demande de paiement de {operateur} ({dp.montant} €) n'est pas payée alors que le délai"
-                premier += f" de 25 jours après le dossier complet a expiré le {date_fr(o.echeance)}."
+                premier += (
+                    f" de {DELAI_PAIEMENT_OPERATEUR_JOURS} jours après le dossier complet ({SOURCE_PAIEMENT_OPERATEUR})"
+                    f" a expiré le {date_fr(o.echeance)}."
+                )
             else:
                 sujet = f"Paiement à surveiller : {operateur}"
                 premier = f"La demande de paiement de {operateur} ({dp.montant} €) n'est pas encore payée ; l'ASP doit"
-                premier += f" la payer au plus tard le {date_fr(o.echeance)} (25 jours après le dossier complet)."
+                premier += (
+                    f" la payer au plus tard le {date_fr(o.echeance)} ({DELAI_PAIEMENT_OPERATEUR_JOURS} jours après le"
+                    " dossier complet)."
+                )
             return sujet, libelle, (premier, "Indiquez la date de paiement dans le portail dès qu'elle est connue.")
 
         demandes += etendre(
@@ -56,7 +62,7 @@ def paiements_operateurs(aujourdhui: date):
             },
             texte,
             cle=f"paiement:{dp.pk}",
-            lien=chemin("tableau_de_bord:operateurs_region", region.pk, defaut="/tableau-de-bord/operateurs/"),
+            lien=chemin("tableau_de_bord:operateurs_region", region.pk),
             objet=dp,
         )
     return demandes
@@ -84,7 +90,7 @@ def caom_negociation(aujourdhui: date):
     )
     gestionnaires = destinataires.par_region(Role.GESTIONNAIRE_REGIONAL)
     correspondants = destinataires.par_region(Role.CORRESPONDANT_REGIONAL)
-    lien = chemin("caom:rapport", defaut="/caom/")
+    lien = chemin("caom:rapport")
     demandes = []
     for region in Region.objects.filter(pk__in=set(gestionnaires) | set(correspondants)).prefetch_related(
         "departements"
@@ -151,7 +157,7 @@ def caom_signature(aujourdhui: date):
             publics,
             texte,
             cle=f"caom:{caom.pk}",
-            lien=chemin("caom:detail", caom.pk, defaut="/caom/"),
+            lien=chemin("caom:detail", caom.pk),
             objet=caom,
         )
     return demandes

@@ -206,6 +206,21 @@ CAS = {
             attendu=_ecriture_brouillon_idf(200),
         ),
     ],
+    "arretes:import_relancer": [
+        Cas(
+            "relancer la vérification d'un import en cours (pas interrompue : retour à l'aperçu), "
+            "brouillon du Nord-Pas-de-Calais",
+            kwargs=_import(BROUILLON_NPDC, "en_cours"),
+            methode="post",
+            attendu=_ecriture_brouillon_npdc(302),
+        ),
+        Cas(
+            "relancer la vérification d'un import en cours, brouillon d'Île-de-France",
+            kwargs=_import(BROUILLON_IDF, "en_cours"),
+            methode="post",
+            attendu=_ecriture_brouillon_idf(302),
+        ),
+    ],
     "arretes:import_confirmer": [
         Cas(
             "confirmer un import refusé (rien n'est écrit : retour à l'aperçu), brouillon du Nord-Pas-de-Calais",

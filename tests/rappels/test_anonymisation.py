@@ -5,6 +5,7 @@ from decimal import Decimal
 from io import StringIO
 
 import pytest
+import time_machine
 from django.core.management import call_command
 
 from conventions.models import Convention, Salarie
@@ -112,16 +113,46 @@ def test_rupture_compte_comme_fin_et_brouillon_recent_protege():
 
 
 @pytest.mark.django_db
-def test_simulation_n_ecrit_rien():
+@pytest.mark.parametrize("options", [[], ["--dry-run"]], ids=["sans-option", "dry-run"])
+def test_sans_execute_la_commande_n_ecrit_rien(options):
+    """A destructive command is a dry run unless told otherwise (``--execute``)."""
     salarie = salarie_termine_il_y_a(400)
     sortie = StringIO()
-    call_command("anonymiser_salaries", "--dry-run", "--date", AUJOURDHUI.isoformat(), stdout=sortie)
+    call_command("anonymiser_salaries", *options, "--date", AUJOURDHUI.isoformat(), stdout=sortie)
     texte = sortie.getvalue()
     assert "1 salarié(s) seraient anonymisé(s)" in texte and f"salarié n° {salarie.pk}" in texte
+    assert "Relancez avec --execute" in texte
     assert salarie.nom not in texte and salarie.nir not in texte
     salarie.refresh_from_db()
     assert salarie.anonymise_le is None
-    call_command("anonymiser_salaries", "--date", AUJOURDHUI.isoformat(), stdout=StringIO())
+
+
+@pytest.mark.django_db
+def test_execute_anonymise():
+    salarie = salarie_termine_il_y_a(400)
+    sortie = StringIO()
+    call_command("anonymiser_salaries", "--execute", "--date", AUJOURDHUI.isoformat(), stdout=sortie)
+    assert "1 salarié(s) anonymisé(s)" in sortie.getvalue()
+    salarie.refresh_from_db()
+    assert salarie.anonymise_le == AUJOURDHUI
+
+
+@pytest.mark.django_db
+def test_execute_et_dry_run_s_excluent():
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="s'excluent"):
+        call_command("anonymiser_salaries", "--execute", "--dry-run", stdout=StringIO())
+
+
+@pytest.mark.django_db
+def test_la_tache_planifiee_anonymise_par_le_service_sans_la_commande():
+    """The monthly beat task writes (it calls the service), whatever the command's default."""
+    from rappels import tasks
+
+    salarie = salarie_termine_il_y_a(400)
+    with time_machine.travel(AUJOURDHUI, tick=False):
+        assert tasks.anonymiser_salaries() == 1
     salarie.refresh_from_db()
     assert salarie.anonymise_le == AUJOURDHUI
 
