@@ -247,6 +247,22 @@ def _appliquer_engagement(convention: Convention) -> None:
             )
 
 
+def heures_max_de_l_arrete(convention: Convention) -> int | None:
+    """The weekly hours the convention's arrêté takes in charge at most for its contract and public (None when
+    no arrêté was applied: a draft, or an old contract of the plan de cohésion sociale)."""
+    if convention.arrete_id is None or convention.public_id is None:
+        return None
+    from arretes.models import TauxPriseEnCharge
+
+    return (
+        TauxPriseEnCharge.objects.filter(
+            arrete_id=convention.arrete_id, contrat=convention.type_contrat, public_id=convention.public_id
+        )
+        .values_list("heures_max", flat=True)
+        .first()
+    )
+
+
 def caom_de(departement_id: int, annee: int):
     """The département's CAOM of the year, if any (a co-financed convention is counted against it)."""
     from caom.models import Caom

@@ -32,6 +32,7 @@ from .services import (
     _chaine,
     _enregistrer,
     _exiger,
+    heures_max_de_l_arrete,
     personne_de,
 )
 
@@ -132,7 +133,13 @@ def ajouter_avenant(
             else convention.duree_hebdo_prise_en_charge
         )
         nouveau_taux = taux if taux is not None else convention.taux
-        violations += verifier_heures(convention.type_contrat, travail, prise, convention.difficultes_particulieres)
+        violations += verifier_heures(
+            convention.type_contrat,
+            travail,
+            prise,
+            convention.difficultes_particulieres,
+            heures_max_de_l_arrete(convention),
+        )
         violations += verifier_taux_convention(
             convention.type_contrat, nouveau_taux, convention.taux_arrete, convention.financement, convention.aci
         )

@@ -221,6 +221,29 @@ def test_avenant_de_modification_recalcule_l_aide(arretes_2010, auteur):
         )
 
 
+def test_avenant_de_modification_respecte_le_plafond_d_heures_de_l_arrete(arretes_2010, auteur):
+    # The arrêté takes at most 20 h in charge for this public: concluded at 20 h, an avenant to 26 h is refused
+    # with the message given at conclusion, and the aid stays as it was.
+    avec_26 = ConventionFactory(duree_hebdo_travail=D(30), duree_hebdo_prise_en_charge=D(26))
+    with pytest.raises(RegleConventionError) as a_la_conclusion:
+        services.conclure(avec_26, par=auteur)
+    convention = services.conclure(ConventionFactory(duree_hebdo_travail=D(30)), par=auteur)
+    aide = convention.aide_mensuelle
+    with pytest.raises(RegleConventionError) as a_l_avenant:
+        services_evenements.ajouter_avenant(
+            convention,
+            type="modification",
+            date=date(2010, 3, 1),
+            date_effet=date(2010, 3, 1),
+            par=auteur,
+            duree_hebdo_prise_en_charge=D(26),
+        )
+    assert a_l_avenant.value.violations == a_la_conclusion.value.violations
+    assert "20 heures" in str(a_l_avenant.value)
+    convention.refresh_from_db()
+    assert convention.aide_mensuelle == aide and convention.duree_hebdo_prise_en_charge == D(20)
+
+
 def test_periodes_d_immersion(arretes_2010, auteur):
     convention = services.conclure(ConventionFactory(), par=auteur)  # 6 months: 45 days of immersion at most
     services_evenements.ajouter_periode_immersion(
