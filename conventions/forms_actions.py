@@ -7,7 +7,8 @@ from simulateur.forms import NombreDecimal
 
 from .forms import ChampDate, case, texte
 from .forms_contrat import heures
-from .models import MotifRupture, MotifSuspension, TypeAvenant
+from .models import MotifRupture, MotifSuspension
+from .models_evenements import TypeAvenant
 
 
 class AvenantForm(forms.Form):

@@ -8,7 +8,7 @@ from simulateur.forms import NombreDecimal
 
 from .forms import ChampDate, case, texte
 from .models import Convention, Nature, TypeContratTravail
-from .regles import Periode, verifier_periodes_immersion
+from .regles.immersion import Periode, verifier_periodes_immersion
 
 CONTRATS_CUI = [(TypeContrat.CAE.value, TypeContrat.CAE.label), (TypeContrat.CIE.value, TypeContrat.CIE.label)]
 

@@ -15,7 +15,7 @@ from stdnum.fr import siret as stdnum_siret
 from droit.vocabulaire import StatutJuridique
 from referentiels.models import Departement
 
-from .regles import secteur_de
+from .regles.base import secteur_de
 
 
 def valider_siret(valeur: str) -> None:

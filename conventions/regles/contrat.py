@@ -6,7 +6,7 @@ from decimal import Decimal
 from droit.nombres import DATE_CUI, HEURES_MAX, HEURES_MIN, SOURCE_CIRCULAIRE
 from droit.vocabulaire import CONTRATS_CUI, CONTRATS_NON_MARCHANDS, CONTRATS_PCS
 
-from .regles_base import (
+from .base import (
     CAE,
     CAE_PCS,
     CIE,

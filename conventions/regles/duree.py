@@ -35,7 +35,7 @@ from droit.nombres import (
 )
 from droit.vocabulaire import CONTRATS_PCS
 
-from .regles_base import (
+from .base import (
     CAE,
     CAE_PCS,
     CAV,

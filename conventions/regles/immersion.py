@@ -9,8 +9,8 @@ from decimal import Decimal
 
 from droit.nombres import PART_MAX_IMMERSION, SOURCE_IMMERSION
 
-from .regles_base import CAE, Violation
-from .regles_duree import date_fin_pour
+from .base import CAE, Violation
+from .duree import date_fin_pour
 
 
 @dataclass(frozen=True)

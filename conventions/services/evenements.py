@@ -11,30 +11,19 @@ from django.utils import timezone
 
 from droit.vocabulaire import StatutConvention
 
-from .models import Avenant, Convention, Nature, PeriodeImmersion, TypeAvenant, TypeContratTravail
-from .regles import (
-    Periode,
-    RegleConventionError,
-    Violation,
-    calculer_repartition,
-    declaration_tardive,
-    statut_a_la_date,
-    verifier_bilan,
-    verifier_declaration,
-    verifier_heures,
-    verifier_periodes_immersion,
-    verifier_taux_convention,
-    verifier_transition,
-)
-from .regles_duree import Renouvellement, plafond_pcs, verifier_renouvellement
-from .services import (
-    _appliquer_engagement,
-    _chaine,
-    _enregistrer,
-    _exiger,
-    heures_max_de_l_arrete,
-    personne_de,
-)
+from ..models import Convention, Nature, TypeContratTravail
+from ..models_evenements import Avenant, PeriodeImmersion, TypeAvenant
+from ..regles.aide import calculer_repartition, verifier_taux_convention
+from ..regles.base import RegleConventionError, Violation
+from ..regles.contrat import verifier_heures
+from ..regles.convention import verifier_bilan
+from ..regles.duree import Renouvellement, plafond_pcs, verifier_renouvellement
+from ..regles.immersion import Periode, verifier_periodes_immersion
+from ..regles.statuts import declaration_tardive, statut_a_la_date, verifier_declaration, verifier_transition
+from .aide import appliquer_engagement, heures_max_de_l_arrete
+from .commun import enregistrer, exiger_regles
+from .donnees import chaine_de
+from .parties import personne_de
 
 
 def _verrouiller_active(convention: Convention) -> Convention:
@@ -91,7 +80,7 @@ def ajouter_avenant(
     if type == TypeAvenant.RENOUVELLEMENT:
         if date_fin is None:
             raise RegleConventionError([Violation("date_fin", "Indiquez la nouvelle fin de la convention.")])
-        chaine = _chaine(convention)
+        chaine = chaine_de(convention)
         debut = chaine[0].date_debut if chaine else convention.date_debut
         plafond_transition = None
         if convention.nature == Nature.TRANSITION_PCS and convention.convention_precedente_id:
@@ -118,7 +107,7 @@ def ajouter_avenant(
                     f"Le CDD finit le {fin_contrat:%d/%m/%Y} : indiquez sa prolongation pour renouveler l'aide.",
                 )
             )
-        _exiger(violations)
+        exiger_regles(violations)
         convention.date_fin = date_fin
         if date_fin_contrat_travail:
             convention.date_fin_contrat_travail = date_fin_contrat_travail
@@ -143,7 +132,7 @@ def ajouter_avenant(
         violations += verifier_taux_convention(
             convention.type_contrat, nouveau_taux, convention.taux_arrete, convention.financement, convention.aci
         )
-        _exiger(violations)
+        exiger_regles(violations)
         convention.duree_hebdo_travail, convention.duree_hebdo_prise_en_charge = travail, prise
         convention.taux = nouveau_taux
         if date_fin_contrat_travail:
@@ -165,17 +154,17 @@ def ajouter_avenant(
         _ajouter_periode(convention, par=par, **immersion)
     else:
         raise RegleConventionError([Violation("type", f"Type d'avenant « {type} » inconnu.")])
-    _appliquer_engagement(convention)
-    _enregistrer(convention, par, f"Avenant n° {numero} ({avenant.get_type_display().lower()})")
+    appliquer_engagement(convention)
+    enregistrer(convention, par, f"Avenant n° {numero} ({avenant.get_type_display().lower()})")
     avenant.aide_mensuelle = convention.aide_mensuelle
     avenant.part_etat = convention.part_etat
     avenant.part_conseil_general = convention.part_conseil_general
-    return _enregistrer(avenant, par, "Avenant signé")
+    return enregistrer(avenant, par, "Avenant signé")
 
 
 def _ajouter_periode(convention, *, employeur_accueil, date_debut, date_fin, par, objet="", siret_accueil=""):
     existantes = [Periode(p.date_debut, p.date_fin) for p in convention.periodes_immersion.all()]
-    _exiger(
+    exiger_regles(
         verifier_periodes_immersion(
             convention.type_contrat,
             convention.date_debut,
@@ -191,10 +180,10 @@ def _ajouter_periode(convention, *, employeur_accueil, date_debut, date_fin, par
         date_fin=date_fin,
         objet=objet,
     )
-    _enregistrer(periode, par, "Période d'immersion")
+    enregistrer(periode, par, "Période d'immersion")
     if not convention.immersion:
         convention.immersion = True
-        _enregistrer(convention, par, "Rubrique immersion cochée", update_fields=["immersion", "modifie_le"])
+        enregistrer(convention, par, "Rubrique immersion cochée", update_fields=["immersion", "modifie_le"])
     return periode
 
 
@@ -246,7 +235,7 @@ def declarer_suspension(
     convention = Convention.objects.select_for_update().get(pk=convention.pk)
     date_declaration = date_declaration or timezone.localdate()
     _avancer(convention, date_suspension)
-    _exiger(
+    exiger_regles(
         verifier_transition(convention.statut, StatutConvention.SUSPENDUE)
         + verifier_declaration(date_suspension, date_declaration, convention.date_debut)
     )
@@ -254,7 +243,7 @@ def declarer_suspension(
     convention.date_suspension, convention.motif_suspension = date_suspension, motif
     convention.date_declaration_evenement = date_declaration
     convention.declaration_tardive = declaration_tardive(date_suspension, date_declaration)
-    return _enregistrer(
+    return enregistrer(
         convention, par, "Suspension déclarée" + (" (tardive)" if convention.declaration_tardive else "")
     )
 
@@ -262,9 +251,9 @@ def declarer_suspension(
 @transaction.atomic
 def lever_suspension(convention: Convention, *, par) -> Convention:
     convention = Convention.objects.select_for_update().get(pk=convention.pk)
-    _exiger(verifier_transition(convention.statut, StatutConvention.EN_COURS))
+    exiger_regles(verifier_transition(convention.statut, StatutConvention.EN_COURS))
     convention.statut = StatutConvention.EN_COURS
-    return _enregistrer(convention, par, "Reprise après suspension")
+    return enregistrer(convention, par, "Reprise après suspension")
 
 
 @transaction.atomic
@@ -275,7 +264,7 @@ def declarer_rupture(
     convention = Convention.objects.select_for_update().get(pk=convention.pk)
     date_declaration = date_declaration or timezone.localdate()
     _avancer(convention, date_rupture)
-    _exiger(
+    exiger_regles(
         verifier_transition(convention.statut, StatutConvention.ROMPUE)
         + verifier_declaration(date_rupture, date_declaration, convention.date_debut)
     )
@@ -283,7 +272,7 @@ def declarer_rupture(
     convention.date_rupture, convention.motif_rupture = date_rupture, motif
     convention.date_declaration_evenement = date_declaration
     convention.declaration_tardive = declaration_tardive(date_rupture, date_declaration)
-    return _enregistrer(convention, par, "Rupture déclarée" + (" (tardive)" if convention.declaration_tardive else ""))
+    return enregistrer(convention, par, "Rupture déclarée" + (" (tardive)" if convention.declaration_tardive else ""))
 
 
 def mettre_a_jour_statuts(jour: date | None = None, par=None) -> int:
@@ -299,6 +288,6 @@ def mettre_a_jour_statuts(jour: date | None = None, par=None) -> int:
             with transaction.atomic():
                 c = Convention.objects.select_for_update().get(pk=convention.pk)
                 c.statut = nouveau
-                _enregistrer(c, par, "Statut mis à jour à la date")
+                enregistrer(c, par, "Statut mis à jour à la date")
             n += 1
     return n

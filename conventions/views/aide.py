@@ -1,5 +1,5 @@
 """Step 4 of the entry (the aid) and its htmx fragment: the aid and its split are computed by
-``services.calculer_aide`` (arrêté's rate, SMIC, 88 % of the RSA) — never here — each time a field changes."""
+``aide.calculer_aide`` (arrêté's rate, SMIC, 88 % of the RSA) — never here — each time a field changes."""
 
 from decimal import Decimal
 
@@ -10,10 +10,10 @@ from django.views.decorators.http import require_GET
 from cui_portal.permissions import perimetre_requis
 from droit.vocabulaire import Financement
 
-from . import services
-from .forms_contrat import AideForm
-from .regles import RegleConventionError, Violation
-from .views_commun import convention_modifiable, erreurs_ailleurs, placer_violations
+from ..forms_contrat import AideForm
+from ..regles.base import RegleConventionError, Violation
+from ..services import aide, conclusion
+from .commun import convention_modifiable, erreurs_ailleurs, placer_violations
 
 MANQUE = {
     "public": "le public prioritaire",
@@ -29,7 +29,7 @@ def calculer(convention, financement: str, taux_majore: Decimal | None):
         libelles = ", ".join(MANQUE[c] for c in manques)
         return None, [Violation(manques[0], f"Pour calculer l'aide, indiquez d'abord {libelles} (étape 3).")]
     try:
-        calcul = services.calculer_aide(
+        calcul = aide.calculer_aide(
             type_contrat=convention.type_contrat,
             public=convention.public,
             region=convention.region,
@@ -85,7 +85,7 @@ def etape_aide(request, convention, contexte_etape):
                 ):
                     champs[champ] = getattr(calcul, champ)
                 try:
-                    convention = services.enregistrer_brouillon(par=request.user, convention=convention, **champs)
+                    convention = conclusion.enregistrer_brouillon(par=request.user, convention=convention, **champs)
                 except RegleConventionError as exc:
                     autres = _violations_au_formulaire(form, exc.violations, convention)
                 else:

@@ -13,7 +13,7 @@ from django.urls import reverse
 from cui_portal.permissions import Perimetre, exiger, perimetre_de
 from droit.vocabulaire import Role, StatutConvention
 
-from .models import Convention
+from ..models import Convention
 
 
 @dataclass(frozen=True)

@@ -17,11 +17,12 @@ from cui_portal.historique import lignes_historique
 from cui_portal.permissions import perimetre_de, perimetre_requis
 from droit.vocabulaire import StatutConvention
 
-from . import regles, services_evenements
-from .forms_actions import FORMULAIRES_AVENANT, RuptureForm, SuspensionForm
-from .models import TypeAvenant
-from .regles import RegleConventionError
-from .views_commun import (
+from ..forms_actions import FORMULAIRES_AVENANT, RuptureForm, SuspensionForm
+from ..models_evenements import TypeAvenant
+from ..regles.base import RegleConventionError
+from ..regles.statuts import attestation_disponible as regle_attestation_disponible
+from ..services import evenements
+from .commun import (
     convention_modifiable,
     convention_visible,
     est_proprietaire,
@@ -29,7 +30,7 @@ from .views_commun import (
     resume_erreurs,
     voit_nir,
 )
-from .views_recapitulatif import cae_jeune
+from .recapitulatif import cae_jeune
 
 ACTIVES = (StatutConvention.CONCLUE, StatutConvention.EN_COURS, StatutConvention.SUSPENDUE)
 TITRES_AVENANT = {
@@ -40,7 +41,7 @@ TITRES_AVENANT = {
 
 
 def attestation_disponible(convention, jour=None) -> bool:
-    return regles.attestation_disponible(convention.statut, convention.date_fin, jour or timezone.localdate())
+    return regle_attestation_disponible(convention.statut, convention.date_fin, jour or timezone.localdate())
 
 
 def fil(convention=None):
@@ -130,7 +131,7 @@ def avenant(request, pk, type_avenant):
     form = classe(request.POST or None)
 
     def executer(d):
-        services_evenements.ajouter_avenant(convention, type=type_avenant, par=request.user, **form.arguments())
+        evenements.ajouter_avenant(convention, type=type_avenant, par=request.user, **form.arguments())
 
     return _action(request, convention, form, TITRES_AVENANT[type_avenant], executer, "L'avenant est enregistré.")
 
@@ -141,7 +142,7 @@ def suspension(request, pk):
     form = SuspensionForm(request.POST or None)
 
     def executer(d):
-        services_evenements.declarer_suspension(
+        evenements.declarer_suspension(
             convention,
             date_suspension=d["date_suspension"],
             motif=d["motif"],
@@ -158,7 +159,7 @@ def rupture(request, pk):
     form = RuptureForm(request.POST or None)
 
     def executer(d):
-        services_evenements.declarer_rupture(
+        evenements.declarer_rupture(
             convention,
             date_rupture=d["date_rupture"],
             motif=d["motif"],
@@ -174,7 +175,7 @@ def rupture(request, pk):
 def reprise(request, pk):
     convention = convention_modifiable(request, pk, brouillon=False)
     try:
-        services_evenements.lever_suspension(convention, par=request.user)
+        evenements.lever_suspension(convention, par=request.user)
     except RegleConventionError as exc:
         messages.error(request, str(exc))
     else:

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.text import slugify
 
@@ -13,10 +13,10 @@ from cui_portal.exports import TYPE_XLSX
 from cui_portal.permissions import perimetre_de, roles_requis
 from droit.vocabulaire import Role
 
-from .filters import ConventionFilter, ressemble_a_un_nir
-from .models import Convention
-from .views_commun import peut_creer
-from .views_export import SEUIL_DIFFERE, TYPE_TRAVAIL, classeur, nom_fichier, queryset_export
+from ..filters import ConventionFilter, ressemble_a_un_nir
+from ..models import Convention
+from .commun import peut_creer
+from .export import SEUIL_DIFFERE, TYPE_TRAVAIL, classeur, nom_fichier, queryset_export
 
 PAR_PAGE = 25
 ROLES_LISTE = (
@@ -42,11 +42,9 @@ def _sans_nir(request):
 
 
 def url_travail_differe() -> str:
-    """The page of the ``rappels`` app that starts a deferred export, when it is installed."""
-    try:
-        return reverse("rappels:lancer_travail", args=[TYPE_TRAVAIL])
-    except NoReverseMatch:
-        return ""
+    """The page of the ``rappels`` app that starts a deferred export (the project always installs it: a missing
+    URL is a bug to see, not to hide)."""
+    return reverse("rappels:lancer_travail", args=[TYPE_TRAVAIL])
 
 
 @roles_requis(*ROLES_LISTE)

@@ -9,10 +9,10 @@ from django.utils import timezone
 from cui_portal.pdf import reponse_pdf
 from cui_portal.permissions import perimetre_de, perimetre_requis
 
-from .models import MotifRupture
-from .views_commun import convention_visible, voit_nir
-from .views_detail import attestation_disponible
-from .views_recapitulatif import cae_jeune
+from ..models import MotifRupture
+from .commun import convention_visible, voit_nir
+from .detail import attestation_disponible
+from .recapitulatif import cae_jeune
 
 SIGNATAIRES_CG = "Le président du conseil général"
 

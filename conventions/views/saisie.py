@@ -1,6 +1,6 @@
 """The entry of a convention in six steps following the Cerfa: employer, employee, contract, aid, support and
 immersion, summary. Step 1 keeps the employer in the session; from step 2 the draft is a ``Convention`` in
-status ``brouillon`` saved at each step through ``services.enregistrer_brouillon`` (a person can leave and come
+status ``brouillon`` saved at each step through ``conclusion.enregistrer_brouillon`` (a person can leave and come
 back from the list). A rule error is shown at its field, or, when its field is on another step, at the top with
 a link to that step; what was typed is never lost (the bound form is shown again).
 """
@@ -16,13 +16,13 @@ from django.views.decorators.cache import never_cache
 
 from cui_portal.permissions import exiger, perimetre_de, perimetre_requis
 
-from . import services, services_evenements
-from .forms import EmployeurForm, SalarieForm, initial_employeur, initial_salarie
-from .forms_contrat import CHAMPS_CONTRAT, AccompagnementForm, ContratForm, PeriodesFormSet
-from .models import Employeur
-from .regles import RegleConventionError, contrat_du_secteur
-from .views_aide import etape_aide
-from .views_commun import (
+from ..forms import EmployeurForm, SalarieForm, initial_employeur, initial_salarie
+from ..forms_contrat import CHAMPS_CONTRAT, AccompagnementForm, ContratForm, PeriodesFormSet
+from ..models_parties import Employeur
+from ..regles.base import RegleConventionError, contrat_du_secteur
+from ..services import conclusion, evenements, parties
+from .aide import etape_aide
+from .commun import (
     ETAPES,
     NB_ETAPES,
     convention_modifiable,
@@ -117,11 +117,11 @@ def _etape_employeur(request, convention):
             d = form.cleaned_data
             try:
                 with transaction.atomic():
-                    employeur = services.trouver_ou_creer_employeur(
+                    employeur = parties.trouver_ou_creer_employeur(
                         d["siret"], par=request.user, **form.champs_employeur()
                     )
                     if convention is not None:
-                        convention = services.enregistrer_brouillon(
+                        convention = conclusion.enregistrer_brouillon(
                             par=request.user,
                             convention=convention,
                             employeur=employeur,
@@ -170,9 +170,9 @@ def _etape_salarie(request, convention, employeur=None, bilan=False):
             nir = form.cleaned_data["nir"] or (convention.salarie.nir if convention is not None else "")
             try:
                 with transaction.atomic():
-                    salarie = services.trouver_ou_creer_salarie(nir, par=request.user, **form.champs_salarie())
+                    salarie = parties.trouver_ou_creer_salarie(nir, par=request.user, **form.champs_salarie())
                     if convention is None:
-                        convention = services.enregistrer_brouillon(
+                        convention = conclusion.enregistrer_brouillon(
                             par=request.user,
                             prescripteur_id=perimetre.organisation_id,
                             employeur=employeur,
@@ -181,7 +181,7 @@ def _etape_salarie(request, convention, employeur=None, bilan=False):
                             bilan_employeur_fourni=bilan,
                         )
                     else:
-                        convention = services.enregistrer_brouillon(
+                        convention = conclusion.enregistrer_brouillon(
                             par=request.user, convention=convention, salarie=salarie
                         )
             except RegleConventionError as exc:
@@ -212,7 +212,7 @@ def _etape_contrat(request, convention):
         form = ContratForm(request.POST, convention=convention)
         if form.is_valid():
             try:
-                convention = services.enregistrer_brouillon(
+                convention = conclusion.enregistrer_brouillon(
                     par=request.user, convention=convention, **{c: form.cleaned_data[c] for c in CHAMPS_CONTRAT}
                 )
             except RegleConventionError as exc:
@@ -246,12 +246,10 @@ def _etape_accompagnement(request, convention):
         if form.is_valid() and formset.is_valid():
             try:
                 with transaction.atomic():
-                    convention = services.enregistrer_brouillon(
+                    convention = conclusion.enregistrer_brouillon(
                         par=request.user, convention=convention, **form.cleaned_data
                     )
-                    services_evenements.remplacer_periodes_brouillon(
-                        convention, list(formset.periodes()), par=request.user
-                    )
+                    evenements.remplacer_periodes_brouillon(convention, list(formset.periodes()), par=request.user)
             except RegleConventionError as exc:
                 reste = [v for v in exc.violations if v.champ not in form.fields]
                 placer_violations(form, [v for v in exc.violations if v.champ in form.fields])
