@@ -5,8 +5,7 @@ from decimal import Decimal
 
 from droit.vocabulaire import CONTRATS_CUI, Financement
 from referentiels.aide import RegleAideError, Repartition, aide_mensuelle, repartir, verifier_taux
-
-from .base import Violation
+from referentiels.violation import Violation
 
 
 def verifier_taux_convention(

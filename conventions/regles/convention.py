@@ -16,10 +16,12 @@ from decimal import Decimal
 
 from droit.nombres import AGE_MAX_CAE_JEUNES, DUREE_MIN_CAE_JEUNES_MOIS, SOURCE_CIRCULAIRE
 from droit.vocabulaire import STATUTS_CAE_JEUNES, Financement
+from referentiels.regles_heures import verifier_heures
+from referentiels.violation import Violation
 
 from .aide import verifier_taux_convention
-from .base import CAE, Personne, Violation, age_au
-from .contrat import verifier_contrat_travail, verifier_heures, verifier_type_et_dates
+from .base import CAE, Personne, age_au
+from .contrat import verifier_contrat_travail, verifier_type_et_dates
 from .duree import Renouvellement, plafond_pcs, verifier_duree_initiale, verifier_renouvellement
 from .immersion import Periode, verifier_periodes_immersion
 

@@ -34,16 +34,9 @@ from droit.nombres import (
     SOURCE_DUREE_MIN,
 )
 from droit.vocabulaire import CONTRATS_PCS
+from referentiels.violation import Violation
 
-from .base import (
-    CAE,
-    CAE_PCS,
-    CAV,
-    CI_RMA,
-    CIE_PCS,
-    Personne,
-    Violation,
-)
+from .base import CAE, CAE_PCS, CAV, CI_RMA, CIE_PCS, Personne
 
 # --- month arithmetic -------------------------------------------------------------------------------
 

@@ -8,8 +8,9 @@ from datetime import date
 from decimal import Decimal
 
 from droit.nombres import PART_MAX_IMMERSION, SOURCE_IMMERSION
+from referentiels.violation import Violation
 
-from .base import CAE, Violation
+from .base import CAE
 from .duree import date_fin_pour
 
 

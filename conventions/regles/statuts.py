@@ -3,8 +3,8 @@
 from datetime import date
 
 from droit.nombres import limite_declaration
+from referentiels.violation import Violation
 
-from .base import Violation
 from .duree import date_limite_attestation
 
 

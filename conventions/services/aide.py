@@ -11,10 +11,11 @@ from referentiels.aide import Financement as FinancementAide
 from referentiels.aide import contribution_cg_maximale
 from referentiels.regles import ParametreInconnu
 from referentiels.services import rsa_forfaitaire, smic_horaire
+from referentiels.violation import Violation
 
 from ..models import Convention
 from ..regles.aide import calculer_repartition, verifier_taux_convention
-from ..regles.base import RegleConventionError, Violation
+from ..regles.base import RegleConventionError
 from ..regles.duree import duree_en_mois_decimale
 from .commun import exiger_regles
 

@@ -3,7 +3,9 @@ concurrent twin, refusing with every rule broken."""
 
 from django.db import IntegrityError, transaction
 
-from ..regles.base import RegleConventionError, Violation
+from referentiels.violation import Violation
+
+from ..regles.base import RegleConventionError
 
 
 def enregistrer(objet, par, raison: str = "", **kwargs):

@@ -11,10 +11,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from droit.vocabulaire import CONTRATS_CUI, Financement, StatutConvention
+from referentiels.violation import Violation
 
 from ..models import Convention, TypeContratTravail
 from ..models_evenements import SequenceNumero
-from ..regles.base import RegleConventionError, Violation
+from ..regles.base import RegleConventionError
 from ..regles.convention import est_cae_jeune, verifier_convention
 from ..regles.duree import duree_en_mois
 from ..regles.statuts import verifier_transition

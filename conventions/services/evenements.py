@@ -10,12 +10,13 @@ from django.db.models import Max
 from django.utils import timezone
 
 from droit.vocabulaire import StatutConvention
+from referentiels.regles_heures import verifier_heures
+from referentiels.violation import Violation
 
 from ..models import Convention, Nature, TypeContratTravail
 from ..models_evenements import Avenant, PeriodeImmersion, TypeAvenant
 from ..regles.aide import calculer_repartition, verifier_taux_convention
-from ..regles.base import RegleConventionError, Violation
-from ..regles.contrat import verifier_heures
+from ..regles.base import RegleConventionError
 from ..regles.convention import verifier_bilan
 from ..regles.duree import Renouvellement, plafond_pcs, verifier_renouvellement
 from ..regles.immersion import Periode, verifier_periodes_immersion

@@ -9,9 +9,10 @@ from django.views.decorators.http import require_GET
 
 from cui_portal.permissions import perimetre_requis
 from droit.vocabulaire import Financement
+from referentiels.violation import Violation
 
 from ..forms_contrat import AideForm
-from ..regles.base import RegleConventionError, Violation
+from ..regles.base import RegleConventionError
 from ..services import aide, conclusion
 from .commun import convention_modifiable, erreurs_ailleurs, placer_violations
 

@@ -7,8 +7,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from cui_portal.permissions import perimetre_de, perimetre_requis
+from referentiels.violation import Violation
 
-from ..regles.base import RegleConventionError, Violation
+from ..regles.base import RegleConventionError
 from ..regles.convention import est_cae_jeune
 from ..regles.duree import duree_en_mois
 from ..regles.immersion import Periode, verifier_periodes_immersion

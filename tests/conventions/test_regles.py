@@ -7,7 +7,7 @@ import pytest
 
 from conventions.regles.aide import verifier_taux_convention
 from conventions.regles.base import Personne
-from conventions.regles.contrat import verifier_contrat_travail, verifier_heures, verifier_type_et_dates
+from conventions.regles.contrat import verifier_contrat_travail, verifier_type_et_dates
 from conventions.regles.convention import DonneesConvention, est_cae_jeune, verifier_bilan, verifier_convention
 from conventions.regles.duree import (
     Renouvellement,
@@ -22,6 +22,7 @@ from conventions.regles.duree import (
 )
 from conventions.regles.immersion import Periode, verifier_periodes_immersion
 from conventions.regles.statuts import declaration_tardive, statut_a_la_date, transition_permise, verifier_transition
+from referentiels.regles_heures import verifier_heures
 
 DEBUT = date(2010, 1, 4)
 
