@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from droit.vocabulaire import CONTRATS_CUI
+from django.utils import timezone
+
+from droit.vocabulaire import CONTRATS_CUI, Financement
 from referentiels.aide import Financement as FinancementAide
 from referentiels.aide import contribution_cg_maximale
 from referentiels.regles import ParametreInconnu
@@ -100,6 +102,55 @@ def calculer_aide(
         part_etat=repartition.part_etat,
         part_conseil_general=repartition.part_conseil_general,
     )
+
+
+# What the aid of a draft needs before it can be computed (step 3 of the entry).
+MANQUE_POUR_L_AIDE = {
+    "public": "le public prioritaire",
+    "date_debut": "le début de la convention",
+    "duree_hebdo_prise_en_charge": "la durée hebdomadaire prise en charge",
+}
+
+
+def taux_majore_de(convention: Convention) -> Decimal | None:
+    """The rate a conseil général raised above the arrêté's, as saved on the draft (None otherwise)."""
+    if (
+        convention.financement != Financement.ETAT
+        and convention.taux is not None
+        and convention.taux_arrete is not None
+        and convention.taux != convention.taux_arrete
+    ):
+        return convention.taux
+    return None
+
+
+def calculer_aide_du_brouillon(
+    convention: Convention, financement: str, taux_majore: Decimal | None
+) -> tuple[CalculAide | None, list[Violation]]:
+    """(the aid, or None, and the violations) of a draft with this financing; nothing is saved."""
+    manques = [
+        champ
+        for champ in MANQUE_POUR_L_AIDE
+        if getattr(convention, "public_id" if champ == "public" else champ) is None
+    ]
+    if manques:
+        libelles = ", ".join(MANQUE_POUR_L_AIDE[c] for c in manques)
+        return None, [Violation(manques[0], f"Pour calculer l'aide, indiquez d'abord {libelles} (étape 3).")]
+    try:
+        calcul = calculer_aide(
+            type_contrat=convention.type_contrat,
+            public=convention.public,
+            region=convention.region,
+            date_conclusion=convention.date_conclusion or timezone.localdate(),
+            date_debut=convention.date_debut,
+            heures_prises_en_charge=convention.duree_hebdo_prise_en_charge,
+            financement=financement,
+            aci=convention.aci,
+            taux_majore=taux_majore,
+        )
+    except RegleConventionError as exc:
+        return None, exc.violations
+    return calcul, []
 
 
 def appliquer_aide(convention: Convention, calcul: CalculAide) -> None:

@@ -16,12 +16,12 @@ from referentiels.violation import Violation
 from ..models import Convention, TypeContratTravail
 from ..models_evenements import SequenceNumero
 from ..regles.base import RegleConventionError
-from ..regles.convention import est_cae_jeune, verifier_convention
+from ..regles.convention import BROUILLON_ENREGISTRE, CONCLUSION, est_cae_jeune
 from ..regles.duree import duree_en_mois
 from ..regles.statuts import verifier_transition
-from .aide import appliquer_aide, arrete_publie, calculer_aide, caom_de
+from .aide import CalculAide, appliquer_aide, arrete_publie, calculer_aide, calculer_aide_du_brouillon, caom_de
 from .commun import creer_sans_doublon, enregistrer, exiger_regles
-from .donnees import donnees_de
+from .verification import exiger_conforme, verifier
 
 # --- numbers ---------------------------------------------------------------------------------------
 
@@ -68,7 +68,7 @@ def enregistrer_brouillon(*, par, convention: Convention | None = None, **champs
     if convention is None:
         convention = Convention(**champs)
         completer(convention)
-        exiger_regles(verifier_convention(donnees_de(convention), complete=False))
+        exiger_conforme(convention, BROUILLON_ENREGISTRE)
         return creer_sans_doublon(convention, par, "Brouillon enregistré", lambda: brouillon_existant(champs))
     convention = Convention.objects.select_for_update().get(pk=convention.pk)
     if convention.statut != StatutConvention.BROUILLON:
@@ -76,8 +76,32 @@ def enregistrer_brouillon(*, par, convention: Convention | None = None, **champs
     for k, v in champs.items():
         setattr(convention, k, v)
     completer(convention)
-    exiger_regles(verifier_convention(donnees_de(convention), complete=False))
+    exiger_conforme(convention, BROUILLON_ENREGISTRE)
     return enregistrer(convention, par, "Brouillon enregistré")
+
+
+@transaction.atomic
+def enregistrer_aide(convention: Convention, *, par, financement: str, caom=None, taux_majore: Decimal | None = None):
+    """Step 4 of the entry: the aid of the draft with this financing (and the rate a conseil général raises),
+    computed by ``calculer_aide_du_brouillon`` and saved with the parameters used, through the draft's check."""
+    calcul, violations = calculer_aide_du_brouillon(convention, financement, taux_majore)
+    exiger_regles(violations)
+    champs = {"financement": financement, "caom": caom}
+    for champ in CHAMPS_DE_L_AIDE:
+        champs[champ] = getattr(calcul, champ)
+    return enregistrer_brouillon(par=par, convention=convention, **champs)
+
+
+CHAMPS_DE_L_AIDE = (
+    "taux",
+    "taux_arrete",
+    "arrete",
+    "smic_horaire",
+    "contribution_cg_max",
+    "aide_mensuelle",
+    "part_etat",
+    "part_conseil_general",
+)
 
 
 def brouillon_existant(champs) -> Convention | None:
@@ -91,16 +115,12 @@ def brouillon_existant(champs) -> Convention | None:
     )
 
 
-@transaction.atomic
-def conclure(
-    convention: Convention,
-    par,
-    date_conclusion: date | None = None,
-    taux_majore: Decimal | None = None,
-) -> Convention:
-    """Check every rule, allocate the number, compute and store the aid with the parameters used."""
-    convention = Convention.objects.select_for_update().get(pk=convention.pk)
-    exiger_regles(verifier_transition(convention.statut, StatutConvention.CONCLUE))
+def preparer_conclusion(
+    convention: Convention, date_conclusion: date | None = None, taux_majore: Decimal | None = None
+) -> tuple[CalculAide | None, list[Violation]]:
+    """The aid and every violation of the conclusion of ``convention``, changed in memory only (its date of
+    conclusion, its defaults, its aid): nothing is written, so the summary of the entry shows what ``conclure``
+    would refuse without trying it."""
     convention.date_conclusion = date_conclusion or convention.date_conclusion or timezone.localdate()
     completer(convention)
     violations = []
@@ -127,20 +147,34 @@ def conclure(
             )
         except RegleConventionError as exc:
             erreurs_calcul = exc.violations
-    donnees = donnees_de(
-        convention,
-        arrete_publie=publie,
-        taux=calcul.taux if calcul else convention.taux,
-        taux_arrete=calcul.taux_arrete if calcul else convention.taux_arrete,
-        heures_max_arrete=calcul.heures_max if calcul else None,
-    )
-    violations += verifier_convention(donnees)
+    if calcul is not None:
+        appliquer_aide(convention, calcul)  # the rate and the arrêté checked are those of the aid computed
+    violations += verifier(convention, CONCLUSION, arrete_publie=publie)
     if calcul is None and not violations:
         violations = erreurs_calcul or [Violation("", "L'aide n'a pas pu être calculée.")]
     elif calcul is None and publie:
         violations += erreurs_calcul
+    return calcul, violations
+
+
+def violations_de_conclusion(convention: Convention, taux_majore: Decimal | None = None) -> list[Violation]:
+    """What ``conclure`` would refuse for this draft, read from the database (nothing written)."""
+    convention = Convention.objects.get(pk=convention.pk)
+    return preparer_conclusion(convention, taux_majore=taux_majore)[1]
+
+
+@transaction.atomic
+def conclure(
+    convention: Convention,
+    par,
+    date_conclusion: date | None = None,
+    taux_majore: Decimal | None = None,
+) -> Convention:
+    """Check every rule, allocate the number, compute and store the aid with the parameters used."""
+    convention = Convention.objects.select_for_update().get(pk=convention.pk)
+    exiger_regles(verifier_transition(convention.statut, StatutConvention.CONCLUE))
+    violations = preparer_conclusion(convention, date_conclusion, taux_majore)[1]
     exiger_regles(violations)
-    appliquer_aide(convention, calcul)
     if convention.financement != Financement.ETAT and convention.caom_id is None:
         convention.caom = caom_de(convention.departement_id, convention.date_debut.year)
     if est_cae_jeune(

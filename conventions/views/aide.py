@@ -1,60 +1,16 @@
 """Step 4 of the entry (the aid) and its htmx fragment: the aid and its split are computed by
 ``aide.calculer_aide`` (arrêté's rate, SMIC, 88 % of the RSA) — never here — each time a field changes."""
 
-from decimal import Decimal
-
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from cui_portal.permissions import perimetre_requis
-from droit.vocabulaire import Financement
 from referentiels.violation import Violation
 
 from ..forms_contrat import AideForm
 from ..regles.base import RegleConventionError
 from ..services import aide, conclusion
 from .commun import convention_modifiable, erreurs_ailleurs, placer_violations
-
-MANQUE = {
-    "public": "le public prioritaire",
-    "date_debut": "le début de la convention",
-    "duree_hebdo_prise_en_charge": "la durée hebdomadaire prise en charge",
-}
-
-
-def calculer(convention, financement: str, taux_majore: Decimal | None):
-    """(CalculAide or None, violations) for the draft with this financing."""
-    manques = [champ for champ in MANQUE if getattr(convention, champ if champ != "public" else "public_id") is None]
-    if manques:
-        libelles = ", ".join(MANQUE[c] for c in manques)
-        return None, [Violation(manques[0], f"Pour calculer l'aide, indiquez d'abord {libelles} (étape 3).")]
-    try:
-        calcul = aide.calculer_aide(
-            type_contrat=convention.type_contrat,
-            public=convention.public,
-            region=convention.region,
-            date_conclusion=convention.date_conclusion or timezone.localdate(),
-            date_debut=convention.date_debut,
-            heures_prises_en_charge=convention.duree_hebdo_prise_en_charge,
-            financement=financement,
-            aci=convention.aci,
-            taux_majore=taux_majore,
-        )
-    except RegleConventionError as exc:
-        return None, exc.violations
-    return calcul, []
-
-
-def _taux_majore_de(convention) -> Decimal | None:
-    if (
-        convention.financement != Financement.ETAT
-        and convention.taux is not None
-        and convention.taux_arrete is not None
-        and convention.taux != convention.taux_arrete
-    ):
-        return convention.taux
-    return None
 
 
 def _violations_au_formulaire(form, violations, convention):
@@ -69,25 +25,20 @@ def etape_aide(request, convention, contexte_etape):
         form = AideForm(request.POST, convention=convention)
         if form.is_valid():
             d = form.cleaned_data
-            calcul, violations = calculer(convention, d["financement"], d["taux_majore"])
-            if violations:
+            if request.POST.get("action") == "recalculer":
+                calcul, violations = aide.calculer_aide_du_brouillon(convention, d["financement"], d["taux_majore"])
                 autres = _violations_au_formulaire(form, violations, convention)
-            elif request.POST.get("action") != "recalculer":
-                champs = {"financement": d["financement"], "caom": d["caom"]}
-                for champ in (
-                    "taux",
-                    "taux_arrete",
-                    "arrete",
-                    "smic_horaire",
-                    "contribution_cg_max",
-                    "aide_mensuelle",
-                    "part_etat",
-                    "part_conseil_general",
-                ):
-                    champs[champ] = getattr(calcul, champ)
+            else:
                 try:
-                    convention = conclusion.enregistrer_brouillon(par=request.user, convention=convention, **champs)
+                    convention = conclusion.enregistrer_aide(
+                        convention,
+                        par=request.user,
+                        financement=d["financement"],
+                        caom=d["caom"],
+                        taux_majore=d["taux_majore"],
+                    )
                 except RegleConventionError as exc:
+                    calcul = aide.calculer_aide_du_brouillon(convention, d["financement"], d["taux_majore"])[0]
                     autres = _violations_au_formulaire(form, exc.violations, convention)
                 else:
                     if request.POST.get("action") == "quitter":
@@ -98,11 +49,13 @@ def etape_aide(request, convention, contexte_etape):
             initial={
                 "financement": convention.financement,
                 "caom": convention.caom_id,
-                "taux_majore": _taux_majore_de(convention),
+                "taux_majore": aide.taux_majore_de(convention),
             },
             convention=convention,
         )
-        calcul, violations = calculer(convention, convention.financement, _taux_majore_de(convention))
+        calcul, violations = aide.calculer_aide_du_brouillon(
+            convention, convention.financement, aide.taux_majore_de(convention)
+        )
         autres = erreurs_ailleurs(convention, violations, 4)
     return render(
         request,
@@ -119,7 +72,9 @@ def calcul_aide(request, pk):
     form = AideForm(request.GET, convention=convention)
     calcul, erreurs = None, []
     if form.is_valid():
-        calcul, violations = calculer(convention, form.cleaned_data["financement"], form.cleaned_data["taux_majore"])
+        calcul, violations = aide.calculer_aide_du_brouillon(
+            convention, form.cleaned_data["financement"], form.cleaned_data["taux_majore"]
+        )
         erreurs = [v.message for v in violations]
     else:
         erreurs = [m for liste in form.errors.values() for m in liste]

@@ -2,7 +2,6 @@
 brouillon » or « Conclure la convention » (``conclusion.conclure``: rules, number, aid)."""
 
 from django.contrib import messages
-from django.db import transaction
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
@@ -14,26 +13,15 @@ from ..regles.convention import est_cae_jeune
 from ..regles.duree import duree_en_mois
 from ..regles.immersion import Periode, verifier_periodes_immersion
 from ..services import conclusion
-from .aide import _taux_majore_de
+from ..services.aide import taux_majore_de
 from .commun import ETAPES, NB_ETAPES, ErreurAilleurs, convention_modifiable, erreurs_ailleurs, voit_nir
 from .saisie import contexte_etape
 
 
-class _Essai(Exception):
-    """Raised to roll back a trial conclusion."""
-
-
 def verifier(convention) -> list[Violation]:
-    """Every violation the conclusion would raise, found by a trial conclusion rolled back: the summary shows
-    exactly what ``conclusion.conclure`` checks, nothing computed twice here."""
-    try:
-        with transaction.atomic():
-            conclusion.conclure(convention, par=None, taux_majore=_taux_majore_de(convention))
-            raise _Essai
-    except RegleConventionError as exc:
-        return exc.violations
-    except _Essai:
-        return []
+    """Every violation the conclusion would raise (``services.conclusion.violations_de_conclusion``): the summary
+    shows exactly what ``conclure`` checks, nothing computed twice here."""
+    return conclusion.violations_de_conclusion(convention, taux_majore=taux_majore_de(convention))
 
 
 def erreurs_par_etape(convention, violations) -> list[ErreurAilleurs]:
@@ -75,7 +63,7 @@ def recapitulatif(request, pk):
     if request.method == "POST":
         if request.POST.get("action") == "conclure":
             try:
-                convention = conclusion.conclure(convention, par=request.user, taux_majore=_taux_majore_de(convention))
+                convention = conclusion.conclure(convention, par=request.user, taux_majore=taux_majore_de(convention))
             except RegleConventionError as exc:
                 violations = exc.violations
                 messages.error(request, "La convention n'est pas conclue : corrigez les erreurs signalées.")

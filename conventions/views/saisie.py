@@ -7,7 +7,6 @@ a link to that step; what was typed is never lost (the bound form is shown again
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,8 +18,8 @@ from cui_portal.permissions import exiger, perimetre_de, perimetre_requis
 from ..forms import EmployeurForm, SalarieForm, initial_employeur, initial_salarie
 from ..forms_contrat import CHAMPS_CONTRAT, AccompagnementForm, ContratForm, PeriodesFormSet
 from ..models_parties import Employeur
-from ..regles.base import RegleConventionError, contrat_du_secteur
-from ..services import conclusion, evenements, parties
+from ..regles.base import RegleConventionError
+from ..services import conclusion, saisie
 from .aide import etape_aide
 from .commun import (
     ETAPES,
@@ -116,17 +115,13 @@ def _etape_employeur(request, convention):
         if form.is_valid():
             d = form.cleaned_data
             try:
-                with transaction.atomic():
-                    employeur = parties.trouver_ou_creer_employeur(
-                        d["siret"], par=request.user, **form.champs_employeur()
-                    )
-                    if convention is not None:
-                        convention = conclusion.enregistrer_brouillon(
-                            par=request.user,
-                            convention=convention,
-                            employeur=employeur,
-                            bilan_employeur_fourni=d["bilan_employeur_fourni"],
-                        )
+                employeur, convention = saisie.enregistrer_employeur(
+                    d["siret"],
+                    par=request.user,
+                    champs=form.champs_employeur(),
+                    convention=convention,
+                    bilan_employeur_fourni=d["bilan_employeur_fourni"],
+                )
             except RegleConventionError as exc:
                 autres = placer_violations(form, exc.violations, convention, 1)
             except ValidationError as exc:
@@ -169,21 +164,15 @@ def _etape_salarie(request, convention, employeur=None, bilan=False):
         if form.is_valid():
             nir = form.cleaned_data["nir"] or (convention.salarie.nir if convention is not None else "")
             try:
-                with transaction.atomic():
-                    salarie = parties.trouver_ou_creer_salarie(nir, par=request.user, **form.champs_salarie())
-                    if convention is None:
-                        convention = conclusion.enregistrer_brouillon(
-                            par=request.user,
-                            prescripteur_id=perimetre.organisation_id,
-                            employeur=employeur,
-                            salarie=salarie,
-                            type_contrat=contrat_du_secteur(employeur.secteur),
-                            bilan_employeur_fourni=bilan,
-                        )
-                    else:
-                        convention = conclusion.enregistrer_brouillon(
-                            par=request.user, convention=convention, salarie=salarie
-                        )
+                convention = saisie.enregistrer_salarie(
+                    nir,
+                    par=request.user,
+                    champs=form.champs_salarie(),
+                    convention=convention,
+                    prescripteur_id=perimetre.organisation_id,
+                    employeur=employeur,
+                    bilan_employeur_fourni=bilan,
+                )
             except RegleConventionError as exc:
                 autres = placer_violations(form, exc.violations, convention, 2)
             except ValidationError as exc:
@@ -245,11 +234,9 @@ def _etape_accompagnement(request, convention):
         formset = PeriodesFormSet(request.POST, prefix="periodes", convention=convention)
         if form.is_valid() and formset.is_valid():
             try:
-                with transaction.atomic():
-                    convention = conclusion.enregistrer_brouillon(
-                        par=request.user, convention=convention, **form.cleaned_data
-                    )
-                    evenements.remplacer_periodes_brouillon(convention, list(formset.periodes()), par=request.user)
+                convention = saisie.enregistrer_accompagnement(
+                    convention, par=request.user, champs=form.cleaned_data, periodes=list(formset.periodes())
+                )
             except RegleConventionError as exc:
                 reste = [v for v in exc.violations if v.champ not in form.fields]
                 placer_violations(form, [v for v in exc.violations if v.champ in form.fields])
