@@ -2,7 +2,7 @@
 
 from django import forms
 
-from droit.vocabulaire import Financement, TypeContrat
+from droit.vocabulaire import Financement, StatutConvention, TypeContrat
 from referentiels.models import PublicPrioritaire
 from simulateur.forms import NombreDecimal
 
@@ -83,13 +83,15 @@ class ContratForm(forms.Form):
     formation_en_cours = case("Formation en cours à achever (renouvellement)")
     date_fin_formation = ChampDate(label="Fin de la formation en cours", required=False)
 
-    def __init__(self, *args, convention=None, **kwargs):
+    def __init__(self, *args, convention=None, perimetre=None, **kwargs):
         super().__init__(*args, **kwargs)
-        if convention is not None:
+        if convention is not None and perimetre is not None:
+            # Only the conventions the person may see: another organisation's ones are neither listed nor accepted.
             self.fields["convention_precedente"].queryset = (
-                Convention.objects.filter(salarie_id=convention.salarie_id)
+                Convention.objects.visibles_par(perimetre)
+                .filter(salarie_id=convention.salarie_id)
                 .exclude(pk=convention.pk)
-                .exclude(statut="brouillon")
+                .exclude(statut=StatutConvention.BROUILLON)
             )
             self.fields["referent_nom"].widget.attrs["placeholder"] = str(convention.prescripteur)
             self.fields["tuteur_nom"].widget.attrs["placeholder"] = (

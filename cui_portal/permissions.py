@@ -14,7 +14,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 
-from droit.vocabulaire import Role
+from droit.vocabulaire import Role, StatutConvention
 
 ROLES_REGIONAUX = frozenset({Role.CORRESPONDANT_REGIONAL, Role.GESTIONNAIRE_REGIONAL})
 ROLES_NATIONAUX = frozenset({Role.NATIONAL, Role.ADMINISTRATEUR})
@@ -172,3 +172,57 @@ class PerimetreMixin(LoginRequiredMixin):
         if self.roles:
             exiger(self.perimetre.administrateur or self.perimetre.role in self.roles)
         return super().dispatch(request, *args, **kwargs)
+
+
+# --- conventions ---
+# A convention is duck-typed: anything with ``prescripteur_id`` and ``statut`` (``conventions.models.Convention``).
+
+ROLES_LISTE_CONVENTIONS = (
+    Role.PRESCRIPTEUR,
+    Role.CORRESPONDANT_REGIONAL,
+    Role.GESTIONNAIRE_REGIONAL,
+    Role.NATIONAL,
+    Role.CONSEIL_GENERAL,
+)
+STATUTS_ACTIFS = frozenset({StatutConvention.CONCLUE, StatutConvention.EN_COURS, StatutConvention.SUSPENDUE})
+
+
+def peut_creer_convention(perimetre: Perimetre) -> bool:
+    """A prescripteur (or an administrator) acting for an organisation."""
+    return perimetre.organisation_id is not None and perimetre.role in (Role.PRESCRIPTEUR, Role.ADMINISTRATEUR)
+
+
+def peut_modifier_convention(perimetre: Perimetre, convention) -> bool:
+    """The prescripteur organisation that owns the convention, or an administrator."""
+    if perimetre.administrateur:
+        return True
+    return perimetre.role == Role.PRESCRIPTEUR and perimetre.organisation_id == convention.prescripteur_id
+
+
+def peut_voir_nir(perimetre: Perimetre, convention) -> bool:
+    """The NIR unmasked: those who may change the convention, no one else."""
+    return peut_modifier_convention(perimetre, convention)
+
+
+def peut_completer_convention(perimetre: Perimetre, convention) -> bool:
+    """Go on with the entry of a draft, and conclude it."""
+    return peut_modifier_convention(perimetre, convention) and convention.statut == StatutConvention.BROUILLON
+
+
+def peut_ajouter_avenant(perimetre: Perimetre, convention) -> bool:
+    return peut_modifier_convention(perimetre, convention) and convention.statut in STATUTS_ACTIFS
+
+
+def peut_suspendre_convention(perimetre: Perimetre, convention) -> bool:
+    return peut_modifier_convention(perimetre, convention) and convention.statut in (
+        StatutConvention.CONCLUE,
+        StatutConvention.EN_COURS,
+    )
+
+
+def peut_reprendre_convention(perimetre: Perimetre, convention) -> bool:
+    return peut_modifier_convention(perimetre, convention) and convention.statut == StatutConvention.SUSPENDUE
+
+
+def peut_rompre_convention(perimetre: Perimetre, convention) -> bool:
+    return peut_modifier_convention(perimetre, convention) and convention.statut in STATUTS_ACTIFS

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from cui_portal.permissions import perimetre_de, perimetre_requis
+from cui_portal.permissions import perimetre_de, perimetre_requis, peut_voir_nir
 from referentiels.violation import Violation
 
 from ..regles.base import RegleConventionError
@@ -14,7 +14,7 @@ from ..regles.duree import duree_en_mois
 from ..regles.immersion import Periode, verifier_periodes_immersion
 from ..services import conclusion
 from ..services.aide import taux_majore_de
-from .commun import ETAPES, NB_ETAPES, ErreurAilleurs, convention_modifiable, erreurs_ailleurs, voit_nir
+from .commun import ETAPES, NB_ETAPES, ErreurAilleurs, convention_modifiable, erreurs_ailleurs
 from .saisie import contexte_etape
 
 
@@ -87,6 +87,6 @@ def recapitulatif(request, pk):
             autres=erreurs_par_etape(convention, violations),
             periodes=convention.periodes_immersion.all(),
             cae_jeune=cae_jeune(convention),
-            voit_nir=voit_nir(perimetre_de(request), convention),
+            voit_nir=peut_voir_nir(perimetre_de(request), convention),
         ),
     )

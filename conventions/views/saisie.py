@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
-from cui_portal.permissions import exiger, perimetre_de, perimetre_requis
+from cui_portal.permissions import exiger, perimetre_de, perimetre_requis, peut_creer_convention
 
 from ..forms import EmployeurForm, SalarieForm, initial_employeur, initial_salarie
 from ..forms_contrat import CHAMPS_CONTRAT, AccompagnementForm, ContratForm, PeriodesFormSet
@@ -25,7 +25,6 @@ from .commun import (
     ETAPES,
     NB_ETAPES,
     convention_modifiable,
-    peut_creer,
     placer_violations,
     resume_erreurs,
 )
@@ -84,7 +83,7 @@ def _erreurs_de_validation(form, exc: ValidationError) -> None:
 @never_cache
 @perimetre_requis
 def nouvelle(request):
-    exiger(peut_creer(perimetre_de(request)))
+    exiger(peut_creer_convention(perimetre_de(request)))
     return _etape_employeur(request, None)
 
 
@@ -147,7 +146,7 @@ def _etape_employeur(request, convention):
 @perimetre_requis
 def nouvelle_salarie(request):
     perimetre = perimetre_de(request)
-    exiger(peut_creer(perimetre))
+    exiger(peut_creer_convention(perimetre))
     saisie = request.session.get(SESSION) or {}
     employeur = Employeur.objects.filter(pk=saisie.get("employeur")).first()
     if employeur is None:
@@ -198,7 +197,7 @@ def _etape_salarie(request, convention, employeur=None, bilan=False):
 def _etape_contrat(request, convention):
     autres = []
     if request.method == "POST":
-        form = ContratForm(request.POST, convention=convention)
+        form = ContratForm(request.POST, convention=convention, perimetre=perimetre_de(request))
         if form.is_valid():
             try:
                 convention = conclusion.enregistrer_brouillon(
@@ -212,7 +211,7 @@ def _etape_contrat(request, convention):
         initial = {c: getattr(convention, c) for c in CHAMPS_CONTRAT}
         if not convention.date_conclusion:
             initial["date_conclusion"] = timezone.localdate()
-        form = ContratForm(initial=initial, convention=convention)
+        form = ContratForm(initial=initial, convention=convention, perimetre=perimetre_de(request))
     return render(
         request,
         "conventions/saisie/contrat.html",
