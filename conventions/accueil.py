@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 
 from cui_portal.accueil import Carte
+from droit.nombres import DELAI_DECLARATION_JOURS
 from droit.vocabulaire import Role, StatutConvention
 
 from .models import Convention
@@ -48,7 +49,8 @@ def a_faire(request, perimetre) -> list[Carte]:
         cartes.append(
             Carte(
                 titre="Suspensions et ruptures",
-                description="Toute suspension ou rupture se déclare dans les 7 jours ; suivez les contrats suspendus.",
+                description=f"Toute suspension ou rupture se déclare dans les {DELAI_DECLARATION_JOURS} jours ; "
+                "suivez les contrats suspendus.",
                 url=_url(statut=StatutConvention.SUSPENDUE),
                 nombre=suspendues,
             )

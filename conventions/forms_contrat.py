@@ -2,6 +2,7 @@
 
 from django import forms
 
+from droit.nombres import HEURES_MAX, HEURES_MAX_PRISES_EN_CHARGE, HEURES_MIN, nombre
 from droit.vocabulaire import Financement, StatutConvention, TypeContrat
 from referentiels.models import PublicPrioritaire
 from simulateur.forms import NombreDecimal
@@ -60,15 +61,18 @@ class ContratForm(forms.Form):
     )
     date_embauche = ChampDate(label="Date d'embauche (début du contrat de travail)", required=False)
     date_fin_contrat_travail = ChampDate(label="Fin du contrat de travail (CDD)", required=False)
-    duree_hebdo_travail = heures("Durée hebdomadaire de travail (heures)", aide="De 20 à 35 heures.")
+    duree_hebdo_travail = heures(
+        "Durée hebdomadaire de travail (heures)", aide=f"De {nombre(HEURES_MIN)} à {nombre(HEURES_MAX)} heures."
+    )
     difficultes_particulieres = case(
-        "Difficultés particulières : CAE de moins de 20 heures",
-        "Permet à un CAE une durée hebdomadaire inférieure à 20 heures (L. 5134-26).",
+        f"Difficultés particulières : CAE de moins de {nombre(HEURES_MIN)} heures",
+        f"Permet à un CAE une durée hebdomadaire inférieure à {nombre(HEURES_MIN)} heures (L. 5134-26).",
     )
     date_debut = ChampDate(label="Début de la convention (début de l'aide)", required=False)
     date_fin = ChampDate(label="Fin de la convention (fin de l'aide)", required=False)
     duree_hebdo_prise_en_charge = heures(
-        "Durée hebdomadaire prise en charge (heures)", aide="35 heures au plus, et pas plus que les heures travaillées."
+        "Durée hebdomadaire prise en charge (heures)",
+        aide=f"{nombre(HEURES_MAX_PRISES_EN_CHARGE)} heures au plus, et pas plus que les heures travaillées.",
     )
     public = forms.ModelChoiceField(
         label="Public prioritaire",

@@ -14,7 +14,7 @@ from django.db.models.functions import Abs
 from django.db.models.lookups import LessThan
 from simple_history.models import HistoricalRecords
 
-from droit.nombres import HEURES_MAX, HEURES_MIN, TAUX_MAX
+from droit.nombres import DELAI_DECLARATION_JOURS, HEURES_MAX, HEURES_MIN, TAUX_MAX, nombre
 from droit.vocabulaire import Financement, Role, StatutConvention, TypeContrat
 from referentiels.models import Departement, Organisation, PublicPrioritaire, Region
 
@@ -141,9 +141,9 @@ class Convention(models.Model):
     duree_hebdo_travail = champ_heures("durée hebdomadaire de travail (h)")
     duree_hebdo_prise_en_charge = champ_heures("durée hebdomadaire prise en charge (h)")
     difficultes_particulieres = models.BooleanField(
-        "difficultés particulières (CAE de moins de 20 h)",
+        f"difficultés particulières (CAE de moins de {nombre(HEURES_MIN)} h)",
         default=False,
-        help_text="Permet à un CAE une durée hebdomadaire inférieure à 20 heures (L. 5134-26).",
+        help_text=f"Permet à un CAE une durée hebdomadaire inférieure à {nombre(HEURES_MIN)} heures (L. 5134-26).",
     )
 
     # Aid
@@ -202,7 +202,9 @@ class Convention(models.Model):
     date_rupture = models.DateField("date de rupture", null=True, blank=True)
     motif_rupture = models.CharField("motif de rupture", max_length=16, choices=MotifRupture.choices, blank=True)
     date_declaration_evenement = models.DateField("date de déclaration de l'événement", null=True, blank=True)
-    declaration_tardive = models.BooleanField("déclaration tardive (plus de 7 jours)", default=False)
+    declaration_tardive = models.BooleanField(
+        f"déclaration tardive (plus de {DELAI_DECLARATION_JOURS} jours)", default=False
+    )
 
     cree_le = models.DateTimeField("créée le", auto_now_add=True)
     modifie_le = models.DateTimeField("modifiée le", auto_now=True)

@@ -1,5 +1,6 @@
 """Step 4 of the entry (the aid) and its htmx fragment: the aid and its split are computed by
-``aide.calculer_aide`` (arrêté's rate, SMIC, 88 % of the RSA) — never here — each time a field changes."""
+``services.aide.calculer_aide_du_brouillon`` (arrêté's rate, SMIC, the conseil général's share of the RSA) and
+saved by ``services.conclusion.enregistrer_aide`` — never here — each time a field changes."""
 
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
