@@ -3,9 +3,7 @@
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal
 
-from droit.nombres import nombre
 from droit.vocabulaire import CONTRATS_CUI, SECTEUR_PAR_STATUT, Secteur, TypeContrat
 from referentiels.violation import Violation
 
@@ -42,10 +40,6 @@ def contrat_du_secteur(secteur: str) -> str:
 def contrat_cui(type_contrat: str) -> str | None:
     """The aid contract (``referentiels.aide.Contrat`` value) of a CUI type; None for legacy types."""
     return type_contrat if type_contrat in CONTRATS_CUI else None
-
-
-def _h(valeur: Decimal) -> str:
-    return nombre(valeur)
 
 
 def jour_apres(d: date) -> date:
