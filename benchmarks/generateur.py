@@ -427,7 +427,7 @@ class Generateur:
         Salarie = apps.get_model("conventions", "Salarie")
         Periode = apps.get_model("conventions", "PeriodeImmersion")
         Sequence = apps.get_model("conventions", "SequenceNumero")
-        from conventions.regles_duree import date_fin_pour
+        from conventions.regles.duree import date_fin_pour
 
         rng = self.rng
         t_conv = Table(

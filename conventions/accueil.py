@@ -10,6 +10,7 @@ from django.utils.http import urlencode
 
 from cui_portal.accueil import Carte
 from cui_portal.permissions import est_conseil_general, est_prescripteur, region_suivie
+from droit.nombres import DELAI_DECLARATION_JOURS
 from droit.vocabulaire import StatutConvention
 
 from .models import Convention
@@ -49,7 +50,8 @@ def a_faire(request, perimetre) -> list[Carte]:
         cartes.append(
             Carte(
                 titre="Suspensions et ruptures",
-                description="Toute suspension ou rupture se déclare dans les 7 jours ; suivez les contrats suspendus.",
+                description=f"Toute suspension ou rupture se déclare dans les {DELAI_DECLARATION_JOURS} jours ; "
+                "suivez les contrats suspendus.",
                 url=_url(statut=StatutConvention.SUSPENDUE),
                 nombre=suspendues,
             )

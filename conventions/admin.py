@@ -3,7 +3,9 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Avenant, Convention, Employeur, PeriodeImmersion, Salarie, SequenceNumero
+from .models import Convention
+from .models_evenements import Avenant, PeriodeImmersion, SequenceNumero
+from .models_parties import Employeur, Salarie
 
 
 @admin.register(Employeur)

@@ -12,10 +12,11 @@ from stdnum.fr import nir as stdnum_nir
 from droit.vocabulaire import Financement
 from referentiels.models import Departement, PublicPrioritaire
 
-from . import services, services_evenements
-from .models import Convention, Employeur, MotifRupture, MotifSuspension
-from .regles import RegleConventionError
-from .regles_duree import date_fin_pour
+from .models import Convention, MotifRupture, MotifSuspension
+from .models_parties import Employeur
+from .regles.base import RegleConventionError
+from .regles.duree import date_fin_pour
+from .services import conclusion, evenements, parties
 
 JOUR_DE_LA_DEMO = date(2010, 9, 15)
 PRESCRIPTEURS = [
@@ -57,7 +58,7 @@ def _nir(n: int, naissance: date, sexe: int) -> str:
 def _employeurs(par) -> dict[str, list[Employeur]]:
     par_dep: dict[str, list[Employeur]] = {}
     for i, (code, nom, statut, naf) in enumerate(EMPLOYEURS):
-        employeur = services.trouver_ou_creer_employeur(
+        employeur = parties.trouver_ou_creer_employeur(
             _siret(i),
             par=par,
             raison_sociale=nom,
@@ -128,7 +129,7 @@ def peupler(demo, stdout) -> None:
     for i in range(40):
         s = _spec(i, alea, dep_employeurs)
         par = demo.comptes.get(s["compte"])
-        salarie = services.trouver_ou_creer_salarie(
+        salarie = parties.trouver_ou_creer_salarie(
             _nir(i, s["naissance"], 1 + i % 2),
             par=par,
             civilite="m" if i % 2 == 0 else "mme",
@@ -142,7 +143,7 @@ def peupler(demo, stdout) -> None:
             numero_allocataire=f"93{i:06d}" if s["rsa"] else "",
             departement=s["employeur"].departement,
         )
-        convention = services.enregistrer_brouillon(
+        convention = conclusion.enregistrer_brouillon(
             par=par,
             type_contrat=s["contrat"],
             prescripteur=demo.organisations[s["organisation"]],
@@ -164,14 +165,14 @@ def peupler(demo, stdout) -> None:
         if i in (38, 39):
             continue  # two drafts
         try:
-            convention = services.conclure(convention, par=par, date_conclusion=s["conclusion"])
+            convention = conclusion.conclure(convention, par=par, date_conclusion=s["conclusion"])
         except RegleConventionError as exc:
             refusees += 1
             stdout.write(f"  convention de démonstration {i} refusée : {exc}\n")
             continue
         if s["jeune"] and convention.type_contrat == "CAE":
             debut = convention.date_debut + timedelta(days=60)
-            services_evenements.ajouter_periode_immersion(
+            evenements.ajouter_periode_immersion(
                 convention,
                 employeur_accueil="Supermarché du quartier" if i % 2 else "Garage Central",
                 date_debut=debut,
@@ -181,7 +182,7 @@ def peupler(demo, stdout) -> None:
             )
         conclues.append((convention, par))
     _evenements(conclues)
-    n = services_evenements.mettre_a_jour_statuts(JOUR_DE_LA_DEMO, par=admin)
+    n = evenements.mettre_a_jour_statuts(JOUR_DE_LA_DEMO, par=admin)
     stdout.write(
         f"Conventions : {len(conclues)} conclues, 2 brouillons, {refusees} refusées ; {n} statuts mis à jour au "
         f"{JOUR_DE_LA_DEMO:%d/%m/%Y}.\n"
@@ -194,7 +195,7 @@ def _evenements(conclues) -> None:
     if six_mois:
         convention, par = six_mois[0]
         nouvelle_fin = date_fin_pour(convention.date_debut, 12)
-        services_evenements.ajouter_avenant(
+        evenements.ajouter_avenant(
             convention,
             type="renouvellement",
             date=convention.date_fin - timedelta(days=20),
@@ -208,7 +209,7 @@ def _evenements(conclues) -> None:
     if len(six_mois) > 2:
         convention, par = six_mois[1]
         jour = convention.date_debut + timedelta(days=45)
-        services_evenements.declarer_suspension(
+        evenements.declarer_suspension(
             convention,
             date_suspension=jour,
             motif=MotifSuspension.MALADIE,
@@ -217,7 +218,7 @@ def _evenements(conclues) -> None:
         )
         convention, par = six_mois[2]
         jour = convention.date_debut + timedelta(days=70)
-        services_evenements.declarer_rupture(
+        evenements.declarer_rupture(
             convention,
             date_rupture=jour,
             motif=MotifRupture.EMBAUCHE,

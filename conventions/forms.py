@@ -12,8 +12,7 @@ from stdnum.fr import siret as stdnum_siret
 from droit.vocabulaire import StatutJuridique
 from referentiels.models import Departement
 
-from .models import Civilite, NiveauFormation
-from .models_parties import compacter_nir, valider_nir
+from .models_parties import Civilite, NiveauFormation, compacter_nir, valider_nir
 
 FORMATS_DATE = ["%d/%m/%Y", "%Y-%m-%d", "%d/%m/%y"]
 

@@ -3,11 +3,13 @@
 from django import forms
 from django.utils import timezone
 
+from droit.nombres import DELAI_DECLARATION_JOURS
 from simulateur.forms import NombreDecimal
 
 from .forms import ChampDate, case, texte
 from .forms_contrat import heures
-from .models import MotifRupture, MotifSuspension, TypeAvenant
+from .models import MotifRupture, MotifSuspension
+from .models_evenements import TypeAvenant
 
 
 class AvenantForm(forms.Form):
@@ -98,12 +100,15 @@ FORMULAIRES_AVENANT = {
 }
 
 
+A_DECLARER = f"À déclarer dans les {DELAI_DECLARATION_JOURS} jours."
+
+
 class SuspensionForm(forms.Form):
     date_suspension = ChampDate(
         label="Date de la suspension", error_messages={"required": "Indiquez la date de la suspension."}
     )
     motif = forms.ChoiceField(label="Motif légal", choices=[("", "Choisissez le motif"), *MotifSuspension.choices])
-    date_declaration = ChampDate(label="Date de la déclaration", help_text="À déclarer dans les 7 jours.")
+    date_declaration = ChampDate(label="Date de la déclaration", help_text=A_DECLARER)
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("initial", {"date_declaration": timezone.localdate()})
@@ -117,7 +122,7 @@ class RuptureForm(forms.Form):
         choices=[("", "Choisissez le motif"), *MotifRupture.choices],
         help_text="Hors des cas prévus par la loi, l'aide versée est à rembourser.",
     )
-    date_declaration = ChampDate(label="Date de la déclaration", help_text="À déclarer dans les 7 jours.")
+    date_declaration = ChampDate(label="Date de la déclaration", help_text=A_DECLARER)
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("initial", {"date_declaration": timezone.localdate()})

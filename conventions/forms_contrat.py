@@ -2,13 +2,14 @@
 
 from django import forms
 
-from droit.vocabulaire import Financement, TypeContrat
+from droit.nombres import HEURES_MAX, HEURES_MAX_PRISES_EN_CHARGE, HEURES_MIN, nombre
+from droit.vocabulaire import Financement, StatutConvention, TypeContrat
 from referentiels.models import PublicPrioritaire
 from simulateur.forms import NombreDecimal
 
 from .forms import ChampDate, case, texte
 from .models import Convention, Nature, TypeContratTravail
-from .regles import Periode, verifier_periodes_immersion
+from .regles.immersion import Periode, verifier_periodes_immersion
 
 CONTRATS_CUI = [(TypeContrat.CAE.value, TypeContrat.CAE.label), (TypeContrat.CIE.value, TypeContrat.CIE.label)]
 
@@ -60,15 +61,18 @@ class ContratForm(forms.Form):
     )
     date_embauche = ChampDate(label="Date d'embauche (début du contrat de travail)", required=False)
     date_fin_contrat_travail = ChampDate(label="Fin du contrat de travail (CDD)", required=False)
-    duree_hebdo_travail = heures("Durée hebdomadaire de travail (heures)", aide="De 20 à 35 heures.")
+    duree_hebdo_travail = heures(
+        "Durée hebdomadaire de travail (heures)", aide=f"De {nombre(HEURES_MIN)} à {nombre(HEURES_MAX)} heures."
+    )
     difficultes_particulieres = case(
-        "Difficultés particulières : CAE de moins de 20 heures",
-        "Permet à un CAE une durée hebdomadaire inférieure à 20 heures (L. 5134-26).",
+        f"Difficultés particulières : CAE de moins de {nombre(HEURES_MIN)} heures",
+        f"Permet à un CAE une durée hebdomadaire inférieure à {nombre(HEURES_MIN)} heures (L. 5134-26).",
     )
     date_debut = ChampDate(label="Début de la convention (début de l'aide)", required=False)
     date_fin = ChampDate(label="Fin de la convention (fin de l'aide)", required=False)
     duree_hebdo_prise_en_charge = heures(
-        "Durée hebdomadaire prise en charge (heures)", aide="35 heures au plus, et pas plus que les heures travaillées."
+        "Durée hebdomadaire prise en charge (heures)",
+        aide=f"{nombre(HEURES_MAX_PRISES_EN_CHARGE)} heures au plus, et pas plus que les heures travaillées.",
     )
     public = forms.ModelChoiceField(
         label="Public prioritaire",
@@ -83,13 +87,15 @@ class ContratForm(forms.Form):
     formation_en_cours = case("Formation en cours à achever (renouvellement)")
     date_fin_formation = ChampDate(label="Fin de la formation en cours", required=False)
 
-    def __init__(self, *args, convention=None, **kwargs):
+    def __init__(self, *args, convention=None, perimetre=None, **kwargs):
         super().__init__(*args, **kwargs)
-        if convention is not None:
+        if convention is not None and perimetre is not None:
+            # Only the conventions the person may see: another organisation's ones are neither listed nor accepted.
             self.fields["convention_precedente"].queryset = (
-                Convention.objects.filter(salarie_id=convention.salarie_id)
+                Convention.objects.visibles_par(perimetre)
+                .filter(salarie_id=convention.salarie_id)
                 .exclude(pk=convention.pk)
-                .exclude(statut="brouillon")
+                .exclude(statut=StatutConvention.BROUILLON)
             )
             self.fields["referent_nom"].widget.attrs["placeholder"] = str(convention.prescripteur)
             self.fields["tuteur_nom"].widget.attrs["placeholder"] = (

@@ -2,8 +2,10 @@
 
 The database refuses what the law forbids wherever one row can say it (hours, dates, rates, the split of the
 aid, a CDD's end). What needs the history or other rows (total length across renewals, the 25 % of immersion,
-the age condition) is in ``regles.py`` / ``regles_duree.py`` / ``regles_immersion.py``, applied by the services.
-A draft (``brouillon``) may be incomplete; any other status has its number, dates, rate and aid.
+the age condition) is in ````regles`` package, applied by the services.
+A draft (``brouillon``) may be incomplete; any other status has its number, dates, rate and aid. The employer and
+the employee are in ``models_parties``, avenants, immersion periods and numbering in ``models_evenements``; this
+module imports them so that the app registers every model.
 """
 
 from django.db import models
@@ -27,20 +29,9 @@ from droit.nombres import (
 from droit.vocabulaire import Financement, StatutConvention, TypeContrat
 from referentiels.models import Departement, Organisation, PublicPrioritaire, Region
 
-from .models_parties import (  # noqa: F401  (re-exported: ``conventions.models`` is the public place)
-    Civilite,
-    Employeur,
-    NiveauFormation,
-    Salarie,
-)
-
-MESSAGE_TAUX = refus(
-    f"Le taux de prise en charge est positif et d'au plus {nombre(TAUX_MAX)} % du SMIC brut, le plus haut des "
-    f"plafonds (CAE en atelier et chantier d'insertion, {SOURCE_PLAFOND_CAE_ACI})."
-)
-MESSAGE_HEURES_PRISES_EN_CHARGE = refus(
-    f"La durée hebdomadaire prise en charge est positive et d'au plus {nombre(HEURES_MAX)} heures ({SOURCE_HEURES})."
-)
+from .champs import MESSAGE_HEURES_PRISES_EN_CHARGE, MESSAGE_TAUX, champ_heures, champ_montant, champ_taux
+from .models_evenements import Avenant, PeriodeImmersion, SequenceNumero  # noqa: F401  (registered with the app here)
+from .models_parties import Employeur, Salarie
 
 
 class Nature(models.TextChoices):
@@ -83,12 +74,6 @@ class MotifRupture(models.TextChoices):
     )
 
 
-class TypeAvenant(models.TextChoices):
-    RENOUVELLEMENT = "renouvellement", "Renouvellement (prolongation)"
-    MODIFICATION = "modification", "Modification"
-    IMMERSION = "immersion", "Période d'immersion"
-
-
 class ConventionQuerySet(models.QuerySet):
     def visibles_par(self, perimetre):
         """Prescripteurs see the conventions their organisation prescribed; regions their region; national
@@ -106,18 +91,6 @@ class ConventionQuerySet(models.QuerySet):
 
     def actives(self):
         return self.filter(statut__in=[StatutConvention.CONCLUE, StatutConvention.EN_COURS, StatutConvention.SUSPENDUE])
-
-
-def _montant(libelle):
-    return models.DecimalField(libelle, max_digits=9, decimal_places=2, null=True, blank=True)
-
-
-def _heures(libelle):
-    return models.DecimalField(libelle, max_digits=4, decimal_places=2, null=True, blank=True)
-
-
-def _taux(libelle):
-    return models.DecimalField(libelle, max_digits=5, decimal_places=2, null=True, blank=True)
 
 
 class Convention(models.Model):
@@ -169,12 +142,12 @@ class Convention(models.Model):
     )
     date_debut = models.DateField("début de la convention (début de l'aide)", null=True, blank=True)
     date_fin = models.DateField("fin de la convention (fin de l'aide)", null=True, blank=True)
-    duree_hebdo_travail = _heures("durée hebdomadaire de travail (h)")
-    duree_hebdo_prise_en_charge = _heures("durée hebdomadaire prise en charge (h)")
+    duree_hebdo_travail = champ_heures("durée hebdomadaire de travail (h)")
+    duree_hebdo_prise_en_charge = champ_heures("durée hebdomadaire prise en charge (h)")
     difficultes_particulieres = models.BooleanField(
-        "difficultés particulières (CAE de moins de 20 h)",
+        f"difficultés particulières (CAE de moins de {nombre(HEURES_MIN)} h)",
         default=False,
-        help_text="Permet à un CAE une durée hebdomadaire inférieure à 20 heures (L. 5134-26).",
+        help_text=f"Permet à un CAE une durée hebdomadaire inférieure à {nombre(HEURES_MIN)} heures (L. 5134-26).",
     )
 
     # Aid
@@ -187,8 +160,8 @@ class Convention(models.Model):
         blank=True,
     )
     aci = models.BooleanField("atelier et chantier d'insertion", default=False)
-    taux = _taux("taux de prise en charge (%)")
-    taux_arrete = _taux("taux de l'arrêté régional (%)")
+    taux = champ_taux("taux de prise en charge (%)")
+    taux_arrete = champ_taux("taux de l'arrêté régional (%)")
     arrete = models.ForeignKey(
         "arretes.Arrete",
         verbose_name="arrêté régional appliqué",
@@ -207,15 +180,15 @@ class Convention(models.Model):
         blank=True,
         help_text="La convention annuelle d'objectifs et de moyens sous laquelle le conseil général cofinance.",
     )
-    smic_horaire = _montant("SMIC horaire brut retenu (€)")
-    contribution_cg_max = _montant("contribution maximale du conseil général (€)")
-    aide_mensuelle = _montant("aide mensuelle (€)")
-    part_etat = _montant("part de l'État (€)")
-    part_conseil_general = _montant("part du conseil général (€)")
+    smic_horaire = champ_montant("SMIC horaire brut retenu (€)")
+    contribution_cg_max = champ_montant("contribution maximale du conseil général (€)")
+    aide_mensuelle = champ_montant("aide mensuelle (€)")
+    part_etat = champ_montant("part de l'État (€)")
+    part_conseil_general = champ_montant("part du conseil général (€)")
     # Planned length and the amounts it commits (monthly share × length), kept for the CAOM consumption.
     duree_mois = models.DecimalField("durée prévue (mois)", max_digits=5, decimal_places=2, null=True, blank=True)
-    engagement_etat = _montant("engagement de l'État sur la durée (€)")
-    engagement_conseil_general = _montant("engagement du conseil général sur la durée (€)")
+    engagement_etat = champ_montant("engagement de l'État sur la durée (€)")
+    engagement_conseil_general = champ_montant("engagement du conseil général sur la durée (€)")
 
     # Support
     immersion = models.BooleanField("immersion (rubrique du Cerfa)", default=False)
@@ -233,7 +206,9 @@ class Convention(models.Model):
     date_rupture = models.DateField("date de rupture", null=True, blank=True)
     motif_rupture = models.CharField("motif de rupture", max_length=16, choices=MotifRupture.choices, blank=True)
     date_declaration_evenement = models.DateField("date de déclaration de l'événement", null=True, blank=True)
-    declaration_tardive = models.BooleanField("déclaration tardive (plus de 7 jours)", default=False)
+    declaration_tardive = models.BooleanField(
+        f"déclaration tardive (plus de {DELAI_DECLARATION_JOURS} jours)", default=False
+    )
 
     cree_le = models.DateTimeField("créée le", auto_now_add=True)
     modifie_le = models.DateTimeField("modifiée le", auto_now=True)
@@ -434,123 +409,3 @@ class Convention(models.Model):
     @property
     def tuteur(self) -> str:
         return self.tuteur_nom or (self.employeur.raison_sociale if self.employeur_id else "")
-
-
-class PeriodeImmersion(models.Model):
-    convention = models.ForeignKey(
-        Convention, verbose_name="convention", on_delete=models.CASCADE, related_name="periodes_immersion"
-    )
-    employeur_accueil = models.CharField("employeur d'accueil", max_length=200)
-    siret_accueil = models.CharField("SIRET de l'employeur d'accueil", max_length=14, blank=True)
-    date_debut = models.DateField("début")
-    date_fin = models.DateField("fin (incluse)")
-    objet = models.TextField("objet", blank=True)
-    cree_le = models.DateTimeField("créée le", auto_now_add=True)
-
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = "période d'immersion"
-        verbose_name_plural = "périodes d'immersion"
-        ordering = ["convention", "date_debut"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(date_fin__gte=F("date_debut")),
-                name="immersion_fin_apres_debut",
-                violation_error_message=refus("Une période d'immersion finit le jour de son début ou après."),
-            ),
-        ]
-
-    def __str__(self):
-        return f"Immersion chez {self.employeur_accueil} du {self.date_debut:%d/%m/%Y} au {self.date_fin:%d/%m/%Y}"
-
-
-class Avenant(models.Model):
-    convention = models.ForeignKey(
-        Convention, verbose_name="convention", on_delete=models.CASCADE, related_name="avenants"
-    )
-    type = models.CharField("type", max_length=16, choices=TypeAvenant.choices)
-    numero = models.PositiveSmallIntegerField("numéro")
-    date = models.DateField("date de signature")
-    date_effet = models.DateField("date d'effet")
-    ancienne_date_fin = models.DateField("fin de la convention avant l'avenant", null=True, blank=True)
-    date_fin = models.DateField("nouvelle fin de la convention", null=True, blank=True)
-    date_fin_contrat_travail = models.DateField("nouvelle fin du contrat de travail", null=True, blank=True)
-    duree_hebdo_travail = _heures("nouvelle durée hebdomadaire de travail (h)")
-    duree_hebdo_prise_en_charge = _heures("nouvelle durée hebdomadaire prise en charge (h)")
-    taux = _taux("nouveau taux de prise en charge (%)")
-    aide_mensuelle = _montant("aide mensuelle après l'avenant (€)")
-    part_etat = _montant("part de l'État après l'avenant (€)")
-    part_conseil_general = _montant("part du conseil général après l'avenant (€)")
-    bilan_employeur_fourni = models.BooleanField("bilan préalable de l'employeur fourni", default=False)
-    formation_en_cours = models.BooleanField("pour achever une formation en cours", default=False)
-    date_fin_formation = models.DateField("fin de la formation en cours", null=True, blank=True)
-    motif = models.TextField("motif", blank=True)
-    cree_le = models.DateTimeField("créé le", auto_now_add=True)
-
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = "avenant"
-        ordering = ["convention", "numero"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["convention", "numero"],
-                name="avenant_numero_unique_par_convention",
-                violation_error_message=refus("La convention a déjà un avenant portant ce numéro."),
-            ),
-            models.CheckConstraint(
-                condition=Q(numero__gte=1),
-                name="avenant_numero_positif",
-                violation_error_message=refus("Les avenants d'une convention sont numérotés à partir de 1."),
-            ),
-            models.CheckConstraint(
-                condition=Q(type__in=TypeAvenant.values),
-                name="avenant_type_connu",
-                violation_error_message=refus(f"Un avenant est {ou(TypeAvenant)}."),
-            ),
-            models.CheckConstraint(
-                condition=~Q(type="renouvellement") | Q(date_fin__isnull=False),
-                name="avenant_renouvellement_a_une_fin",
-                violation_error_message=refus("Un avenant de renouvellement fixe la nouvelle fin de la convention."),
-            ),
-            models.CheckConstraint(
-                condition=Q(taux__isnull=True) | Q(taux__gt=0, taux__lte=TAUX_MAX),
-                name="avenant_taux_0_105",
-                violation_error_message=MESSAGE_TAUX,
-            ),
-            models.CheckConstraint(
-                condition=Q(duree_hebdo_prise_en_charge__isnull=True)
-                | Q(duree_hebdo_prise_en_charge__gt=0, duree_hebdo_prise_en_charge__lte=HEURES_MAX),
-                name="avenant_heures_prises_en_charge_0_35",
-                violation_error_message=MESSAGE_HEURES_PRISES_EN_CHARGE,
-            ),
-        ]
-
-    def __str__(self):
-        return f"Avenant n° {self.numero} ({self.get_type_display()})"
-
-
-class SequenceNumero(models.Model):
-    """The last number given for one (contract, département, year); locked with ``select_for_update``."""
-
-    type_contrat = models.CharField("contrat", max_length=8, choices=TypeContrat.choices)
-    departement = models.ForeignKey(Departement, on_delete=models.PROTECT, related_name="+")
-    annee = models.PositiveSmallIntegerField("année")
-    dernier = models.PositiveIntegerField("dernier numéro attribué", default=0)
-
-    class Meta:
-        verbose_name = "séquence de numérotation"
-        verbose_name_plural = "séquences de numérotation"
-        constraints = [
-            models.UniqueConstraint(
-                fields=["type_contrat", "departement", "annee"],
-                name="sequence_unique",
-                violation_error_message=refus(
-                    "La numérotation de ce contrat a déjà sa séquence pour ce département et cette année."
-                ),
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.type_contrat}-{self.departement_id}-{self.annee} : {self.dernier}"

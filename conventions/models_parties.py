@@ -16,7 +16,7 @@ from cui_portal.contraintes import refus
 from droit.vocabulaire import StatutJuridique
 from referentiels.models import Departement
 
-from .regles import secteur_de
+from .regles.base import secteur_de
 
 
 def valider_siret(valeur: str) -> None:

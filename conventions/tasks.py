@@ -7,6 +7,6 @@ from celery import shared_task
 def mettre_a_jour_statuts_task() -> int:
     """Move concluded conventions to « en cours » on their start date and to « terminée » after their end date.
     Scheduled daily by ``rappels.planification``; running it twice the same day changes nothing the second time."""
-    from .services_evenements import mettre_a_jour_statuts
+    from .services.evenements import mettre_a_jour_statuts
 
     return mettre_a_jour_statuts()

@@ -17,7 +17,7 @@ from functools import wraps
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 
-from droit.vocabulaire import Role
+from droit.vocabulaire import Role, StatutConvention
 
 ROLES_REGIONAUX = frozenset({Role.CORRESPONDANT_REGIONAL, Role.GESTIONNAIRE_REGIONAL})
 ROLES_NATIONAUX = frozenset({Role.NATIONAL, Role.ADMINISTRATEUR})
@@ -160,6 +160,16 @@ def region_geree(perimetre: Perimetre) -> int | None:
     return perimetre.region_id if perimetre.role == Role.GESTIONNAIRE_REGIONAL else None
 
 
+def departement_de_l_organisation(perimetre: Perimetre) -> int | None:
+    """The département of the organisation one acts for (a default for the forms, not a scope)."""
+    return perimetre.departement_id
+
+
+def organisation_agissante(perimetre: Perimetre) -> int | None:
+    """The organisation one acts for: the prescripteur of the conventions one enters."""
+    return perimetre.organisation_id
+
+
 def departement_du_conseil_general(perimetre: Perimetre) -> int | None:
     """The département of a conseil général (its CAOM); None for everyone else."""
     return perimetre.departement_id if est_conseil_general(perimetre) else None
@@ -284,3 +294,57 @@ arretes_a_preparer_requis = permission_requise(peut_creer_arrete)
 caom_requis = permission_requise(peut_voir_caom)
 rapport_caom_requis = permission_requise(peut_lire_rapport_caom)
 programme_requis = permission_requise(peut_voir_programme)
+
+
+# --- conventions ---
+# A convention is duck-typed: anything with ``prescripteur_id`` and ``statut`` (``conventions.models.Convention``).
+
+ROLES_LISTE_CONVENTIONS = (
+    Role.PRESCRIPTEUR,
+    Role.CORRESPONDANT_REGIONAL,
+    Role.GESTIONNAIRE_REGIONAL,
+    Role.NATIONAL,
+    Role.CONSEIL_GENERAL,
+)
+STATUTS_ACTIFS = frozenset({StatutConvention.CONCLUE, StatutConvention.EN_COURS, StatutConvention.SUSPENDUE})
+
+
+def peut_creer_convention(perimetre: Perimetre) -> bool:
+    """A prescripteur (or an administrator) acting for an organisation."""
+    return perimetre.organisation_id is not None and perimetre.role in (Role.PRESCRIPTEUR, Role.ADMINISTRATEUR)
+
+
+def peut_modifier_convention(perimetre: Perimetre, convention) -> bool:
+    """The prescripteur organisation that owns the convention, or an administrator."""
+    if perimetre.administrateur:
+        return True
+    return perimetre.role == Role.PRESCRIPTEUR and perimetre.organisation_id == convention.prescripteur_id
+
+
+def peut_voir_nir(perimetre: Perimetre, convention) -> bool:
+    """The NIR unmasked: those who may change the convention, no one else."""
+    return peut_modifier_convention(perimetre, convention)
+
+
+def peut_completer_convention(perimetre: Perimetre, convention) -> bool:
+    """Go on with the entry of a draft, and conclude it."""
+    return peut_modifier_convention(perimetre, convention) and convention.statut == StatutConvention.BROUILLON
+
+
+def peut_ajouter_avenant(perimetre: Perimetre, convention) -> bool:
+    return peut_modifier_convention(perimetre, convention) and convention.statut in STATUTS_ACTIFS
+
+
+def peut_suspendre_convention(perimetre: Perimetre, convention) -> bool:
+    return peut_modifier_convention(perimetre, convention) and convention.statut in (
+        StatutConvention.CONCLUE,
+        StatutConvention.EN_COURS,
+    )
+
+
+def peut_reprendre_convention(perimetre: Perimetre, convention) -> bool:
+    return peut_modifier_convention(perimetre, convention) and convention.statut == StatutConvention.SUSPENDUE
+
+
+def peut_rompre_convention(perimetre: Perimetre, convention) -> bool:
+    return peut_modifier_convention(perimetre, convention) and convention.statut in STATUTS_ACTIFS

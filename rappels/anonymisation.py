@@ -27,7 +27,7 @@ NOM_ANONYME = "ANONYME"
 
 def a_anonymiser(aujourdhui: date):
     """The salariés due for anonymisation today (a queryset)."""
-    from conventions.models import Salarie
+    from conventions.models_parties import Salarie
     from droit.vocabulaire import StatutConvention
 
     limite = regles.limite_conservation(aujourdhui)
@@ -52,7 +52,7 @@ def a_anonymiser(aujourdhui: date):
 
 
 def anonymiser_un(pk: int, aujourdhui: date) -> bool:
-    from conventions.models import Salarie
+    from conventions.models_parties import Salarie
 
     with transaction.atomic():
         salarie = Salarie.objects.select_for_update().filter(pk=pk, anonymise_le__isnull=True).first()

@@ -1,5 +1,5 @@
 """The kinds of deferred work (registered in ``RappelsConfig.ready``): the organisations list, and the conventions
-export that ``conventions.views_export`` provides for its list's "Préparer l'export" button.
+export that ``conventions.views.export`` provides for its list's "Préparer l'export" button.
 
 Exports scope their rows with the requester's perimeter stored in the parameters, and never contain the NIR.
 """
@@ -52,6 +52,6 @@ def export_organisations(parametres: dict, progression) -> tuple[str, bytes]:
 def enregistrer_types() -> None:
     travaux.enregistrer("export_organisations_xlsx", export_organisations, libelle="Export des organisations (XLSX)")
     # The conventions app wrote the export for us (its list's filters, scoped, without the NIR): register it.
-    from conventions.views_export import TYPE_TRAVAIL, export_differe
+    from conventions.views.export import TYPE_TRAVAIL, export_differe
 
     travaux.enregistrer(TYPE_TRAVAIL, export_differe, libelle="Export des conventions (XLSX)")

@@ -9,8 +9,8 @@ stopped, broker down) catch up for a few days, after which an occurrence is no l
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from conventions.regles import declaration_tardive as regle_declaration_tardive
-from conventions.regles_duree import ajouter_mois, date_limite_attestation
+from conventions.regles.duree import ajouter_mois, date_limite_attestation
+from conventions.regles.statuts import declaration_tardive as regle_declaration_tardive
 from droit.nombres import DELAI_PAIEMENT_OPERATEUR_JOURS, echeance_paiement_operateur, limite_declaration
 
 UNE_SEMAINE = timedelta(weeks=1)  # reminders come a week before a deadline (a habit of the portal, not a legal delay)

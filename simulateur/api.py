@@ -9,7 +9,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from droit.nombres import HEURES_MAX_PRISES_EN_CHARGE, PLAFOND_CAE_ACI
+from droit.nombres import HEURES_MAX_PRISES_EN_CHARGE, PART_CG_DU_RSA, PLAFOND_CAE_ACI, PLAFOND_CIE, nombre, pourcentage
 
 from .forms import HEURES_MIN_SIMULATION, Booleen, NombreDecimal, SimulationForm
 
@@ -109,7 +109,8 @@ class SimulationAPIView(APIView):
         description=(
             "Calcule l'aide à l'employeur du contrat unique d'insertion : taux de prise en charge × SMIC horaire "
             "brut × heures hebdomadaires prises en charge × 52 / 12, arrondie au centime, puis sa répartition "
-            "entre le conseil général (88 % du RSA forfaitaire, dans la limite de l'aide) et l'État. Indiquez soit "
+            f"entre le conseil général ({pourcentage(PART_CG_DU_RSA)} du RSA forfaitaire, dans la limite de l'aide) "
+            "et l'État. Indiquez soit "
             "`taux`, soit `region` et `public` (taux de l'arrêté régional en vigueur à `date`). Une entrée refusée "
             "reçoit une réponse 400 dont chaque message, en français, est rangé sous le paramètre en cause."
         ),
@@ -136,7 +137,13 @@ class SimulationAPIView(APIView):
             ),
             OpenApiExample(
                 "Taux au-dessus du plafond",
-                value={"erreurs": {"taux": ["Le taux de prise en charge d'un CIE est plafonné à 47 % du SMIC …"]}},
+                value={
+                    "erreurs": {
+                        "taux": [
+                            f"Le taux de prise en charge d'un CIE est plafonné à {nombre(PLAFOND_CIE)} % du SMIC …"
+                        ]
+                    }
+                },
                 response_only=True,
                 status_codes=["400"],
             ),

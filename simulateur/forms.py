@@ -12,11 +12,12 @@ from decimal import Decimal
 from django import forms
 from django.core.exceptions import ValidationError
 
-from droit.nombres import HEURES_MAX_PRISES_EN_CHARGE
+from droit.nombres import HEURES_MAX_PRISES_EN_CHARGE, HEURES_MIN, PLAFOND_CAE_ACI, nombre
 from droit.vocabulaire import Contrat
 from referentiels.models import PublicPrioritaire, Region
+from referentiels.regles_heures import verifier_heures
 
-from .simulation import Simulation, SimulationImpossible, nombre, simuler
+from .simulation import Simulation, SimulationImpossible, simuler
 
 LONGUEUR_MAX_NOMBRE = 20
 CHIFFRES_MAX = 6
@@ -142,7 +143,8 @@ class SimulationForm(forms.Form):
     heures = NombreDecimal(
         label="Heures hebdomadaires prises en charge",
         decimal_places=2,
-        help_text="De 1 à 35 heures par semaine (20 heures au moins pour un CIE).",
+        help_text=f"De {nombre(HEURES_MIN_SIMULATION)} à {nombre(HEURES_MAX_PRISES_EN_CHARGE)} heures par semaine "
+        f"({nombre(HEURES_MIN)} heures au moins pour un CIE).",
         error_messages={
             "required": "Indiquez le nombre d'heures prises en charge par semaine.",
             "invalid": "Saisissez un nombre d'heures par semaine, par exemple 26 ou 17,5.",
@@ -158,7 +160,10 @@ class SimulationForm(forms.Form):
             "invalid": "Saisissez une date valide, au format jj/mm/aaaa ou aaaa-mm-jj.",
         },
     )
-    aci = Booleen(label="Atelier et chantier d'insertion (ACI)", help_text="CAE seulement : plafond du taux à 105 %.")
+    aci = Booleen(
+        label="Atelier et chantier d'insertion (ACI)",
+        help_text=f"CAE seulement : plafond du taux à {nombre(PLAFOND_CAE_ACI)} %.",
+    )
     cofinancement_cg = Booleen(
         label="Cofinancement du conseil général",
         help_text="Bénéficiaire du RSA dont le conseil général cofinance le contrat dans le cadre de sa CAOM.",
@@ -170,15 +175,13 @@ class SimulationForm(forms.Form):
         heures = self.cleaned_data["heures"]
         if heures < HEURES_MIN_SIMULATION:
             raise ValidationError(
-                f"Indiquez au moins 1 heure prise en charge par semaine ({nombre(heures)} h saisies).",
+                f"Indiquez au moins {nombre(HEURES_MIN_SIMULATION)} heure prise en charge par semaine "
+                f"({nombre(heures)} h saisies).",
                 code="min_value",
             )
-        if heures > HEURES_MAX_PRISES_EN_CHARGE:
-            raise ValidationError(
-                f"L'aide est versée sur {HEURES_MAX_PRISES_EN_CHARGE:.0f} heures par semaine au plus "
-                f"(circulaire DGEFP 2009-42) : {nombre(heures)} h, c'est trop.",
-                code="max_value",
-            )
+        # The ceiling of the hours taken in charge, whatever the contract: the conventions' own rule.
+        for violation in verifier_heures("", None, heures):
+            raise ValidationError(violation.message, code="max_value")
         return heures
 
     def clean(self):

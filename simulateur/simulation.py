@@ -9,7 +9,19 @@ from decimal import Decimal
 
 from arretes.regles import CODE_PUBLIC_ACI, AucunArreteApplicable
 from arretes.services import taux_applicable
-from droit.nombres import HEURES_MAX_PRISES_EN_CHARGE
+from droit.nombres import (
+    HEURES_MAX_PRISES_EN_CHARGE,
+    HEURES_MIN,
+    PART_CG_DU_RSA,
+    PLAFOND_CAE_ACI,
+    SOURCE_CAOM,
+    SOURCE_HEURES,
+    SOURCE_PLAFOND_CAE,
+    SOURCE_PLAFOND_CAE_ACI,
+    SOURCE_PLAFOND_CIE,
+    nombre,
+    pourcentage,
+)
 from droit.vocabulaire import Contrat, Financement
 from referentiels.aide import (
     RegleAideError,
@@ -21,11 +33,9 @@ from referentiels.aide import (
 )
 from referentiels.models import Region
 from referentiels.regles import ParametreInconnu
+from referentiels.regles_heures import heures_retenues as heures_dans_le_plafond
+from referentiels.regles_heures import verifier_heures
 from referentiels.services import rsa_forfaitaire, smic_horaire
-
-# Weekly working time of a CUI: 20 to 35 hours (circular DGEFP 2009-42); only a CAE may go under 20 hours.
-HEURES_MIN_CIE = Decimal(20)
-SOURCE_DUREE = "circulaire DGEFP 2009-42"
 
 
 class SimulationImpossible(ValueError):
@@ -55,12 +65,14 @@ def euros(montant: Decimal) -> str:
     return f"{montant:,.2f}".replace(",", "\u202f").replace(".", ",") + " €"
 
 
-def nombre(valeur: Decimal) -> str:
-    """``90.00`` → ``90``, ``17.50`` → ``17,5``."""
-    texte = f"{valeur:f}"
-    if "." in texte:
-        texte = texte.rstrip("0").rstrip(".")
-    return texte.replace(".", ",")
+def verifier_heures_simulees(contrat: str, heures: Decimal) -> None:
+    """The weekly hours of the simulation through the conventions' own rule (``referentiels.regles_heures``): they
+    are the contract's hours, worked and taken in charge; a CAE may go under 20 h (particular difficulties), a CIE
+    never. Raises ``SimulationImpossible`` on the ``heures`` field with the rule's message."""
+    violations = verifier_heures(contrat, heures, heures, difficultes_particulieres=True)
+    prises = [v for v in violations if v.champ == "duree_hebdo_prise_en_charge"]
+    if violations:
+        raise SimulationImpossible("heures", (prises or violations)[0].message)
 
 
 def _taux_de_l_arrete(contrat: str, code_region: str, public: str, jour: date):
@@ -104,12 +116,7 @@ def simuler(
             "Les ateliers et chantiers d'insertion sont des employeurs non marchands : ils recrutent en CAE, "
             "pas en CIE. Choisissez le CAE ou décochez « atelier et chantier d'insertion ».",
         )
-    if contrat == Contrat.CIE and heures < HEURES_MIN_CIE:
-        raise SimulationImpossible(
-            "heures",
-            f"Un CIE est conclu pour au moins {HEURES_MIN_CIE:.0f} heures par semaine ({SOURCE_DUREE}) : "
-            f"{nombre(heures)} h ne suffisent pas.",
-        )
+    verifier_heures_simulees(contrat, heures)
 
     if taux is not None:
         origine = "saisi"
@@ -119,10 +126,8 @@ def simuler(
         taux = Decimal(applicable.taux)
         aci = aci or _public_aci(public)  # the arrêté's rate for ACI employees has the ACI ceiling
         origine = "arrete"
-        heures_max = getattr(applicable, "heures_max", None)
-        heures_retenues = heures
-        if heures_max is not None and heures > Decimal(heures_max):
-            heures_retenues = Decimal(heures_max)
+        # The simulator shows the aid within the arrêté's ceiling (a convention above it is refused).
+        heures_retenues = heures_dans_le_plafond(heures, getattr(applicable, "heures_max", None))
 
     try:
         verifier_taux(contrat, taux, aci)
@@ -143,7 +148,7 @@ def simuler(
     if origine == "saisi":
         regles.append(
             f"Taux de prise en charge saisi : {nombre(taux)} % du SMIC horaire brut, dans la limite du plafond "
-            f"légal de {plafond:.0f} % pour {_le_contrat(contrat, aci)}."
+            f"légal de {nombre(plafond)} % pour {_le_contrat(contrat, aci)}."
         )
     else:
         lieu = f" de la région {libelle_region}" if libelle_region else ""
@@ -152,7 +157,7 @@ def simuler(
         numero = f" n° {arrete.numero}" if getattr(arrete, "numero", "") else ""
         regles.append(
             f"Taux de prise en charge de {nombre(taux)} % fixé par l'arrêté{numero} du préfet de région{lieu}{pour}, "
-            f"en vigueur pour une convention conclue le {jour:%d/%m/%Y} (plafond légal : {plafond:.0f} %)."
+            f"en vigueur pour une convention conclue le {jour:%d/%m/%Y} (plafond légal : {nombre(plafond)} %)."
         )
         if heures_retenues != heures:
             regles.append(
@@ -161,18 +166,18 @@ def simuler(
             )
     if aci:
         regles.append(
-            "Atelier et chantier d'insertion : le taux d'un CAE peut y atteindre 105 % du SMIC "
-            "(L. 5134-30 du code du travail ; circulaire DGEFP 2009-42)."
+            f"Atelier et chantier d'insertion : le taux d'un CAE peut y atteindre {nombre(PLAFOND_CAE_ACI)} % du SMIC "
+            f"({SOURCE_PLAFOND_CAE_ACI})."
         )
     regles.append(f"SMIC horaire brut en vigueur le {jour:%d/%m/%Y} : {euros(smic)}.")
     regles.append(
         f"Durée hebdomadaire prise en charge : {nombre(heures_retenues)} h ; l'aide est versée sur "
-        f"{HEURES_MAX_PRISES_EN_CHARGE:.0f} heures par semaine au plus."
+        f"{nombre(HEURES_MAX_PRISES_EN_CHARGE)} heures par semaine au plus."
     )
-    if contrat == Contrat.CAE and heures_retenues < HEURES_MIN_CIE:
+    if contrat == Contrat.CAE and heures_retenues < HEURES_MIN:
         regles.append(
-            f"Moins de {HEURES_MIN_CIE:.0f} heures par semaine : possible en CAE seulement, pour une personne "
-            f"rencontrant des difficultés particulières d'insertion ({SOURCE_DUREE})."
+            f"Moins de {nombre(HEURES_MIN)} heures par semaine : possible en CAE seulement, pour une personne "
+            f"rencontrant des difficultés particulières d'insertion (L. 5134-26 du code du travail ; {SOURCE_HEURES})."
         )
 
     aide = aide_mensuelle(taux, smic, heures_retenues)
@@ -185,9 +190,9 @@ def simuler(
         contribution = contribution_cg_maximale(rsa)
         repartition = repartir(aide, Financement.ETAT_CG, contribution)
         regles.append(
-            f"Cofinancement du conseil général (bénéficiaire du RSA, CAOM) : 88 % du RSA forfaitaire pour une "
-            f"personne seule ({euros(rsa)} le {jour:%d/%m/%Y}), soit {euros(contribution)} par mois au plus, "
-            f"sans dépasser l'aide ; l'État verse le reste (circulaire DGEFP 2009-42, annexe 2)."
+            f"Cofinancement du conseil général (bénéficiaire du RSA, CAOM) : {pourcentage(PART_CG_DU_RSA)} du RSA "
+            f"forfaitaire pour une personne seule ({euros(rsa)} le {jour:%d/%m/%Y}), soit {euros(contribution)} par "
+            f"mois au plus, sans dépasser l'aide ; l'État verse le reste ({SOURCE_CAOM})."
         )
         if repartition.part_etat == 0:
             regles.append("L'aide ne dépasse pas la contribution du conseil général : il la verse en totalité.")
@@ -210,7 +215,7 @@ def simuler(
 
 def _le_contrat(contrat: str, aci: bool) -> str:
     if contrat == Contrat.CIE:
-        return "un CIE (L. 5134-72 du code du travail)"
+        return f"un CIE ({SOURCE_PLAFOND_CIE})"
     if aci:
-        return "un CAE en atelier et chantier d'insertion (circulaire DGEFP 2009-42)"
-    return "un CAE (L. 5134-30 du code du travail)"
+        return f"un CAE en atelier et chantier d'insertion ({SOURCE_PLAFOND_CAE_ACI})"
+    return f"un CAE ({SOURCE_PLAFOND_CAE})"

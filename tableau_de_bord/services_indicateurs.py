@@ -17,7 +17,7 @@ from django.db.models import Case, Count, IntegerField, Q, Sum, Value, When
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils import timezone
 
-from conventions.regles import est_cae_jeune
+from conventions.regles.convention import est_cae_jeune
 from referentiels.models import Region
 
 from . import regles

@@ -19,10 +19,6 @@ EXCLUS = {
     "benchmarks",
     ".venv",
     "node_modules",
-    # Swept at the same time by another engineer (issue « Foundations », item 1): the lead removes these two
-    # exclusions after merging both branches.
-    "conventions",
-    "simulateur",
 }
 FICHIERS_EXCLUS = {"demo.py"}  # demonstration data, not rules
 
@@ -30,6 +26,7 @@ FICHIERS_EXCLUS = {"demo.py"}  # demonstration data, not rules
 COINCIDENCES = {
     ("rappels/regles.py", "RATTRAPAGE"),  # days a missed reminder is still sent: the portal's choice
     ("rappels/planification.py", "CONSERVATION_JOURS"),  # days a finished export's file is kept: the portal's choice
+    ("simulateur/forms.py", "LONGUEUR_MAX_NOMBRE"),  # characters of a number typed in the simulator: input bound
 }
 
 

@@ -25,11 +25,6 @@ AUTORISES = [
     "*demo.py",
     "*/management/commands/*",
     "benchmarks/*",
-    # The conventions views, forms and services are moved to cui_portal/permissions.py separately (another
-    # branch); the lead removes these three lines once it is merged.
-    "conventions/views*",
-    "conventions/forms*",
-    "conventions/services*",
 ]
 
 ATTRIBUTS_DU_PERIMETRE = {

@@ -7,7 +7,8 @@ import factory
 from stdnum.fr import nir as stdnum_nir
 from stdnum.fr import siret as stdnum_siret
 
-from conventions.models import Convention, Employeur, Salarie
+from conventions.models import Convention
+from conventions.models_parties import Employeur, Salarie
 from droit.vocabulaire import StatutJuridique, TypeContrat
 from referentiels.models import Departement, Organisation, PublicPrioritaire, TypeOrganisation
 

@@ -7,9 +7,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from conventions import selectors, services
-from conventions.models import Convention, Salarie
-from conventions.models_parties import masquer_nir
+from conventions import selectors
+from conventions.models import Convention
+from conventions.models_parties import Salarie, masquer_nir
+from conventions.services import conclusion
 from cui_portal.permissions import Perimetre
 from droit.vocabulaire import Financement, Role
 
@@ -115,7 +116,7 @@ def test_fournisseurs_de_consommation_caom(arretes_2010, demo, django_assert_num
     dep93 = departement("93")
 
     def rsa(financement, **kw):
-        return services.conclure(
+        return conclusion.conclure(
             ConventionFactory(
                 employeur=kw.pop("employeur", None) or EmployeurFactory(departement=dep93),
                 salarie=SalarieFactory(beneficiaire_rsa=True),
@@ -135,7 +136,7 @@ def test_fournisseurs_de_consommation_caom(arretes_2010, demo, django_assert_num
         date_fin_contrat_travail=date(2010, 7, 31),
     )
     rsa(Financement.CG)
-    services.conclure(
+    conclusion.conclure(
         ConventionFactory(
             employeur=EmployeurFactory(departement=dep93),
             salarie=SalarieFactory(beneficiaire_rsa=True),

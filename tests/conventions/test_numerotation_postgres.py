@@ -5,8 +5,8 @@ import threading
 import pytest
 from django.db import connection
 
-from conventions import services
-from conventions.models import SequenceNumero
+from conventions.models_evenements import SequenceNumero
+from conventions.services import conclusion
 from referentiels.models import Departement
 
 
@@ -22,7 +22,7 @@ def test_huit_fils_cinq_numeros_chacun_quarante_numeros_distincts(exige_postgres
         try:
             depart.wait()
             for _ in range(5):
-                numero = services.allouer_numero("CAE", departement, 2010)
+                numero = conclusion.allouer_numero("CAE", departement, 2010)
                 with verrou:
                     numeros.append(numero)
         except Exception as exc:

@@ -6,9 +6,9 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conventions.regles import calculer_repartition
-from conventions.regles_base import Personne
-from conventions.regles_duree import (
+from conventions.regles.aide import calculer_repartition
+from conventions.regles.base import Personne
+from conventions.regles.duree import (
     Renouvellement,
     date_fin_pour,
     duree_en_mois,

@@ -5,21 +5,11 @@ from decimal import Decimal as D
 
 import pytest
 
-from conventions.regles import (
-    DonneesConvention,
-    Personne,
-    declaration_tardive,
-    est_cae_jeune,
-    statut_a_la_date,
-    transition_permise,
-    verifier_bilan,
-    verifier_convention,
-    verifier_heures,
-    verifier_taux_convention,
-    verifier_transition,
-)
-from conventions.regles_contrat import verifier_contrat_travail, verifier_type_et_dates
-from conventions.regles_duree import (
+from conventions.regles.aide import verifier_taux_convention
+from conventions.regles.base import Personne
+from conventions.regles.contrat import verifier_contrat_travail, verifier_type_et_dates
+from conventions.regles.convention import DonneesConvention, est_cae_jeune, verifier_bilan, verifier_convention
+from conventions.regles.duree import (
     Renouvellement,
     ajouter_mois,
     atteint_50_ans_pendant_deux_ans,
@@ -30,7 +20,9 @@ from conventions.regles_duree import (
     verifier_duree_initiale,
     verifier_renouvellement,
 )
-from conventions.regles_immersion import Periode, verifier_periodes_immersion
+from conventions.regles.immersion import Periode, verifier_periodes_immersion
+from conventions.regles.statuts import declaration_tardive, statut_a_la_date, transition_permise, verifier_transition
+from referentiels.regles_heures import verifier_heures
 
 DEBUT = date(2010, 1, 4)
 
@@ -373,6 +365,6 @@ def test_plafonds_de_taux_par_referentiels_aide():
     ],
 )
 def test_attestation_disponible_a_un_mois_de_la_fin(statut, jour, attendu):
-    from conventions.regles import attestation_disponible
+    from conventions.regles.statuts import attestation_disponible
 
     assert attestation_disponible(statut, date(2011, 1, 3), jour) is attendu

@@ -6,10 +6,10 @@ from decimal import Decimal as D
 
 import pytest
 
-from conventions import services, services_evenements
 from conventions.models import MotifRupture, Nature
-from conventions.regles import RegleConventionError
-from conventions.regles_duree import date_fin_pour
+from conventions.regles.base import RegleConventionError
+from conventions.regles.duree import date_fin_pour
+from conventions.services import conclusion, evenements, parties
 from droit.vocabulaire import Financement, StatutConvention, StatutJuridique
 
 from .factories import ConventionFactory, EmployeurFactory, SalarieFactory, departement, public
@@ -24,7 +24,7 @@ def auteur(demo):
 
 
 def test_conclure_calcule_l_aide_au_taux_de_l_arrete(arretes_2010, auteur):
-    convention = services.conclure(ConventionFactory(), par=auteur)
+    convention = conclusion.conclure(ConventionFactory(), par=auteur)
     assert convention.statut == StatutConvention.CONCLUE
     assert convention.numero == "CAE-075-2009-000001"
     assert convention.taux == convention.taux_arrete == D("90.00")
@@ -39,10 +39,10 @@ def test_conclure_calcule_l_aide_au_taux_de_l_arrete(arretes_2010, auteur):
 
 
 def test_numeros_sequentiels_par_contrat_departement_annee(arretes_2010, auteur):
-    numeros = [services.conclure(ConventionFactory(), par=auteur).numero for _ in range(3)]
+    numeros = [conclusion.conclure(ConventionFactory(), par=auteur).numero for _ in range(3)]
     assert numeros == ["CAE-075-2009-000001", "CAE-075-2009-000002", "CAE-075-2009-000003"]
-    assert services.allouer_numero("CIE", departement("75"), 2010) == "CIE-075-2010-000001"
-    assert services.allouer_numero("CAE", departement("2A"), 2010) == "CAE-02A-2010-000001"
+    assert conclusion.allouer_numero("CIE", departement("75"), 2010) == "CIE-075-2010-000001"
+    assert conclusion.allouer_numero("CAE", departement("2A"), 2010) == "CAE-02A-2010-000001"
 
 
 def test_cofinancement_rsa_etat_cg(arretes_2010, auteur):
@@ -51,7 +51,7 @@ def test_cofinancement_rsa_etat_cg(arretes_2010, auteur):
     convention = ConventionFactory(
         employeur=employeur, salarie=salarie, public=public("beneficiaires-rsa"), financement=Financement.ETAT_CG
     )
-    convention = services.conclure(convention, par=auteur)
+    convention = conclusion.conclure(convention, par=auteur)
     assert convention.taux == D("95.00")
     assert convention.contribution_cg_max == D("404.88")  # 88 % of 460.09
     assert convention.part_conseil_general == D("404.88")
@@ -60,20 +60,20 @@ def test_cofinancement_rsa_etat_cg(arretes_2010, auteur):
 
 def test_majoration_par_le_conseil_general(arretes_2010, auteur):
     convention = ConventionFactory(financement=Financement.ETAT_CG, salarie=SalarieFactory(beneficiaire_rsa=True))
-    convention = services.conclure(convention, par=auteur, taux_majore=D(95))
+    convention = conclusion.conclure(convention, par=auteur, taux_majore=D(95))
     assert convention.taux == D(95) and convention.taux_arrete == D("90.00")
     au_taux_arrete = D("691.08")
     surcout = convention.aide_mensuelle - au_taux_arrete
     assert convention.part_conseil_general == D("404.88") + surcout
     with pytest.raises(RegleConventionError, match="conseil général"):
-        services.conclure(ConventionFactory(), par=auteur, taux_majore=D(95))
+        conclusion.conclure(ConventionFactory(), par=auteur, taux_majore=D(95))
 
 
 def test_conclure_refuse_et_nomme_les_champs(arretes_2010, auteur):
     # 26 h taken in charge where the arrêté allows 20 h for this public; 5 months.
     convention = ConventionFactory(duree_hebdo_prise_en_charge=D(26), date_fin=date(2010, 6, 1))
     with pytest.raises(RegleConventionError) as exc:
-        services.conclure(convention, par=auteur)
+        conclusion.conclure(convention, par=auteur)
     assert {v.champ for v in exc.value.violations} == {"duree_hebdo_prise_en_charge", "date_fin"}
     assert "20 heures" in str(exc.value)
     convention.refresh_from_db()
@@ -82,21 +82,21 @@ def test_conclure_refuse_et_nomme_les_champs(arretes_2010, auteur):
 
 def test_prescription_anticipee_refusee_sans_arrete_publie(db, auteur):
     with pytest.raises(RegleConventionError, match="arrêté"):
-        services.conclure(ConventionFactory(), par=auteur)
+        conclusion.conclure(ConventionFactory(), par=auteur)
 
 
 def test_cie_chez_un_employeur_non_marchand_refuse(arretes_2010, auteur):
     with pytest.raises(RegleConventionError, match="pas un CIE"):
-        services.conclure(ConventionFactory(type_contrat="CIE"), par=auteur)
+        conclusion.conclure(ConventionFactory(type_contrat="CIE"), par=auteur)
 
 
 def test_bilan_pour_un_employeur_ayant_eu_des_contrats_aides(arretes_2010, auteur):
     convention = ConventionFactory(employeur=EmployeurFactory(a_eu_contrats_aides=True))
     with pytest.raises(RegleConventionError, match="bilan"):
-        services.conclure(convention, par=auteur)
+        conclusion.conclure(convention, par=auteur)
     convention.bilan_employeur_fourni = True
     convention.save()
-    assert services.conclure(convention, par=auteur).numero
+    assert conclusion.conclure(convention, par=auteur).numero
 
 
 def test_cae_jeune_coche_la_rubrique_immersion(arretes_2010, auteur):
@@ -105,13 +105,13 @@ def test_cae_jeune_coche_la_rubrique_immersion(arretes_2010, auteur):
         date_fin=date_fin_pour(DEBUT, 12),
         date_fin_contrat_travail=date_fin_pour(DEBUT, 12),
     )
-    assert services.conclure(convention, par=auteur).immersion
+    assert conclusion.conclure(convention, par=auteur).immersion
 
 
 def test_enregistrer_brouillon_complete_les_valeurs_par_defaut(auteur):
     employeur = EmployeurFactory(statut_juridique=StatutJuridique.ACI, departement=departement("59"))
     salarie = SalarieFactory()
-    convention = services.enregistrer_brouillon(
+    convention = conclusion.enregistrer_brouillon(
         par=auteur,
         type_contrat="CAE",
         prescripteur=employeur.departement.organisations.first() or ConventionFactory.build().prescripteur,
@@ -126,12 +126,12 @@ def test_enregistrer_brouillon_complete_les_valeurs_par_defaut(auteur):
 def test_renouvellements_jusqu_a_48_mois_pour_un_senior_au_rsa(arretes_2010, auteur):
     salarie = SalarieFactory(date_naissance=date(1955, 3, 1), beneficiaire_rsa=True)
     fin24 = date_fin_pour(DEBUT, 24)
-    convention = services.conclure(
+    convention = conclusion.conclure(
         ConventionFactory(salarie=salarie, date_fin=fin24, type_contrat_travail="CDI", date_fin_contrat_travail=None),
         par=auteur,
     )
     with pytest.raises(RegleConventionError, match="bilan"):
-        services_evenements.ajouter_avenant(
+        evenements.ajouter_avenant(
             convention,
             type="renouvellement",
             date=date(2011, 12, 1),
@@ -140,7 +140,7 @@ def test_renouvellements_jusqu_a_48_mois_pour_un_senior_au_rsa(arretes_2010, aut
             date_fin=date_fin_pour(DEBUT, 36),
         )
     for n, mois in enumerate((36, 48), start=1):
-        avenant = services_evenements.ajouter_avenant(
+        avenant = evenements.ajouter_avenant(
             convention,
             type="renouvellement",
             date=date(2009 + mois // 12, 12, 1),
@@ -157,11 +157,11 @@ def test_renouvellements_jusqu_a_48_mois_pour_un_senior_au_rsa(arretes_2010, aut
 
 def test_renouvellement_au_dela_de_24_mois_refuse_sans_derogation(arretes_2010, auteur):
     fin24 = date_fin_pour(DEBUT, 24)
-    convention = services.conclure(
+    convention = conclusion.conclure(
         ConventionFactory(date_fin=fin24, type_contrat_travail="CDI", date_fin_contrat_travail=None), par=auteur
     )
     with pytest.raises(RegleConventionError, match="24 mois"):
-        services_evenements.ajouter_avenant(
+        evenements.ajouter_avenant(
             convention,
             type="renouvellement",
             date=date(2011, 12, 1),
@@ -173,9 +173,9 @@ def test_renouvellement_au_dela_de_24_mois_refuse_sans_derogation(arretes_2010, 
 
 
 def test_renouvellement_d_un_cdd_demande_sa_prolongation(arretes_2010, auteur):
-    convention = services.conclure(ConventionFactory(), par=auteur)
+    convention = conclusion.conclure(ConventionFactory(), par=auteur)
     with pytest.raises(RegleConventionError, match="CDD"):
-        services_evenements.ajouter_avenant(
+        evenements.ajouter_avenant(
             convention,
             type="renouvellement",
             date=date(2010, 6, 1),
@@ -184,7 +184,7 @@ def test_renouvellement_d_un_cdd_demande_sa_prolongation(arretes_2010, auteur):
             date_fin=date_fin_pour(DEBUT, 12),
             bilan_employeur_fourni=True,
         )
-    services_evenements.ajouter_avenant(
+    evenements.ajouter_avenant(
         convention,
         type="renouvellement",
         date=date(2010, 6, 1),
@@ -199,8 +199,8 @@ def test_renouvellement_d_un_cdd_demande_sa_prolongation(arretes_2010, auteur):
 
 
 def test_avenant_de_modification_recalcule_l_aide(arretes_2010, auteur):
-    convention = services.conclure(ConventionFactory(duree_hebdo_travail=D(30)), par=auteur)
-    avenant = services_evenements.ajouter_avenant(
+    convention = conclusion.conclure(ConventionFactory(duree_hebdo_travail=D(30)), par=auteur)
+    avenant = evenements.ajouter_avenant(
         convention,
         type="modification",
         date=date(2010, 3, 1),
@@ -211,7 +211,7 @@ def test_avenant_de_modification_recalcule_l_aide(arretes_2010, auteur):
     convention.refresh_from_db()
     assert convention.aide_mensuelle == avenant.aide_mensuelle == D("518.31")
     with pytest.raises(RegleConventionError):
-        services_evenements.ajouter_avenant(
+        evenements.ajouter_avenant(
             convention,
             type="modification",
             date=date(2010, 3, 1),
@@ -221,16 +221,39 @@ def test_avenant_de_modification_recalcule_l_aide(arretes_2010, auteur):
         )
 
 
+def test_avenant_de_modification_respecte_le_plafond_d_heures_de_l_arrete(arretes_2010, auteur):
+    # The arrêté takes at most 20 h in charge for this public: concluded at 20 h, an avenant to 26 h is refused
+    # with the message given at conclusion, and the aid stays as it was.
+    avec_26 = ConventionFactory(duree_hebdo_travail=D(30), duree_hebdo_prise_en_charge=D(26))
+    with pytest.raises(RegleConventionError) as a_la_conclusion:
+        conclusion.conclure(avec_26, par=auteur)
+    convention = conclusion.conclure(ConventionFactory(duree_hebdo_travail=D(30)), par=auteur)
+    aide = convention.aide_mensuelle
+    with pytest.raises(RegleConventionError) as a_l_avenant:
+        evenements.ajouter_avenant(
+            convention,
+            type="modification",
+            date=date(2010, 3, 1),
+            date_effet=date(2010, 3, 1),
+            par=auteur,
+            duree_hebdo_prise_en_charge=D(26),
+        )
+    assert a_l_avenant.value.violations == a_la_conclusion.value.violations
+    assert "20 heures" in str(a_l_avenant.value)
+    convention.refresh_from_db()
+    assert convention.aide_mensuelle == aide and convention.duree_hebdo_prise_en_charge == D(20)
+
+
 def test_periodes_d_immersion(arretes_2010, auteur):
-    convention = services.conclure(ConventionFactory(), par=auteur)  # 6 months: 45 days of immersion at most
-    services_evenements.ajouter_periode_immersion(
+    convention = conclusion.conclure(ConventionFactory(), par=auteur)  # 6 months: 45 days of immersion at most
+    evenements.ajouter_periode_immersion(
         convention, employeur_accueil="Boulangerie", date_debut=date(2010, 2, 1), date_fin=date(2010, 2, 28), par=auteur
     )
     with pytest.raises(RegleConventionError, match="25 %"):
-        services_evenements.ajouter_periode_immersion(
+        evenements.ajouter_periode_immersion(
             convention, employeur_accueil="Garage", date_debut=date(2010, 4, 1), date_fin=date(2010, 4, 30), par=auteur
         )
-    avenant = services_evenements.ajouter_avenant(
+    avenant = evenements.ajouter_avenant(
         convention,
         type="immersion",
         date=date(2010, 3, 20),
@@ -241,23 +264,23 @@ def test_periodes_d_immersion(arretes_2010, auteur):
     assert avenant.numero == 1
     convention.refresh_from_db()
     assert convention.immersion and convention.periodes_immersion.count() == 2
-    cie = services.conclure(
+    cie = conclusion.conclure(
         ConventionFactory(type_contrat="CIE", employeur=EmployeurFactory(statut_juridique="entreprise")), par=auteur
     )
     with pytest.raises(RegleConventionError, match="CAE"):
-        services_evenements.ajouter_periode_immersion(
+        evenements.ajouter_periode_immersion(
             cie, employeur_accueil="X", date_debut=date(2010, 2, 1), date_fin=date(2010, 2, 5), par=auteur
         )
 
 
 def test_suspension_puis_rupture_declaree_tardivement(arretes_2010, auteur):
-    convention = services.conclure(ConventionFactory(), par=auteur)
-    convention = services_evenements.declarer_suspension(
+    convention = conclusion.conclure(ConventionFactory(), par=auteur)
+    convention = evenements.declarer_suspension(
         convention, date_suspension=date(2010, 2, 1), motif="maladie", date_declaration=date(2010, 2, 5), par=auteur
     )
     assert convention.statut == StatutConvention.SUSPENDUE and not convention.declaration_tardive
-    convention = services_evenements.lever_suspension(convention, par=auteur)
-    convention = services_evenements.declarer_rupture(
+    convention = evenements.lever_suspension(convention, par=auteur)
+    convention = evenements.declarer_rupture(
         convention,
         date_rupture=date(2010, 3, 1),
         motif=MotifRupture.HORS_CAS_LEGAUX,
@@ -267,20 +290,18 @@ def test_suspension_puis_rupture_declaree_tardivement(arretes_2010, auteur):
     assert convention.statut == StatutConvention.ROMPUE and convention.declaration_tardive
     assert convention.aide_a_rembourser
     with pytest.raises(RegleConventionError):
-        services_evenements.declarer_suspension(
-            convention, date_suspension=date(2010, 4, 1), motif="maladie", par=auteur
-        )
+        evenements.declarer_suspension(convention, date_suspension=date(2010, 4, 1), motif="maladie", par=auteur)
     raisons = list(convention.history.values_list("history_change_reason", flat=True))
     assert "Rupture déclarée (tardive)" in raisons
     assert all(h.history_user == auteur for h in convention.history.exclude(history_change_reason=None))
 
 
 def test_mettre_a_jour_statuts(arretes_2010, auteur):
-    convention = services.conclure(ConventionFactory(), par=auteur)
-    assert services_evenements.mettre_a_jour_statuts(date(2010, 1, 4)) == 1
+    convention = conclusion.conclure(ConventionFactory(), par=auteur)
+    assert evenements.mettre_a_jour_statuts(date(2010, 1, 4)) == 1
     convention.refresh_from_db()
     assert convention.statut == StatutConvention.EN_COURS
-    services_evenements.mettre_a_jour_statuts(date(2010, 7, 4))
+    evenements.mettre_a_jour_statuts(date(2010, 7, 4))
     convention.refresh_from_db()
     assert convention.statut == StatutConvention.TERMINEE
 
@@ -305,21 +326,21 @@ def test_transition_pcs_nouvelle_convention_dans_le_plafond_de_l_ancien_contrat(
         date_fin_contrat_travail=date_fin_pour(DEBUT, 13),
     )
     with pytest.raises(RegleConventionError, match="12 mois"):
-        services.conclure(nouvelle, par=auteur)
+        conclusion.conclure(nouvelle, par=auteur)
     nouvelle.date_fin = nouvelle.date_fin_contrat_travail = date_fin_pour(DEBUT, 12)
     nouvelle.save()
-    assert services.conclure(nouvelle, par=auteur).numero
+    assert conclusion.conclure(nouvelle, par=auteur).numero
 
 
 def test_trouver_ou_creer_employeur_par_siret(auteur):
-    premier = services.trouver_ou_creer_employeur(
+    premier = parties.trouver_ou_creer_employeur(
         "732 829 320 00074",
         par=auteur,
         raison_sociale="Asso",
         statut_juridique="association",
         departement=departement("75"),
     )
-    meme = services.trouver_ou_creer_employeur("73282932000074", par=auteur, raison_sociale="Asso renommée")
+    meme = parties.trouver_ou_creer_employeur("73282932000074", par=auteur, raison_sociale="Asso renommée")
     assert meme.pk == premier.pk and meme.raison_sociale == "Asso renommée"
     assert premier.secteur == "non_marchand"
 
@@ -330,13 +351,13 @@ def test_periodes_d_un_brouillon_remplacees_tout_ou_rien(demo):
     fabrique.arretes_2010(demo)
     brouillon = fabrique.convention(demo, conclure=False)
     auteur = demo.comptes["prescripteur@demo.cui.fr"]
-    services_evenements.remplacer_periodes_brouillon(
+    evenements.remplacer_periodes_brouillon(
         brouillon,
         [{"employeur_accueil": "Boulangerie", "date_debut": date(2010, 3, 1), "date_fin": date(2010, 3, 31)}],
         par=auteur,
     )
     with pytest.raises(RegleConventionError):  # 5 weeks: refused, and the first period stays
-        services_evenements.remplacer_periodes_brouillon(
+        evenements.remplacer_periodes_brouillon(
             brouillon,
             [{"employeur_accueil": "Garage", "date_debut": date(2010, 3, 1), "date_fin": date(2010, 4, 4)}],
             par=auteur,

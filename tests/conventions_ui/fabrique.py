@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from stdnum import luhn
 
-from conventions import services
+from conventions.services import conclusion, parties
 from referentiels.models import Departement, PublicPrioritaire
 
 _compteur = itertools.count(1)
@@ -31,7 +31,7 @@ def arretes_2010(demo):
 
 
 def employeur(code_departement="75", statut="association", raison_sociale=None, numero=None):
-    return services.trouver_ou_creer_employeur(
+    return parties.trouver_ou_creer_employeur(
         siret(numero),
         raison_sociale=raison_sociale or "Association Les Jardins de Belleville",
         statut_juridique=statut,
@@ -48,7 +48,7 @@ def salarie(naissance=date(1990, 3, 15), sexe=1, **champs):
     champs.setdefault("niveau_formation", "V")
     champs.setdefault("inscrit_pole_emploi", True)
     numero = nir(sexe, naissance.year, naissance.month, ordre=next(_compteur) % 1000)
-    return services.trouver_ou_creer_salarie(numero, date_naissance=naissance, **champs)
+    return parties.trouver_ou_creer_salarie(numero, date_naissance=naissance, **champs)
 
 
 def convention(
@@ -78,7 +78,7 @@ def convention(
         "financement": financement,
     }
     valeurs.update(champs)
-    c = services.enregistrer_brouillon(
+    c = conclusion.enregistrer_brouillon(
         par=None,
         prescripteur=demo.organisations[prescripteur],
         employeur=employeur_ or employeur(code_departement),
@@ -86,5 +86,5 @@ def convention(
         **valeurs,
     )
     if conclure:
-        c = services.conclure(c, par=None)
+        c = conclusion.conclure(c, par=None)
     return c

@@ -7,7 +7,8 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
-from conventions.models import Convention, Employeur, Salarie
+from conventions.models import Convention
+from conventions.models_parties import Employeur, Salarie
 from droit.vocabulaire import StatutConvention
 from tests.conftest import COMPTES
 
@@ -61,13 +62,13 @@ def test_etape_salarie_envoyee_deux_fois_en_meme_temps_un_seul_brouillon(exige_p
 
 
 def test_employeur_cree_deux_fois_en_meme_temps_un_seul(exige_postgres, demo):
-    from conventions import services
+    from conventions.services import parties
 
     numero = fabrique.siret(4242)
     from referentiels.models import Departement
 
     paris = Departement.objects.get(code="75")
     champs = {"raison_sociale": "Régie de quartier", "statut_juridique": "association", "departement": paris}
-    employeurs = en_meme_temps(*[lambda: services.trouver_ou_creer_employeur(numero, **champs)] * 4)
+    employeurs = en_meme_temps(*[lambda: parties.trouver_ou_creer_employeur(numero, **champs)] * 4)
     assert len({e.pk for e in employeurs}) == 1
     assert Employeur.objects.filter(siret=numero).count() == 1

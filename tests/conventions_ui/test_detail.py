@@ -155,7 +155,7 @@ def test_pdfs(arretes, connecter):
 
 
 def test_cerfa_masque_le_nir_pour_qui_ne_peut_le_lire(arretes, connecter, monkeypatch):
-    import conventions.views_pdf as vues
+    import conventions.views.pdf as vues
 
     contextes = []
     from django.http import HttpResponse

@@ -90,14 +90,13 @@ def test_export_xlsx_sans_nir(arretes, connecter):
 
 def test_export_differe_au_dela_de_2000_lignes(arretes, connecter, monkeypatch):
     """Large lists go through the deferred work of rappels (when it is installed)."""
-    import conventions.views_liste as vues
+    import conventions.views.liste as vues
 
     fabrique.convention(arretes)
     monkeypatch.setattr(vues, "SEUIL_DIFFERE", 0)
     page = connecter("prescripteur").get(reverse("conventions:liste")).content.decode()
-    if vues.url_travail_differe():
-        assert vues.url_travail_differe() in page
-    from conventions.views_export import export_differe
+    assert vues.url_travail_differe() in page
+    from conventions.views.export import export_differe
 
     nom, contenu = export_differe(
         {

@@ -236,7 +236,7 @@ def test_scenario_complet_cae_jeunes(arretes, connecter, monkeypatch):
     assert convention.numero in detail and "691,08" in detail and NIR_JEUNE in detail  # owner reads the NIR
 
     rendus = []
-    import conventions.views_pdf as vues
+    import conventions.views.pdf as vues
 
     vrai = vues.reponse_pdf
 

@@ -8,8 +8,9 @@ import pytest
 import time_machine
 from django.core.management import call_command
 
-from conventions.models import Convention, Salarie
-from conventions.regles_base import age_au as age_le
+from conventions.models import Convention
+from conventions.models_parties import Salarie
+from conventions.regles.base import age_au as age_le
 from conventions.selectors import rsa_hors_caom
 from rappels import regles
 from rappels.anonymisation import NOM_ANONYME, anonymiser

@@ -139,7 +139,7 @@ CAS_REFUSES = [
     ({"heures": "-26"}, "heures", "au moins 1 heure"),
     ({"heures": ""}, "heures", "Indiquez le nombre d'heures"),
     ({"heures": "vingt"}, "heures", "Saisissez un nombre d'heures"),
-    ({"contrat": "CIE", "taux": "30", "heures": "19"}, "heures", "au moins 20 heures"),
+    ({"contrat": "CIE", "taux": "30", "heures": "19"}, "heures", "inférieure à 20 heures"),
     ({"contrat": "CIE", "taux": "30", "aci": "1"}, "aci", "ils recrutent en CAE"),
     ({"contrat": "CAV"}, "contrat", "seuls le CAE et le CIE"),
     ({"contrat": ""}, "contrat", "Choisissez le contrat"),
@@ -190,3 +190,14 @@ def test_schema_openapi(client):
     assert parametres["aci"]["schema"]["enum"] == [0, 1]
     assert set(operation["responses"]) == {"200", "400"}
     assert "Simulation" in operation["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
+
+
+@pytest.mark.parametrize(("contrat", "heures"), [("CIE", "19"), ("CAE", "36"), ("CIE", "35.5")])
+def test_heures_refusees_comme_dans_une_convention(client, contrat, heures):
+    """The simulator refuses hours with the conventions' own rule and message (``referentiels.regles_heures``)."""
+    from referentiels.regles_heures import verifier_heures
+
+    d = Decimal(heures)
+    attendus = {v.message for v in verifier_heures(contrat, d, d, difficultes_particulieres=True)}
+    e = erreurs(client.get(URL, {"contrat": contrat, "taux": "30", "heures": heures, "date": "2009-12-01"}))
+    assert e["heures"] and set(e["heures"]) <= attendus

@@ -12,8 +12,9 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conventions.models import Convention, PeriodeImmersion
-from conventions.regles import est_cae_jeune
+from conventions.models import Convention
+from conventions.models_evenements import PeriodeImmersion
+from conventions.regles.convention import est_cae_jeune
 from tableau_de_bord import indicateurs
 from tableau_de_bord.models import IndicateurQuinzaine, RafraichissementIndicateurs
 from tableau_de_bord.services_indicateurs import fraicheur, rafraichir_indicateurs

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conventions.regles import est_cae_jeune
+from conventions.regles.convention import est_cae_jeune
 from tableau_de_bord import regles
 
 

@@ -1,6 +1,7 @@
-"""Events in a convention's life, through the same rules as its conclusion: avenants (renewal, modification,
-immersion), immersion periods, suspension, rupture, and the daily move of statuses by date. Each write records
-its author in the history."""
+"""Events in a convention's life: avenants (renewal, modification, immersion), immersion periods, suspension,
+resumption, rupture, and the daily move of statuses by date. Each write changes the convention in memory, then
+goes through the one check of ``verification`` (the same rules and inputs as the conclusion, the arrêté's ceiling
+of weekly hours included) before anything is saved, and records its author in the history."""
 
 from datetime import date
 from decimal import Decimal
@@ -10,30 +11,24 @@ from django.db.models import Max
 from django.utils import timezone
 
 from droit.vocabulaire import StatutConvention
+from referentiels.violation import Violation
 
-from .models import Avenant, Convention, Nature, PeriodeImmersion, TypeAvenant, TypeContratTravail
-from .regles import (
-    Periode,
-    RegleConventionError,
-    Violation,
-    calculer_repartition,
-    declaration_tardive,
-    statut_a_la_date,
-    verifier_bilan,
-    verifier_declaration,
-    verifier_heures,
-    verifier_periodes_immersion,
-    verifier_taux_convention,
-    verifier_transition,
+from ..models import Convention
+from ..models_evenements import Avenant, PeriodeImmersion, TypeAvenant
+from ..regles.aide import calculer_repartition
+from ..regles.base import RegleConventionError
+from ..regles.convention import (
+    AVENANT_MODIFICATION,
+    AVENANT_RENOUVELLEMENT,
+    BROUILLON_ENREGISTRE,
+    EVENEMENT,
+    IMMERSION,
 )
-from .regles_duree import Renouvellement, plafond_pcs, verifier_renouvellement
-from .services import (
-    _appliquer_engagement,
-    _chaine,
-    _enregistrer,
-    _exiger,
-    personne_de,
-)
+from ..regles.immersion import Periode
+from ..regles.statuts import declaration_tardive, statut_a_la_date
+from .aide import appliquer_engagement
+from .commun import enregistrer
+from .verification import debut_de_chaine, exiger_conforme
 
 
 def _verrouiller_active(convention: Convention) -> Convention:
@@ -85,62 +80,32 @@ def ajouter_avenant(
         formation_en_cours=date_fin_formation is not None,
         date_fin_formation=date_fin_formation,
     )
-    personne = personne_de(convention.salarie)
-    violations: list[Violation] = []
     if type == TypeAvenant.RENOUVELLEMENT:
         if date_fin is None:
             raise RegleConventionError([Violation("date_fin", "Indiquez la nouvelle fin de la convention.")])
-        chaine = _chaine(convention)
-        debut = chaine[0].date_debut if chaine else convention.date_debut
-        plafond_transition = None
-        if convention.nature == Nature.TRANSITION_PCS and convention.convention_precedente_id:
-            plafond_transition = plafond_pcs(convention.convention_precedente.type_contrat, personne, debut)
-        violations += verifier_bilan(True, False, bilan_employeur_fourni)
-        violations += verifier_renouvellement(
-            Renouvellement(
-                convention.type_contrat,
-                convention.aci,
-                personne,
-                debut,
-                convention.date_fin,
-                date_fin,
-                convention.mois_deja_effectues,
-                plafond_transition,
-                date_fin_formation,
-            )
-        )
-        fin_contrat = date_fin_contrat_travail or convention.date_fin_contrat_travail
-        if convention.type_contrat_travail == TypeContratTravail.CDD and fin_contrat and date_fin > fin_contrat:
-            violations.append(
-                Violation(
-                    "date_fin_contrat_travail",
-                    f"Le CDD finit le {fin_contrat:%d/%m/%Y} : indiquez sa prolongation pour renouveler l'aide.",
-                )
-            )
-        _exiger(violations)
+        fin_actuelle = convention.date_fin
         convention.date_fin = date_fin
         if date_fin_contrat_travail:
             convention.date_fin_contrat_travail = date_fin_contrat_travail
-        convention.bilan_employeur_fourni = True
+        convention.bilan_employeur_fourni = bilan_employeur_fourni
         if date_fin_formation:
             convention.formation_en_cours, convention.date_fin_formation = True, date_fin_formation
+        exiger_conforme(
+            convention,
+            AVENANT_RENOUVELLEMENT,
+            remplacements={"debut_chaine": debut_de_chaine(convention), "fin_precedente": fin_actuelle},
+        )
+        convention.bilan_employeur_fourni = True
     elif type == TypeAvenant.MODIFICATION:
-        travail = duree_hebdo_travail if duree_hebdo_travail is not None else convention.duree_hebdo_travail
-        prise = (
-            duree_hebdo_prise_en_charge
-            if duree_hebdo_prise_en_charge is not None
-            else convention.duree_hebdo_prise_en_charge
-        )
-        nouveau_taux = taux if taux is not None else convention.taux
-        violations += verifier_heures(convention.type_contrat, travail, prise, convention.difficultes_particulieres)
-        violations += verifier_taux_convention(
-            convention.type_contrat, nouveau_taux, convention.taux_arrete, convention.financement, convention.aci
-        )
-        _exiger(violations)
-        convention.duree_hebdo_travail, convention.duree_hebdo_prise_en_charge = travail, prise
-        convention.taux = nouveau_taux
+        if duree_hebdo_travail is not None:
+            convention.duree_hebdo_travail = duree_hebdo_travail
+        if duree_hebdo_prise_en_charge is not None:
+            convention.duree_hebdo_prise_en_charge = duree_hebdo_prise_en_charge
+        if taux is not None:
+            convention.taux = taux
         if date_fin_contrat_travail:
             convention.date_fin_contrat_travail = date_fin_contrat_travail
+        exiger_conforme(convention, AVENANT_MODIFICATION)
         repartition = calculer_repartition(
             convention.taux,
             convention.smic_horaire,
@@ -158,23 +123,19 @@ def ajouter_avenant(
         _ajouter_periode(convention, par=par, **immersion)
     else:
         raise RegleConventionError([Violation("type", f"Type d'avenant « {type} » inconnu.")])
-    _appliquer_engagement(convention)
-    _enregistrer(convention, par, f"Avenant n° {numero} ({avenant.get_type_display().lower()})")
+    appliquer_engagement(convention)
+    enregistrer(convention, par, f"Avenant n° {numero} ({avenant.get_type_display().lower()})")
     avenant.aide_mensuelle = convention.aide_mensuelle
     avenant.part_etat = convention.part_etat
     avenant.part_conseil_general = convention.part_conseil_general
-    return _enregistrer(avenant, par, "Avenant signé")
+    return enregistrer(avenant, par, "Avenant signé")
 
 
 def _ajouter_periode(convention, *, employeur_accueil, date_debut, date_fin, par, objet="", siret_accueil=""):
     existantes = [Periode(p.date_debut, p.date_fin) for p in convention.periodes_immersion.all()]
-    _exiger(
-        verifier_periodes_immersion(
-            convention.type_contrat,
-            convention.date_debut,
-            convention.date_fin,
-            [*existantes, Periode(date_debut, date_fin)],
-        )
+    ecriture = BROUILLON_ENREGISTRE if convention.statut == StatutConvention.BROUILLON else IMMERSION
+    exiger_conforme(
+        convention, ecriture, remplacements={"periodes_immersion": [*existantes, Periode(date_debut, date_fin)]}
     )
     periode = PeriodeImmersion(
         convention=convention,
@@ -184,10 +145,10 @@ def _ajouter_periode(convention, *, employeur_accueil, date_debut, date_fin, par
         date_fin=date_fin,
         objet=objet,
     )
-    _enregistrer(periode, par, "Période d'immersion")
+    enregistrer(periode, par, "Période d'immersion")
     if not convention.immersion:
         convention.immersion = True
-        _enregistrer(convention, par, "Rubrique immersion cochée", update_fields=["immersion", "modifie_le"])
+        enregistrer(convention, par, "Rubrique immersion cochée", update_fields=["immersion", "modifie_le"])
     return periode
 
 
@@ -239,15 +200,17 @@ def declarer_suspension(
     convention = Convention.objects.select_for_update().get(pk=convention.pk)
     date_declaration = date_declaration or timezone.localdate()
     _avancer(convention, date_suspension)
-    _exiger(
-        verifier_transition(convention.statut, StatutConvention.SUSPENDUE)
-        + verifier_declaration(date_suspension, date_declaration, convention.date_debut)
+    exiger_conforme(
+        convention,
+        EVENEMENT,
+        nouveau_statut=StatutConvention.SUSPENDUE,
+        declaration=(date_suspension, date_declaration),
     )
     convention.statut = StatutConvention.SUSPENDUE
     convention.date_suspension, convention.motif_suspension = date_suspension, motif
     convention.date_declaration_evenement = date_declaration
     convention.declaration_tardive = declaration_tardive(date_suspension, date_declaration)
-    return _enregistrer(
+    return enregistrer(
         convention, par, "Suspension déclarée" + (" (tardive)" if convention.declaration_tardive else "")
     )
 
@@ -255,9 +218,9 @@ def declarer_suspension(
 @transaction.atomic
 def lever_suspension(convention: Convention, *, par) -> Convention:
     convention = Convention.objects.select_for_update().get(pk=convention.pk)
-    _exiger(verifier_transition(convention.statut, StatutConvention.EN_COURS))
+    exiger_conforme(convention, EVENEMENT, nouveau_statut=StatutConvention.EN_COURS)
     convention.statut = StatutConvention.EN_COURS
-    return _enregistrer(convention, par, "Reprise après suspension")
+    return enregistrer(convention, par, "Reprise après suspension")
 
 
 @transaction.atomic
@@ -268,15 +231,14 @@ def declarer_rupture(
     convention = Convention.objects.select_for_update().get(pk=convention.pk)
     date_declaration = date_declaration or timezone.localdate()
     _avancer(convention, date_rupture)
-    _exiger(
-        verifier_transition(convention.statut, StatutConvention.ROMPUE)
-        + verifier_declaration(date_rupture, date_declaration, convention.date_debut)
+    exiger_conforme(
+        convention, EVENEMENT, nouveau_statut=StatutConvention.ROMPUE, declaration=(date_rupture, date_declaration)
     )
     convention.statut = StatutConvention.ROMPUE
     convention.date_rupture, convention.motif_rupture = date_rupture, motif
     convention.date_declaration_evenement = date_declaration
     convention.declaration_tardive = declaration_tardive(date_rupture, date_declaration)
-    return _enregistrer(convention, par, "Rupture déclarée" + (" (tardive)" if convention.declaration_tardive else ""))
+    return enregistrer(convention, par, "Rupture déclarée" + (" (tardive)" if convention.declaration_tardive else ""))
 
 
 def mettre_a_jour_statuts(jour: date | None = None, par=None) -> int:
@@ -292,6 +254,6 @@ def mettre_a_jour_statuts(jour: date | None = None, par=None) -> int:
             with transaction.atomic():
                 c = Convention.objects.select_for_update().get(pk=convention.pk)
                 c.statut = nouveau
-                _enregistrer(c, par, "Statut mis à jour à la date")
+                enregistrer(c, par, "Statut mis à jour à la date")
             n += 1
     return n

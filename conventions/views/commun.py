@@ -1,8 +1,7 @@
-"""What the convention pages share: who may see / change / read the NIR, the steps, and rule errors at fields.
+"""What the convention pages share: the convention a page shows or changes, the steps, and rule errors at fields.
 
-Who sees a convention: ``Convention.objects.visibles_par`` (404 otherwise). Who changes it and reads the NIR
-unmasked: the prescripteur organisation that owns it, and administrators. Who creates one: a prescripteur
-(or an administrator) acting for an organisation (403 otherwise).
+Who sees a convention: ``Convention.objects.visibles_par`` (404 otherwise). Who changes it, reads the NIR
+unmasked or creates one: the ``peut_*`` functions of ``cui_portal.permissions`` (403 otherwise).
 """
 
 from dataclasses import dataclass
@@ -10,10 +9,10 @@ from dataclasses import dataclass
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
-from cui_portal.permissions import Perimetre, exiger, perimetre_de
-from droit.vocabulaire import Role, StatutConvention
+from cui_portal.permissions import exiger, perimetre_de, peut_modifier_convention
+from droit.vocabulaire import StatutConvention
 
-from .models import Convention
+from ..models import Convention
 
 
 @dataclass(frozen=True)
@@ -99,22 +98,7 @@ def placer_violations(form, violations, convention=None, etape: int | None = Non
     return erreurs_ailleurs(convention, reste, etape)
 
 
-# --- permissions --------------------------------------------------------------------------------------
-
-
-def peut_creer(perimetre: Perimetre) -> bool:
-    return perimetre.organisation_id is not None and perimetre.role in (Role.PRESCRIPTEUR, Role.ADMINISTRATEUR)
-
-
-def est_proprietaire(perimetre: Perimetre, convention: Convention) -> bool:
-    """The prescripteur organisation that owns the convention, or an administrator."""
-    if perimetre.administrateur:
-        return True
-    return perimetre.role == Role.PRESCRIPTEUR and perimetre.organisation_id == convention.prescripteur_id
-
-
-def voit_nir(perimetre: Perimetre, convention: Convention) -> bool:
-    return est_proprietaire(perimetre, convention)
+# --- the convention of a page ---------------------------------------------------------------------------
 
 
 def qs_detail():
@@ -138,7 +122,7 @@ def convention_visible(request, pk) -> Convention:
 def convention_modifiable(request, pk, *, brouillon: bool | None = None) -> Convention:
     """Visible (404), owned (403), and a draft (``brouillon=True``) or not (``False``) when asked (403)."""
     convention = convention_visible(request, pk)
-    exiger(est_proprietaire(perimetre_de(request), convention))
+    exiger(peut_modifier_convention(perimetre_de(request), convention))
     if brouillon is not None:
         exiger((convention.statut == StatutConvention.BROUILLON) == brouillon)
     return convention

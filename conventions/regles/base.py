@@ -1,11 +1,11 @@
-"""Shared vocabulary of the rules of the convention: contract types, dates, limits, ``Violation``, ``Personne``."""
+"""Shared vocabulary of the rules of the convention: contract types, dates, limits, ``RegleConventionError``,
+``Personne`` (``Violation`` itself is ``referentiels.violation``, shared with the simulator)."""
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal
 
-from droit.nombres import nombre
 from droit.vocabulaire import CONTRATS_CUI, SECTEUR_PAR_STATUT, Secteur, TypeContrat
+from referentiels.violation import Violation
 
 # --- vocabulary (the law's words and numbers live in the droit package) ----------------------------------------
 
@@ -17,17 +17,6 @@ CAV = TypeContrat.CAV
 CI_RMA = TypeContrat.CI_RMA
 MARCHAND = Secteur.MARCHAND
 NON_MARCHAND = Secteur.NON_MARCHAND
-
-
-@dataclass(frozen=True)
-class Violation:
-    """A rule broken: ``champ`` is the form field to show it at ("" for the whole form)."""
-
-    champ: str
-    message: str
-
-    def __str__(self):
-        return self.message
 
 
 class RegleConventionError(ValueError):
@@ -51,10 +40,6 @@ def contrat_du_secteur(secteur: str) -> str:
 def contrat_cui(type_contrat: str) -> str | None:
     """The aid contract (``referentiels.aide.Contrat`` value) of a CUI type; None for legacy types."""
     return type_contrat if type_contrat in CONTRATS_CUI else None
-
-
-def _h(valeur: Decimal) -> str:
-    return nombre(valeur)
 
 
 def jour_apres(d: date) -> date:

@@ -14,24 +14,33 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from cui_portal.historique import lignes_historique
-from cui_portal.permissions import perimetre_de, perimetre_requis
+from cui_portal.permissions import (
+    STATUTS_ACTIFS,
+    perimetre_de,
+    perimetre_requis,
+    peut_ajouter_avenant,
+    peut_completer_convention,
+    peut_modifier_convention,
+    peut_reprendre_convention,
+    peut_rompre_convention,
+    peut_suspendre_convention,
+    peut_voir_nir,
+)
 from droit.vocabulaire import StatutConvention
 
-from . import regles, services_evenements
-from .forms_actions import FORMULAIRES_AVENANT, RuptureForm, SuspensionForm
-from .models import TypeAvenant
-from .regles import RegleConventionError
-from .views_commun import (
+from ..forms_actions import FORMULAIRES_AVENANT, RuptureForm, SuspensionForm
+from ..models_evenements import TypeAvenant
+from ..regles.base import RegleConventionError
+from ..regles.statuts import attestation_disponible as regle_attestation_disponible
+from ..services import evenements
+from .commun import (
     convention_modifiable,
     convention_visible,
-    est_proprietaire,
     placer_violations,
     resume_erreurs,
-    voit_nir,
 )
-from .views_recapitulatif import cae_jeune
+from .recapitulatif import cae_jeune
 
-ACTIVES = (StatutConvention.CONCLUE, StatutConvention.EN_COURS, StatutConvention.SUSPENDUE)
 TITRES_AVENANT = {
     TypeAvenant.RENOUVELLEMENT: "Avenant de renouvellement",
     TypeAvenant.MODIFICATION: "Avenant de modification",
@@ -40,7 +49,7 @@ TITRES_AVENANT = {
 
 
 def attestation_disponible(convention, jour=None) -> bool:
-    return regles.attestation_disponible(convention.statut, convention.date_fin, jour or timezone.localdate())
+    return regle_attestation_disponible(convention.statut, convention.date_fin, jour or timezone.localdate())
 
 
 def fil(convention=None):
@@ -61,8 +70,6 @@ def _libelle(convention) -> str:
 def detail(request, pk):
     convention = convention_visible(request, pk)
     perimetre = perimetre_de(request)
-    proprietaire = est_proprietaire(perimetre, convention)
-    active = convention.statut in ACTIVES
     return render(
         request,
         "conventions/detail.html",
@@ -71,18 +78,17 @@ def detail(request, pk):
             "convention": convention,
             "salarie": convention.salarie,
             "employeur": convention.employeur,
-            "voit_nir": voit_nir(perimetre, convention),
+            "voit_nir": peut_voir_nir(perimetre, convention),
             "avenants": convention.avenants.all(),
             "periodes": convention.periodes_immersion.all(),
             "historique": lignes_historique(convention),
             "historique_salarie": lignes_historique(convention.salarie, champs_masques=frozenset({"nir"})),
-            "peut_modifier": proprietaire,
-            "peut_completer": proprietaire and convention.statut == StatutConvention.BROUILLON,
-            "peut_avenant": proprietaire and active,
-            "peut_suspendre": proprietaire
-            and convention.statut in (StatutConvention.CONCLUE, StatutConvention.EN_COURS),
-            "peut_reprendre": proprietaire and convention.statut == StatutConvention.SUSPENDUE,
-            "peut_rompre": proprietaire and active,
+            "peut_modifier": peut_modifier_convention(perimetre, convention),
+            "peut_completer": peut_completer_convention(perimetre, convention),
+            "peut_avenant": peut_ajouter_avenant(perimetre, convention),
+            "peut_suspendre": peut_suspendre_convention(perimetre, convention),
+            "peut_reprendre": peut_reprendre_convention(perimetre, convention),
+            "peut_rompre": peut_rompre_convention(perimetre, convention),
             "attestation": convention.statut != StatutConvention.BROUILLON and attestation_disponible(convention),
             "types_avenant": TypeAvenant.choices,
             "cae_jeune": cae_jeune(convention),
@@ -124,13 +130,13 @@ def avenant(request, pk, type_avenant):
     classe = FORMULAIRES_AVENANT.get(type_avenant)
     if classe is None:
         raise Http404("Type d'avenant inconnu.")
-    if convention.statut not in ACTIVES:
+    if convention.statut not in STATUTS_ACTIFS:
         messages.warning(request, "La convention n'est plus en cours : elle ne peut plus recevoir d'avenant.")
         return redirect("conventions:detail", convention.pk)
     form = classe(request.POST or None)
 
     def executer(d):
-        services_evenements.ajouter_avenant(convention, type=type_avenant, par=request.user, **form.arguments())
+        evenements.ajouter_avenant(convention, type=type_avenant, par=request.user, **form.arguments())
 
     return _action(request, convention, form, TITRES_AVENANT[type_avenant], executer, "L'avenant est enregistré.")
 
@@ -141,7 +147,7 @@ def suspension(request, pk):
     form = SuspensionForm(request.POST or None)
 
     def executer(d):
-        services_evenements.declarer_suspension(
+        evenements.declarer_suspension(
             convention,
             date_suspension=d["date_suspension"],
             motif=d["motif"],
@@ -158,7 +164,7 @@ def rupture(request, pk):
     form = RuptureForm(request.POST or None)
 
     def executer(d):
-        services_evenements.declarer_rupture(
+        evenements.declarer_rupture(
             convention,
             date_rupture=d["date_rupture"],
             motif=d["motif"],
@@ -174,7 +180,7 @@ def rupture(request, pk):
 def reprise(request, pk):
     convention = convention_modifiable(request, pk, brouillon=False)
     try:
-        services_evenements.lever_suspension(convention, par=request.user)
+        evenements.lever_suspension(convention, par=request.user)
     except RegleConventionError as exc:
         messages.error(request, str(exc))
     else:

@@ -1,32 +1,37 @@
 """The entry of a convention in six steps following the Cerfa: employer, employee, contract, aid, support and
 immersion, summary. Step 1 keeps the employer in the session; from step 2 the draft is a ``Convention`` in
-status ``brouillon`` saved at each step through ``services.enregistrer_brouillon`` (a person can leave and come
+status ``brouillon`` saved at each step through ``conclusion.enregistrer_brouillon`` (a person can leave and come
 back from the list). A rule error is shown at its field, or, when its field is on another step, at the top with
 a link to that step; what was typed is never lost (the bound form is shown again).
 """
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
-from cui_portal.permissions import exiger, perimetre_de, perimetre_requis
+from cui_portal.permissions import (
+    departement_de_l_organisation,
+    exiger,
+    organisation_agissante,
+    perimetre_de,
+    perimetre_requis,
+    peut_creer_convention,
+)
 
-from . import services, services_evenements
-from .forms import EmployeurForm, SalarieForm, initial_employeur, initial_salarie
-from .forms_contrat import CHAMPS_CONTRAT, AccompagnementForm, ContratForm, PeriodesFormSet
-from .models import Employeur
-from .regles import RegleConventionError, contrat_du_secteur
-from .views_aide import etape_aide
-from .views_commun import (
+from ..forms import EmployeurForm, SalarieForm, initial_employeur, initial_salarie
+from ..forms_contrat import CHAMPS_CONTRAT, AccompagnementForm, ContratForm, PeriodesFormSet
+from ..models_parties import Employeur
+from ..regles.base import RegleConventionError
+from ..services import conclusion, saisie
+from .aide import etape_aide
+from .commun import (
     ETAPES,
     NB_ETAPES,
     convention_modifiable,
-    peut_creer,
     placer_violations,
     resume_erreurs,
 )
@@ -85,7 +90,7 @@ def _erreurs_de_validation(form, exc: ValidationError) -> None:
 @never_cache
 @perimetre_requis
 def nouvelle(request):
-    exiger(peut_creer(perimetre_de(request)))
+    exiger(peut_creer_convention(perimetre_de(request)))
     return _etape_employeur(request, None)
 
 
@@ -96,7 +101,7 @@ def _etape_employeur(request, convention):
             "bilan_employeur_fourni": convention.bilan_employeur_fourni
         }
     else:
-        initial = {"departement": perimetre.departement_id}
+        initial = {"departement": departement_de_l_organisation(perimetre)}
     autres, trouve = [], None
     if request.method == "POST" and request.POST.get("action") == "rechercher":
         # SIRET first: the employer already known is found again and its fiche filled in.
@@ -107,7 +112,11 @@ def _etape_employeur(request, convention):
         else:
             siret = recherche.cleaned_data["siret"]
             trouve = Employeur.objects.par_siret(siret).first()
-            valeurs = initial_employeur(trouve) if trouve else {"siret": siret, "departement": perimetre.departement_id}
+            valeurs = (
+                initial_employeur(trouve)
+                if trouve
+                else {"siret": siret, "departement": departement_de_l_organisation(perimetre)}
+            )
             form = EmployeurForm(initial={**valeurs, "siret": siret})
             if trouve is None:
                 messages.info(request, "Aucun employeur connu avec ce SIRET : complétez sa fiche.")
@@ -116,17 +125,13 @@ def _etape_employeur(request, convention):
         if form.is_valid():
             d = form.cleaned_data
             try:
-                with transaction.atomic():
-                    employeur = services.trouver_ou_creer_employeur(
-                        d["siret"], par=request.user, **form.champs_employeur()
-                    )
-                    if convention is not None:
-                        convention = services.enregistrer_brouillon(
-                            par=request.user,
-                            convention=convention,
-                            employeur=employeur,
-                            bilan_employeur_fourni=d["bilan_employeur_fourni"],
-                        )
+                employeur, convention = saisie.enregistrer_employeur(
+                    d["siret"],
+                    par=request.user,
+                    champs=form.champs_employeur(),
+                    convention=convention,
+                    bilan_employeur_fourni=d["bilan_employeur_fourni"],
+                )
             except RegleConventionError as exc:
                 autres = placer_violations(form, exc.violations, convention, 1)
             except ValidationError as exc:
@@ -152,7 +157,7 @@ def _etape_employeur(request, convention):
 @perimetre_requis
 def nouvelle_salarie(request):
     perimetre = perimetre_de(request)
-    exiger(peut_creer(perimetre))
+    exiger(peut_creer_convention(perimetre))
     saisie = request.session.get(SESSION) or {}
     employeur = Employeur.objects.filter(pk=saisie.get("employeur")).first()
     if employeur is None:
@@ -169,21 +174,15 @@ def _etape_salarie(request, convention, employeur=None, bilan=False):
         if form.is_valid():
             nir = form.cleaned_data["nir"] or (convention.salarie.nir if convention is not None else "")
             try:
-                with transaction.atomic():
-                    salarie = services.trouver_ou_creer_salarie(nir, par=request.user, **form.champs_salarie())
-                    if convention is None:
-                        convention = services.enregistrer_brouillon(
-                            par=request.user,
-                            prescripteur_id=perimetre.organisation_id,
-                            employeur=employeur,
-                            salarie=salarie,
-                            type_contrat=contrat_du_secteur(employeur.secteur),
-                            bilan_employeur_fourni=bilan,
-                        )
-                    else:
-                        convention = services.enregistrer_brouillon(
-                            par=request.user, convention=convention, salarie=salarie
-                        )
+                convention = saisie.enregistrer_salarie(
+                    nir,
+                    par=request.user,
+                    champs=form.champs_salarie(),
+                    convention=convention,
+                    prescripteur_id=organisation_agissante(perimetre),
+                    employeur=employeur,
+                    bilan_employeur_fourni=bilan,
+                )
             except RegleConventionError as exc:
                 autres = placer_violations(form, exc.violations, convention, 2)
             except ValidationError as exc:
@@ -209,10 +208,10 @@ def _etape_salarie(request, convention, employeur=None, bilan=False):
 def _etape_contrat(request, convention):
     autres = []
     if request.method == "POST":
-        form = ContratForm(request.POST, convention=convention)
+        form = ContratForm(request.POST, convention=convention, perimetre=perimetre_de(request))
         if form.is_valid():
             try:
-                convention = services.enregistrer_brouillon(
+                convention = conclusion.enregistrer_brouillon(
                     par=request.user, convention=convention, **{c: form.cleaned_data[c] for c in CHAMPS_CONTRAT}
                 )
             except RegleConventionError as exc:
@@ -223,7 +222,7 @@ def _etape_contrat(request, convention):
         initial = {c: getattr(convention, c) for c in CHAMPS_CONTRAT}
         if not convention.date_conclusion:
             initial["date_conclusion"] = timezone.localdate()
-        form = ContratForm(initial=initial, convention=convention)
+        form = ContratForm(initial=initial, convention=convention, perimetre=perimetre_de(request))
     return render(
         request,
         "conventions/saisie/contrat.html",
@@ -245,13 +244,9 @@ def _etape_accompagnement(request, convention):
         formset = PeriodesFormSet(request.POST, prefix="periodes", convention=convention)
         if form.is_valid() and formset.is_valid():
             try:
-                with transaction.atomic():
-                    convention = services.enregistrer_brouillon(
-                        par=request.user, convention=convention, **form.cleaned_data
-                    )
-                    services_evenements.remplacer_periodes_brouillon(
-                        convention, list(formset.periodes()), par=request.user
-                    )
+                convention = saisie.enregistrer_accompagnement(
+                    convention, par=request.user, champs=form.cleaned_data, periodes=list(formset.periodes())
+                )
             except RegleConventionError as exc:
                 reste = [v for v in exc.violations if v.champ not in form.fields]
                 placer_violations(form, [v for v in exc.violations if v.champ in form.fields])

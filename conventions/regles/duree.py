@@ -34,16 +34,9 @@ from droit.nombres import (
     SOURCE_DUREE_MIN,
 )
 from droit.vocabulaire import CONTRATS_PCS
+from referentiels.violation import Violation
 
-from .regles_base import (
-    CAE,
-    CAE_PCS,
-    CAV,
-    CI_RMA,
-    CIE_PCS,
-    Personne,
-    Violation,
-)
+from .base import CAE, CAE_PCS, CAV, CI_RMA, CIE_PCS, Personne
 
 # --- month arithmetic -------------------------------------------------------------------------------
 
@@ -246,7 +239,8 @@ def verifier_duree_initiale(
                 f"Une convention initiale dure {DUREE_MAX_MOIS} mois au plus, renouvellements compris "
                 f"({duree} mois demandés, fin au plus tard le {date_fin_pour(debut, DUREE_MAX_MOIS):%d/%m/%Y} ; "
                 f"{SOURCE_DUREE_MAX}). Au-delà, seuls des renouvellements d'un an au plus sont possibles, jusqu'à "
-                "60 mois, pour les travailleurs handicapés et les bénéficiaires de minima sociaux de 50 ans ou plus.",
+                f"{DUREE_MAX_DEROGATOIRE_MOIS} mois, pour les travailleurs handicapés et les bénéficiaires de minima "
+                f"sociaux de {AGE_SENIOR} ans ou plus.",
             )
         )
     if plafond_transition_mois is not None:
@@ -293,8 +287,9 @@ def verifier_renouvellement(r: Renouvellement) -> list[Violation]:
         if plafond == DUREE_MAX_MOIS:
             raison = (
                 f"{DUREE_MAX_MOIS} mois au plus, renouvellements compris : au-delà, seuls les travailleurs handicapés "
-                "(ou bénéficiaires de l'AAH), les bénéficiaires de minima sociaux ayant 50 ans pendant les deux "
-                "années de la convention et, en ACI, les salariés handicapés ou de plus de 50 ans y ont droit"
+                f"(ou bénéficiaires de l'AAH), les bénéficiaires de minima sociaux ayant {AGE_SENIOR} ans pendant les "
+                f"deux années de la convention et, en ACI, les salariés handicapés ou de plus de {AGE_SENIOR} ans "
+                "y ont droit"
             )
         else:
             raison = f"{plafond} mois au plus, renouvellements compris"

@@ -7,12 +7,12 @@ from django.shortcuts import redirect
 from django.utils import timezone
 
 from cui_portal.pdf import reponse_pdf
-from cui_portal.permissions import perimetre_de, perimetre_requis
+from cui_portal.permissions import perimetre_de, perimetre_requis, peut_voir_nir
 
-from .models import MotifRupture
-from .views_commun import convention_visible, voit_nir
-from .views_detail import attestation_disponible
-from .views_recapitulatif import cae_jeune
+from ..models import MotifRupture
+from .commun import convention_visible
+from .detail import attestation_disponible
+from .recapitulatif import cae_jeune
 
 SIGNATAIRES_CG = "Le président du conseil général"
 
@@ -21,7 +21,7 @@ SIGNATAIRES_CG = "Le président du conseil général"
 def cerfa(request, pk):
     convention = convention_visible(request, pk)
     salarie = convention.salarie
-    nir = salarie.nir if voit_nir(perimetre_de(request), convention) else salarie.nir_masque
+    nir = salarie.nir if peut_voir_nir(perimetre_de(request), convention) else salarie.nir_masque
     return reponse_pdf(
         "conventions/pdf/cerfa.html",
         {

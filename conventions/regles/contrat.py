@@ -1,101 +1,13 @@
-"""Rules of the work contract: weekly hours, contract type against the dates of 2010, sector, CDD/CDI."""
+"""Rules of the work contract: contract type against the dates of 2010, sector, CDD/CDI. The weekly hours are
+``referentiels.regles_heures`` (shared with the simulator)."""
 
 from datetime import date
-from decimal import Decimal
 
-from droit.nombres import DATE_CUI, HEURES_MAX, HEURES_MIN, SOURCE_CIRCULAIRE
+from droit.nombres import DATE_CUI, SOURCE_CIRCULAIRE
 from droit.vocabulaire import CONTRATS_CUI, CONTRATS_NON_MARCHANDS, CONTRATS_PCS
+from referentiels.violation import Violation
 
-from .regles_base import (
-    CAE,
-    CAE_PCS,
-    CIE,
-    NON_MARCHAND,
-    Violation,
-    _h,
-    contrat_du_secteur,
-)
-
-# --- weekly hours ---------------------------------------------------------------------------------
-
-
-def verifier_heures(
-    type_contrat: str,
-    duree_hebdo_travail: Decimal | None,
-    duree_hebdo_prise_en_charge: Decimal | None,
-    difficultes_particulieres: bool = False,
-    heures_max_arrete: Decimal | int | None = None,
-) -> list[Violation]:
-    """20 to 35 hours of work a week (circular 2009-42, annexe 1, question 4); a CAE may go under 20 h for a
-    person with particular difficulties (L. 5134-26), never a CIE; the aid is paid on at most 35 h and on no
-    more hours than are worked (L. 5134-30, L. 5134-72), and within the arrêté's ceiling when it sets one."""
-    violations = []
-    travail = None if duree_hebdo_travail is None else Decimal(duree_hebdo_travail)
-    prise = None if duree_hebdo_prise_en_charge is None else Decimal(duree_hebdo_prise_en_charge)
-    if travail is not None:
-        if travail <= 0:
-            violations.append(Violation("duree_hebdo_travail", "La durée hebdomadaire de travail doit être positive."))
-        elif travail > HEURES_MAX:
-            violations.append(
-                Violation(
-                    "duree_hebdo_travail",
-                    f"La durée hebdomadaire de travail ne peut dépasser {_h(HEURES_MAX)} heures ({_h(travail)} h "
-                    f"demandées) : un CAE ou un CIE va de 20 à 35 heures ({SOURCE_CIRCULAIRE}, question 4).",
-                )
-            )
-        elif travail < HEURES_MIN:
-            if type_contrat in CONTRATS_NON_MARCHANDS and difficultes_particulieres:
-                pass
-            elif type_contrat in CONTRATS_NON_MARCHANDS:
-                violations.append(
-                    Violation(
-                        "duree_hebdo_travail",
-                        f"La durée hebdomadaire de travail d'un CAE ne peut être inférieure à {_h(HEURES_MIN)} heures "
-                        f"({_h(travail)} h demandées), sauf difficultés particulièrement importantes de la personne, "
-                        "à indiquer dans la convention (L. 5134-26 du code du travail).",
-                    )
-                )
-            else:
-                violations.append(
-                    Violation(
-                        "duree_hebdo_travail",
-                        f"La durée hebdomadaire de travail d'un CIE ne peut être inférieure à {_h(HEURES_MIN)} heures "
-                        f"({_h(travail)} h demandées) : la dérogation pour difficultés particulières n'existe que pour "
-                        f"le CAE ({SOURCE_CIRCULAIRE}, question 4).",
-                    )
-                )
-    if prise is not None:
-        if prise <= 0:
-            violations.append(
-                Violation("duree_hebdo_prise_en_charge", "La durée hebdomadaire prise en charge doit être positive.")
-            )
-        elif prise > HEURES_MAX:
-            violations.append(
-                Violation(
-                    "duree_hebdo_prise_en_charge",
-                    f"L'aide est versée sur {_h(HEURES_MAX)} heures par semaine au plus ({_h(prise)} h demandées ; "
-                    "L. 5134-30 et L. 5134-72 du code du travail).",
-                )
-            )
-        elif travail is not None and prise > travail:
-            violations.append(
-                Violation(
-                    "duree_hebdo_prise_en_charge",
-                    f"La durée prise en charge ({_h(prise)} h) ne peut dépasser la durée de travail "
-                    f"({_h(travail)} h) : l'aide ne porte que sur des heures travaillées "
-                    "(L. 5134-30 et L. 5134-72 du code du travail).",
-                )
-            )
-        elif heures_max_arrete is not None and prise > Decimal(heures_max_arrete):
-            violations.append(
-                Violation(
-                    "duree_hebdo_prise_en_charge",
-                    f"L'arrêté du préfet de région limite la prise en charge à {_h(Decimal(heures_max_arrete))} heures "
-                    f"par semaine pour ce public ({_h(prise)} h demandées).",
-                )
-            )
-    return violations
-
+from .base import CAE, CAE_PCS, CIE, NON_MARCHAND, contrat_du_secteur
 
 # --- contract type, sector and dates --------------------------------------------------------------
 

@@ -1,37 +1,27 @@
 """Step 6 of the entry: the summary of the draft, every rule error linked to its step, then « Enregistrer le
-brouillon » or « Conclure la convention » (``services.conclure``: rules, number, aid)."""
+brouillon » or « Conclure la convention » (``conclusion.conclure``: rules, number, aid)."""
 
 from django.contrib import messages
-from django.db import transaction
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from cui_portal.permissions import perimetre_de, perimetre_requis
+from cui_portal.permissions import perimetre_de, perimetre_requis, peut_voir_nir
+from referentiels.violation import Violation
 
-from . import services
-from .regles import RegleConventionError, Violation, est_cae_jeune, verifier_periodes_immersion
-from .regles_duree import duree_en_mois
-from .regles_immersion import Periode
-from .views_aide import _taux_majore_de
-from .views_commun import ETAPES, NB_ETAPES, ErreurAilleurs, convention_modifiable, erreurs_ailleurs, voit_nir
-from .views_saisie import contexte_etape
-
-
-class _Essai(Exception):
-    """Raised to roll back a trial conclusion."""
+from ..regles.base import RegleConventionError
+from ..regles.convention import est_cae_jeune
+from ..regles.duree import duree_en_mois
+from ..regles.immersion import Periode, verifier_periodes_immersion
+from ..services import conclusion
+from ..services.aide import taux_majore_de
+from .commun import ETAPES, NB_ETAPES, ErreurAilleurs, convention_modifiable, erreurs_ailleurs
+from .saisie import contexte_etape
 
 
 def verifier(convention) -> list[Violation]:
-    """Every violation the conclusion would raise, found by a trial conclusion rolled back: the summary shows
-    exactly what ``services.conclure`` checks, nothing computed twice here."""
-    try:
-        with transaction.atomic():
-            services.conclure(convention, par=None, taux_majore=_taux_majore_de(convention))
-            raise _Essai
-    except RegleConventionError as exc:
-        return exc.violations
-    except _Essai:
-        return []
+    """Every violation the conclusion would raise (``services.conclusion.violations_de_conclusion``): the summary
+    shows exactly what ``conclure`` checks, nothing computed twice here."""
+    return conclusion.violations_de_conclusion(convention, taux_majore=taux_majore_de(convention))
 
 
 def erreurs_par_etape(convention, violations) -> list[ErreurAilleurs]:
@@ -73,7 +63,7 @@ def recapitulatif(request, pk):
     if request.method == "POST":
         if request.POST.get("action") == "conclure":
             try:
-                convention = services.conclure(convention, par=request.user, taux_majore=_taux_majore_de(convention))
+                convention = conclusion.conclure(convention, par=request.user, taux_majore=taux_majore_de(convention))
             except RegleConventionError as exc:
                 violations = exc.violations
                 messages.error(request, "La convention n'est pas conclue : corrigez les erreurs signalées.")
@@ -97,6 +87,6 @@ def recapitulatif(request, pk):
             autres=erreurs_par_etape(convention, violations),
             periodes=convention.periodes_immersion.all(),
             cae_jeune=cae_jeune(convention),
-            voit_nir=voit_nir(perimetre_de(request), convention),
+            voit_nir=peut_voir_nir(perimetre_de(request), convention),
         ),
     )

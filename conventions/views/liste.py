@@ -5,27 +5,18 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.text import slugify
 
 from cui_portal.exports import TYPE_XLSX
-from cui_portal.permissions import perimetre_de, roles_requis
-from droit.vocabulaire import Role
+from cui_portal.permissions import ROLES_LISTE_CONVENTIONS, perimetre_de, peut_creer_convention, roles_requis
 
-from .filters import ConventionFilter, ressemble_a_un_nir
-from .models import Convention
-from .views_commun import peut_creer
-from .views_export import SEUIL_DIFFERE, TYPE_TRAVAIL, classeur, nom_fichier, queryset_export
+from ..filters import ConventionFilter, ressemble_a_un_nir
+from ..models import Convention
+from .export import SEUIL_DIFFERE, TYPE_TRAVAIL, classeur, nom_fichier, queryset_export
 
 PAR_PAGE = 25
-ROLES_LISTE = (
-    Role.PRESCRIPTEUR,
-    Role.CORRESPONDANT_REGIONAL,
-    Role.GESTIONNAIRE_REGIONAL,
-    Role.NATIONAL,
-    Role.CONSEIL_GENERAL,
-)
 
 
 def _parametres(request) -> dict:
@@ -42,14 +33,12 @@ def _sans_nir(request):
 
 
 def url_travail_differe() -> str:
-    """The page of the ``rappels`` app that starts a deferred export, when it is installed."""
-    try:
-        return reverse("rappels:lancer_travail", args=[TYPE_TRAVAIL])
-    except NoReverseMatch:
-        return ""
+    """The page of the ``rappels`` app that starts a deferred export (the project always installs it: a missing
+    URL is a bug to see, not to hide)."""
+    return reverse("rappels:lancer_travail", args=[TYPE_TRAVAIL])
 
 
-@roles_requis(*ROLES_LISTE)
+@roles_requis(*ROLES_LISTE_CONVENTIONS)
 def liste(request):
     if (reponse := _sans_nir(request)) is not None:
         return reponse
@@ -72,14 +61,14 @@ def liste(request):
             "total": total,
             "params": urlencode(parametres),
             "parametres": parametres,
-            "peut_creer": peut_creer(perimetre),
+            "peut_creer": peut_creer_convention(perimetre),
             "export_differe": total > SEUIL_DIFFERE and url_travail_differe(),
             "seuil_differe": SEUIL_DIFFERE,
         },
     )
 
 
-@roles_requis(*ROLES_LISTE)
+@roles_requis(*ROLES_LISTE_CONVENTIONS)
 def export(request):
     if (reponse := _sans_nir(request)) is not None:
         return reponse

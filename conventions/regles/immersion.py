@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from droit.nombres import PART_MAX_IMMERSION, SOURCE_IMMERSION
+from droit.nombres import IMMERSION_DUREE_MAX_MOIS, PART_MAX_IMMERSION, SOURCE_IMMERSION, pourcentage
+from referentiels.violation import Violation
 
-from .regles_base import CAE, Violation
-from .regles_duree import date_fin_pour
+from .base import CAE
+from .duree import date_fin_pour
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ def verifier_periodes_immersion(
         if p.fin < p.debut:
             violations.append(Violation("date_fin", "La fin de la période d'immersion doit suivre son début."))
             continue
-        limite = date_fin_pour(p.debut, 1)
+        limite = date_fin_pour(p.debut, IMMERSION_DUREE_MAX_MOIS)
         if p.fin > limite:
             violations.append(
                 Violation(
@@ -79,8 +80,8 @@ def verifier_periodes_immersion(
         violations.append(
             Violation(
                 "date_fin",
-                f"Les périodes d'immersion ne peuvent dépasser 25 % de la durée du contrat, soit {maximum} jours "
-                f"pour cette convention ({total} jours au total ; {SOURCE_IMMERSION}).",
+                f"Les périodes d'immersion ne peuvent dépasser {pourcentage(PART_MAX_IMMERSION)} de la durée du "
+                f"contrat, soit {maximum} jours pour cette convention ({total} jours au total ; {SOURCE_IMMERSION}).",
             )
         )
     return violations

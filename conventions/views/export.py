@@ -6,8 +6,8 @@ from django.utils import timezone
 
 from cui_portal.exports import classeur_xlsx
 
-from .filters import ConventionFilter
-from .models import Convention
+from ..filters import ConventionFilter
+from ..models import Convention
 
 SEUIL_DIFFERE = 2000
 TYPE_TRAVAIL = "export_conventions_xlsx"

@@ -1,0 +1,90 @@
+"""Statuses of a convention and how they move, declarations of its events, the attestation's availability."""
+
+from datetime import date
+
+from droit.nombres import limite_declaration
+from referentiels.violation import Violation
+
+from .duree import date_limite_attestation
+
+
+def declaration_tardive(date_evenement: date, date_declaration: date) -> bool:
+    """A suspension or rupture is reported within 7 days (décret 2009-1442; Cerfa of the convention)."""
+    return date_declaration > limite_declaration(date_evenement)
+
+
+def verifier_declaration(date_evenement: date, date_declaration: date, date_debut: date | None) -> list[Violation]:
+    violations = []
+    if date_declaration < date_evenement:
+        violations.append(
+            Violation("date_declaration_evenement", "Un événement ne peut être déclaré avant d'avoir eu lieu.")
+        )
+    if date_debut and date_evenement < date_debut:
+        violations.append(Violation("date_evenement", "L'événement ne peut précéder le début de la convention."))
+    return violations
+
+
+# --- statuses -------------------------------------------------------------------------------------
+
+BROUILLON, CONCLUE, EN_COURS, TERMINEE, SUSPENDUE, ROMPUE = (
+    "brouillon",
+    "conclue",
+    "en_cours",
+    "terminee",
+    "suspendue",
+    "rompue",
+)
+TRANSITIONS = {
+    BROUILLON: frozenset({CONCLUE}),
+    CONCLUE: frozenset({EN_COURS, ROMPUE, TERMINEE}),
+    EN_COURS: frozenset({SUSPENDUE, ROMPUE, TERMINEE}),
+    SUSPENDUE: frozenset({EN_COURS, ROMPUE, TERMINEE}),
+    TERMINEE: frozenset(),
+    ROMPUE: frozenset(),
+}
+LIBELLES_STATUTS = {
+    BROUILLON: "brouillon",
+    CONCLUE: "conclue",
+    EN_COURS: "en cours",
+    TERMINEE: "terminée",
+    SUSPENDUE: "suspendue",
+    ROMPUE: "rompue",
+}
+
+
+def transition_permise(de: str, vers: str) -> bool:
+    return vers in TRANSITIONS.get(de, frozenset())
+
+
+def verifier_transition(de: str, vers: str) -> list[Violation]:
+    if transition_permise(de, vers):
+        return []
+    return [
+        Violation(
+            "statut",
+            f"Une convention {LIBELLES_STATUTS.get(de, de)} ne peut passer au statut "
+            f"« {LIBELLES_STATUTS.get(vers, vers)} ».",
+        )
+    ]
+
+
+def statut_a_la_date(statut: str, date_debut: date | None, date_fin: date | None, jour: date) -> str:
+    """Concluded → in progress from its start → ended after its end (a suspended one stays suspended until
+    its end; drafts and broken ones do not move)."""
+    if statut in (BROUILLON, ROMPUE, TERMINEE) or date_debut is None or date_fin is None:
+        return statut
+    if jour > date_fin:
+        return TERMINEE
+    if statut == CONCLUE and jour >= date_debut:
+        return EN_COURS
+    return statut
+
+
+def attestation_disponible(statut: str, date_fin: date | None, jour: date) -> bool:
+    """The attestation can be printed once the convention has ended, or from its legal deadline on (one month
+    before the end): the employer must hand it over by then."""
+    if statut in ("terminee", "rompue"):
+        return True
+    if statut == "brouillon" or date_fin is None:
+        return False
+    return jour >= date_limite_attestation(date_fin)

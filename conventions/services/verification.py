@@ -1,0 +1,148 @@
+"""The one check of every write on a convention: the builder of the values the rules check, with the change the
+write makes (``regles.convention.DonneesConvention``), and of its context (``Contexte``: the weekly hours the
+regional arrêté takes in charge at most, read here once for every write), then ``verifier_convention``.
+
+Conclusion, drafts, the aid step of the entry, every avenant, immersion periods, suspension, resumption and
+rupture call ``verifier`` (or ``exiger_conforme``): the same rules with the same inputs."""
+
+from datetime import date
+
+from django.utils import timezone
+
+from droit.vocabulaire import CONTRATS_CUI
+from referentiels.violation import Violation
+
+from ..models import Convention, Nature
+from ..models_evenements import TypeAvenant
+from ..regles.convention import Contexte, Declaration, DonneesConvention, verifier_convention
+from ..regles.immersion import Periode
+from .aide import heures_max_de_l_arrete, taux_de_l_arrete
+from .commun import exiger_regles
+from .parties import personne_de
+
+
+def chaine_de(convention: Convention) -> list[Convention]:
+    """The conventions before this one (renewals by new conventions), oldest first."""
+    chaine, courante = [], convention.convention_precedente
+    while courante is not None and len(chaine) < 50:
+        chaine.insert(0, courante)
+        courante = courante.convention_precedente
+    return chaine
+
+
+def debut_de_chaine(convention: Convention) -> date | None:
+    """The start of the first convention of a renewal chain (its own start when it renews none)."""
+    chaine = chaine_de(convention) if convention.nature == Nature.RENOUVELLEMENT else []
+    return chaine[0].date_debut if chaine else convention.date_debut
+
+
+def _dernier_renouvellement(convention: Convention):
+    if convention.pk is None:
+        return None
+    return convention.avenants.filter(type=TypeAvenant.RENOUVELLEMENT).order_by("-numero").first()
+
+
+def donnees_de(convention: Convention, **remplacements) -> DonneesConvention:
+    """The values of ``convention`` as it is in memory (with the change the write made to it), ``remplacements``
+    for what is not a field (e.g. the immersion periods with a new one, the end before a renewal)."""
+    employeur = convention.employeur
+    precedente = convention.convention_precedente
+    debut_chaine = fin_precedente = None
+    if convention.nature == Nature.RENOUVELLEMENT and precedente is not None:
+        debut_chaine, fin_precedente = debut_de_chaine(convention), precedente.date_fin
+    renouvellement = _dernier_renouvellement(convention)
+    if renouvellement is not None:
+        # Renewed by avenant: the total length is checked from the chain's start to the last renewal.
+        debut_chaine, fin_precedente = debut_de_chaine(convention), renouvellement.ancienne_date_fin
+    valeurs = {
+        "type_contrat": convention.type_contrat,
+        "date_conclusion": convention.date_conclusion,
+        "date_embauche": convention.date_embauche,
+        "date_debut": convention.date_debut,
+        "date_fin": convention.date_fin,
+        "type_contrat_travail": convention.type_contrat_travail,
+        "date_fin_contrat_travail": convention.date_fin_contrat_travail,
+        "duree_hebdo_travail": convention.duree_hebdo_travail,
+        "duree_hebdo_prise_en_charge": convention.duree_hebdo_prise_en_charge,
+        "difficultes_particulieres": convention.difficultes_particulieres,
+        "taux": convention.taux,
+        "taux_arrete": convention.taux_arrete,
+        "financement": convention.financement,
+        "aci": convention.aci,
+        "secteur": employeur.secteur,
+        "personne": personne_de(convention.salarie),
+        "nature": convention.nature,
+        "statut": convention.statut,
+        "bilan_employeur_fourni": convention.bilan_employeur_fourni,
+        "employeur_a_eu_contrats_aides": employeur.a_eu_contrats_aides,
+        "type_contrat_precedent": precedente.type_contrat if precedente else None,
+        "mois_deja_effectues": convention.mois_deja_effectues,
+        "debut_chaine": debut_chaine,
+        "fin_precedente": fin_precedente,
+        "fin_formation": convention.date_fin_formation if convention.formation_en_cours else None,
+        "periodes_immersion": [Periode(p.date_debut, p.date_fin) for p in convention.periodes_immersion.all()]
+        if convention.pk
+        else [],
+    }
+    valeurs.update(remplacements)
+    return DonneesConvention(**valeurs)
+
+
+def heures_max_applicables(convention: Convention) -> int | None:
+    """The weekly hours the regional arrêté takes in charge at most for this contract and public: the arrêté
+    applied (a concluded convention), or the one that would apply at its conclusion (a draft). None when no
+    arrêté fixes it (yet): the old contracts, a draft without its public, dates or arrêté."""
+    if convention.type_contrat not in CONTRATS_CUI or convention.public_id is None:
+        return None
+    if convention.arrete_id is not None:
+        return heures_max_de_l_arrete(convention)
+    if convention.region_id is None or convention.date_debut is None:
+        return None
+    from arretes.regles import AucunArreteApplicable
+
+    try:
+        applicable = taux_de_l_arrete(
+            convention.type_contrat,
+            convention.public,
+            convention.region,
+            convention.date_conclusion or timezone.localdate(),
+            convention.date_debut,
+        )
+    except AucunArreteApplicable:
+        return None
+    return applicable.heures_max
+
+
+def contexte_de(
+    convention: Convention,
+    ecriture: str,
+    *,
+    arrete_publie: bool = True,
+    nouveau_statut: str | None = None,
+    declaration: tuple[date, date] | None = None,
+) -> Contexte:
+    return Contexte(
+        ecriture=ecriture,
+        heures_max_arrete=heures_max_applicables(convention),
+        arrete_publie=arrete_publie,
+        nouveau_statut=nouveau_statut,
+        declaration=Declaration(*declaration) if declaration else None,
+    )
+
+
+def verifier(
+    convention: Convention,
+    ecriture: str,
+    *,
+    remplacements: dict | None = None,
+    **contexte,
+) -> list[Violation]:
+    """Every violation of ``convention`` as the write ``ecriture`` leaves it (its fields changed in memory)."""
+    return verifier_convention(
+        donnees_de(convention, **(remplacements or {})), contexte_de(convention, ecriture, **contexte)
+    )
+
+
+def exiger_conforme(convention: Convention, ecriture: str, **kwargs) -> None:
+    """``verifier``, raising ``RegleConventionError`` with every violation."""
+    exiger_regles(verifier(convention, ecriture, **kwargs))
