@@ -8,6 +8,7 @@ from openpyxl import load_workbook
 from cui_portal.travaux import enregistrer
 from rappels import travaux
 from rappels.models import StatutTravail, TravailDiffere
+from tests.rappels.factories import TravailDiffereFactory
 
 
 @pytest.mark.django_db
@@ -39,7 +40,7 @@ def test_export_des_organisations_de_bout_en_bout(connecter, demo, django_captur
 
 @pytest.mark.django_db
 def test_en_attente_sondage_htmx(connecter, demo):
-    travail = TravailDiffere.objects.create(proprietaire=demo.comptes["gestionnaire@demo.cui.fr"], type="x")
+    travail = TravailDiffereFactory(proprietaire=demo.comptes["gestionnaire@demo.cui.fr"], type="x")
     client = connecter("gestionnaire")
     fragment = client.get(f"/rappels/travaux/{travail.pk}/etat/").content.decode()
     assert 'hx-trigger="every 1s"' in fragment and "En attente" in fragment
@@ -57,7 +58,7 @@ def test_progression_et_echec(demo):
         return "essai.txt", b"contenu"
 
     enregistrer("essai", fonction)
-    travail = TravailDiffere.objects.create(proprietaire=demo.comptes["gestionnaire@demo.cui.fr"], type="essai")
+    travail = TravailDiffereFactory(proprietaire=demo.comptes["gestionnaire@demo.cui.fr"], type="essai")
     travaux.executer(travail.pk)
     assert vus == [10, 50, 50, 99]
     travail.refresh_from_db()
@@ -70,7 +71,7 @@ def test_progression_et_echec(demo):
         raise ValueError("détail interne")
 
     enregistrer("casse", casse)
-    travail = TravailDiffere.objects.create(proprietaire=demo.comptes["gestionnaire@demo.cui.fr"], type="casse")
+    travail = TravailDiffereFactory(proprietaire=demo.comptes["gestionnaire@demo.cui.fr"], type="casse")
     travaux.executer(travail.pk)
     travail.refresh_from_db()
     assert travail.statut == StatutTravail.ECHEC
