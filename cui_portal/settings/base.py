@@ -93,6 +93,8 @@ TEMPLATES = [
                 "cui_portal.context_processors.portail",
                 "rappels.context_processors.notifications",
             ],
+            # The project package is no app: its tag library is declared here.
+            "libraries": {"portail": "cui_portal.templatetags.portail"},
         },
     },
 ]
