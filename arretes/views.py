@@ -3,7 +3,6 @@
 from datetime import date
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -11,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from cui_portal.exports import reponse_xlsx
 from cui_portal.historique import lignes_historique
+from cui_portal.pagination import paginer
 from cui_portal.pdf import reponse_pdf
 from cui_portal.permissions import (
     exiger,
@@ -58,8 +58,7 @@ def liste(request):
     if region.isdigit() and perimetre.national:
         qs = qs.filter(region_id=int(region))
     annees = sorted(set(Arrete.objects.visibles_par(perimetre).values_list("annee", flat=True)), reverse=True)
-    page = Paginator(qs.order_by("-annee", "region__nom", "-pk"), 20).get_page(request.GET.get("page"))
-    params = "&".join(f"{k}={v}" for k, v in (("annee", annee), ("statut", statut), ("region", region)) if v)
+    page = paginer(request, qs.order_by("-annee", "region__nom", "-pk"))
     return render(
         request,
         "arretes/liste.html",
@@ -71,7 +70,6 @@ def liste(request):
             "region": region,
             "statuts": StatutArrete.choices,
             "regions": Region.objects.all() if perimetre.national else None,
-            "params": params,
             "peut_creer": perimetre.administrateur or perimetre.role == Role.GESTIONNAIRE_REGIONAL,
             "title": "Arrêtés régionaux",
         },

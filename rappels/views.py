@@ -2,13 +2,13 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from cui_portal.pagination import paginer
 from cui_portal.permissions import exiger, perimetre_de
 from cui_portal.travaux import type_de
 
@@ -19,7 +19,7 @@ from .models import Rappel, StatutTravail, TravailDiffere
 @login_required
 def notifications(request):
     qs = Rappel.objects.pour(request.user).order_by("-envoye_le", "-pk")
-    page = Paginator(qs, 25).get_page(request.GET.get("page"))
+    page = paginer(request, qs)
     return render(
         request,
         "rappels/notifications.html",

@@ -1,6 +1,6 @@
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
+from cui_portal.pagination import paginer
 from cui_portal.permissions import perimetre_de, perimetre_requis
 from referentiels.models import Organisation, TypeOrganisation
 
@@ -11,8 +11,7 @@ from .exports import TYPE_TRAVAIL, filtres_organisations, organisations_filtrees
 def organisations(request):
     perimetre = perimetre_de(request)
     filtres = filtres_organisations(request.GET)
-    page = Paginator(organisations_filtrees(perimetre, filtres), 25).get_page(request.GET.get("page"))
-    params = "&".join(f"{k}={v}" for k, v in filtres.items() if v)
+    page = paginer(request, organisations_filtrees(perimetre, filtres))
     return render(
         request,
         "referentiels/organisations.html",
@@ -21,7 +20,6 @@ def organisations(request):
             "recherche": filtres["q"],
             "type": filtres["type"],
             "types": TypeOrganisation.choices,
-            "params": params,
             "type_travail": TYPE_TRAVAIL,
             "title": "Organisations",
         },

@@ -78,6 +78,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "cui_portal.urls"
+TAILLE_PAGE = 25  # rows per page of every list (cui_portal.pagination.paginer)
 WSGI_APPLICATION = "cui_portal.wsgi.application"
 
 TEMPLATES = [
