@@ -76,6 +76,12 @@ test: $(STAMP) navigateur
 	DJANGO_SETTINGS_MODULE=cui_portal.settings.test $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest --create-db $(PYTEST_ARGS)
 
+# The quick loop while working: lint, layers, and every test but the browser ones, on all the cores (pytest-xdist).
+test-rapide: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/pytest -m "not navigateur" -n auto $(PYTEST_ARGS)
+
 # National-scale measurements on PostgreSQL (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/cui_bench,
 # created if missing and emptied between sizes): `make bench BENCH_ARGS=--sans-1m` or `--tailles 10000,100000`.
 bench: $(STAMP)

@@ -3,7 +3,6 @@
 from datetime import date
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -11,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from cui_portal.exports import reponse_xlsx
 from cui_portal.historique import lignes_historique
+from cui_portal.pagination import paginer
 from cui_portal.pdf import reponse_pdf
 from cui_portal.permissions import (
     arretes_a_preparer_requis,
@@ -62,8 +62,7 @@ def liste(request):
     if region_id is not None:
         qs = qs.filter(region_id=region_id)
     annees = sorted(set(Arrete.objects.visibles_par(perimetre).values_list("annee", flat=True)), reverse=True)
-    page = Paginator(qs.order_by("-annee", "region__nom", "-pk"), 20).get_page(request.GET.get("page"))
-    params = "&".join(f"{k}={v}" for k, v in (("annee", annee), ("statut", statut), ("region", region)) if v)
+    page = paginer(request, qs.order_by("-annee", "region__nom", "-pk"))
     return render(
         request,
         "arretes/liste.html",
@@ -75,7 +74,6 @@ def liste(request):
             "region": region,
             "statuts": StatutArrete.choices,
             "regions": Region.objects.all() if choisit_la_region(perimetre) else None,
-            "params": params,
             "peut_creer": peut_creer_arrete(perimetre),
             "title": "Arrêtés régionaux",
         },

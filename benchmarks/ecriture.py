@@ -13,6 +13,7 @@ from django.core.management.color import no_style
 from django.db import connection
 from django.utils import timezone
 
+from referentiels import identifiants
 from referentiels.aide import aide_mensuelle, arrondi, repartir
 
 # --- writing rows ---------------------------------------------------------------------------------
@@ -98,21 +99,11 @@ def recaler_sequences(*modeles):
 
 
 def siret(numero: int) -> str:
-    from stdnum import luhn
-
-    base = f"{10_000_000 + numero:08d}"
-    siren = base + luhn.calc_check_digit(base)
-    sans_cle = siren + "0001"
-    return sans_cle + luhn.calc_check_digit(sans_cle)
+    return identifiants.siret(10_000_000 + numero)
 
 
 def nir(sexe: int, naissance: date, dep: str, numero: int) -> str:
-    from stdnum.fr import nir as stdnum_nir
-
-    commune = numero // 999 % 990 + 1
-    ordre = numero % 999 + 1
-    sans_cle = f"{sexe}{naissance.year % 100:02d}{naissance.month:02d}{dep}{commune:03d}{ordre:03d}"
-    return sans_cle + stdnum_nir.calc_check_digits(sans_cle)
+    return identifiants.nir(sexe, naissance.year, naissance.month, dep, numero // 999 % 990 + 1, numero % 999 + 1)
 
 
 # --- the legal parameters, cached by value --------------------------------------------------------

@@ -6,10 +6,8 @@ import random
 from datetime import date, timedelta
 from decimal import Decimal
 
-from stdnum import luhn
-from stdnum.fr import nir as stdnum_nir
-
 from droit.vocabulaire import Financement
+from referentiels import identifiants
 from referentiels.models import Departement, PublicPrioritaire
 
 from .models import Convention, MotifRupture, MotifSuspension
@@ -44,15 +42,11 @@ NOMS = ["Bernard", "Dubois", "Traoré", "Lefebvre", "Moreau", "Benali", "Girard"
 
 
 def _siret(n: int) -> str:
-    """A valid SIRET: a SIREN with its Luhn key, then an establishment number with the SIRET's key."""
-    siren = f"{41200000 + n * 7:08d}"
-    base = siren + luhn.calc_check_digit(siren) + "0001"
-    return base + luhn.calc_check_digit(base)
+    return identifiants.siret(41200000 + n * 7)
 
 
 def _nir(n: int, naissance: date, sexe: int) -> str:
-    corps = f"{sexe}{naissance.year % 100:02d}{naissance.month:02d}75{(100 + n):03d}{(200 + n):03d}"
-    return corps + stdnum_nir.calc_check_digits(corps)
+    return identifiants.nir(sexe, naissance.year, naissance.month, "75", commune=100 + n, ordre=200 + n)
 
 
 def _employeurs(par) -> dict[str, list[Employeur]]:

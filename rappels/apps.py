@@ -6,6 +6,16 @@ class RappelsConfig(AppConfig):
     verbose_name = "Rappels et notifications"
 
     def ready(self):
-        from .exports import enregistrer_types
+        from cui_portal import badges
 
-        enregistrer_types()
+        from .models import StatutTravail
+
+        badges.enregistrer(
+            StatutTravail,
+            {
+                StatutTravail.EN_ATTENTE: badges.NOUVEAU,
+                StatutTravail.EN_COURS: badges.INFO,
+                StatutTravail.TERMINE: badges.SUCCES,
+                StatutTravail.ECHEC: badges.ERREUR,
+            },
+        )

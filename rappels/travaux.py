@@ -1,16 +1,10 @@
-"""Long work off the request (large exports, batches of PDFs): a registry of kinds and a runner with progress.
-
-A kind is declared with ``enregistrer(type, fonction, libelle=…, autorise=…)`` where
-``fonction(parametres, progression) -> (nom_fichier, contenu_bytes)`` and ``progression(pourcentage)`` may be
-called as often as wished (it writes at most once per percent). The person's scope at the time of the request
-is stored in ``parametres["perimetre"]`` so that the worker exports exactly what they may see.
-Another app's page starts a kind by POSTing to ``{% url 'rappels:lancer_travail' type %}`` (its GET/POST
-parameters become ``parametres``); the person is sent to the progress page.
+"""Running the long work declared in ``cui_portal.travaux`` (its registry of kinds): each request is stored as a
+``TravailDiffere`` row, queued after the commit, run by a worker with its progress, and its file kept for its
+owner. A work lost by the broker or by a worker is taken again by ``reprendre`` (beat, every few minutes).
 """
 
 import logging
-from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from datetime import timedelta
 
 from django.core.files.base import ContentFile
@@ -18,42 +12,21 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from cui_portal.permissions import Perimetre, a_une_habilitation
+from cui_portal.permissions import Perimetre
 from cui_portal.taches import envoyer_tache
+from cui_portal.travaux import type_de
 
 from .models import StatutTravail, TravailDiffere
 from .planification import CONSERVATION_JOURS
 
 logger = logging.getLogger(__name__)
 
-Fonction = Callable[[dict, Callable[[int], None]], tuple[str, bytes]]
 REPRISE_APRES = timedelta(minutes=30)  # a worker lost in the middle: another may take the work again
-
-
-@dataclass(frozen=True)
-class TypeTravail:
-    type: str
-    fonction: Fonction
-    libelle: str
-    autorise: Callable[[Perimetre], bool]
-
-
-REGISTRE: dict[str, TypeTravail] = {}
-
-
-def enregistrer(type_travail: str, fonction: Fonction, *, libelle: str = "", autorise=None) -> None:
-    REGISTRE[type_travail] = TypeTravail(
-        type_travail, fonction, libelle or type_travail, autorise or a_une_habilitation
-    )
-
-
-def perimetre_depuis(parametres: dict) -> Perimetre:
-    return Perimetre(**parametres.get("perimetre", {}))
 
 
 def lancer(utilisateur, type_travail: str, parametres: dict, perimetre: Perimetre) -> TravailDiffere:
     """Store the work and queue it after the commit (a broker outage leaves it waiting, never fails the page)."""
-    if type_travail not in REGISTRE:
+    if type_de(type_travail) is None:
         raise KeyError(type_travail)
     travail = TravailDiffere.objects.create(
         proprietaire=utilisateur, type=type_travail, parametres={**parametres, "perimetre": asdict(perimetre)}
@@ -86,7 +59,7 @@ def executer(pk) -> TravailDiffere | None:
     travail = _prendre(pk)
     if travail is None:
         return None
-    type_travail = REGISTRE.get(travail.type)
+    type_travail = type_de(travail.type)
     derniere = [0]
 
     def progression(pourcentage) -> None:

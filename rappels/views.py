@@ -2,14 +2,15 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from cui_portal.pagination import paginer
 from cui_portal.permissions import exiger, perimetre_de
+from cui_portal.travaux import type_de
 
 from . import travaux
 from .models import Rappel, StatutTravail, TravailDiffere
@@ -18,7 +19,7 @@ from .models import Rappel, StatutTravail, TravailDiffere
 @login_required
 def notifications(request):
     qs = Rappel.objects.pour(request.user).order_by("-envoye_le", "-pk")
-    page = Paginator(qs, 25).get_page(request.GET.get("page"))
+    page = paginer(request, qs)
     return render(
         request,
         "rappels/notifications.html",
@@ -50,7 +51,7 @@ def tout_marquer_lu(request):
 @login_required
 @require_POST
 def lancer_travail(request, type_travail):
-    type_ = travaux.REGISTRE.get(type_travail)
+    type_ = type_de(type_travail)
     if type_ is None:
         raise Http404("Type de travail inconnu.")
     perimetre = perimetre_de(request)
@@ -65,7 +66,7 @@ def _travail_de(request, pk) -> TravailDiffere:
 
 
 def _contexte(travail):
-    type_ = travaux.REGISTRE.get(travail.type)
+    type_ = type_de(travail.type)
     return {
         "travail": travail,
         "libelle": type_.libelle if type_ else travail.type,

@@ -1,37 +1,26 @@
-from django.core.paginator import Paginator
-from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
 
+from cui_portal.pagination import paginer
 from cui_portal.permissions import perimetre_de, perimetre_requis
 from referentiels.models import Organisation, TypeOrganisation
+
+from .exports import TYPE_TRAVAIL, filtres_organisations, organisations_filtrees
 
 
 @perimetre_requis
 def organisations(request):
     perimetre = perimetre_de(request)
-    qs = (
-        Organisation.objects.visibles_par(perimetre)
-        .select_related("region", "departement")
-        .annotate(nb_membres=Count("habilitations", filter=Q(habilitations__actif=True)))
-        .order_by("nom")
-    )
-    recherche = request.GET.get("q", "").strip()[:100]
-    type_ = request.GET.get("type", "")
-    if recherche:
-        qs = qs.filter(nom__icontains=recherche)
-    if type_ in TypeOrganisation.values:
-        qs = qs.filter(type=type_)
-    page = Paginator(qs, 25).get_page(request.GET.get("page"))
-    params = "&".join(f"{k}={v}" for k, v in (("q", recherche), ("type", type_)) if v)
+    filtres = filtres_organisations(request.GET)
+    page = paginer(request, organisations_filtrees(perimetre, filtres))
     return render(
         request,
         "referentiels/organisations.html",
         {
             "page_obj": page,
-            "recherche": recherche,
-            "type": type_,
+            "recherche": filtres["q"],
+            "type": filtres["type"],
             "types": TypeOrganisation.choices,
-            "params": params,
+            "type_travail": TYPE_TRAVAIL,
             "title": "Organisations",
         },
     )

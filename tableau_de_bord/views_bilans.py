@@ -1,12 +1,12 @@
 """Bilans d'étape: the region fills and transmits them, the DGEFP reads and comments them."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from cui_portal.historique import lignes_historique
+from cui_portal.pagination import paginer
 from cui_portal.pdf import reponse_pdf
 from cui_portal.permissions import (
     choisit_la_region,
@@ -67,8 +67,7 @@ def liste(request):
         qs = qs.filter(region_id=int(region))
     if statut in StatutBilan.values:
         qs = qs.filter(statut=statut)
-    page = Paginator(qs.order_by("-quinzaine__date_debut", "region__nom"), 30).get_page(request.GET.get("page"))
-    params = "&".join(f"{k}={v}" for k, v in (("region", region), ("statut", statut)) if v)
+    page = paginer(request, qs.order_by("-quinzaine__date_debut", "region__nom"))
     return render(
         request,
         "tableau_de_bord/bilans.html",
@@ -78,7 +77,6 @@ def liste(request):
             "region": region,
             "statut": statut,
             "statuts": StatutBilan.choices,
-            "params": params,
             "peut_remplir": region_suivie(perimetre) is not None,
             "title": "Bilans d'étape CAE-jeunes",
         },

@@ -27,6 +27,7 @@ COINCIDENCES = {
     ("rappels/regles.py", "RATTRAPAGE"),  # days a missed reminder is still sent: the portal's choice
     ("rappels/planification.py", "CONSERVATION_JOURS"),  # days a finished export's file is kept: the portal's choice
     ("simulateur/forms.py", "LONGUEUR_MAX_NOMBRE"),  # characters of a number typed in the simulator: input bound
+    ("cui_portal/settings/base.py", "TAILLE_PAGE"),  # rows per page of every list: the portal's choice
 }
 
 

@@ -2,7 +2,6 @@
 (25 a page; a constant number of queries whatever the number of rows), and its XLSX export without the NIR."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -10,13 +9,12 @@ from django.utils.http import urlencode
 from django.utils.text import slugify
 
 from cui_portal.exports import TYPE_XLSX
+from cui_portal.pagination import paginer
 from cui_portal.permissions import ROLES_LISTE_CONVENTIONS, perimetre_de, peut_creer_convention, roles_requis
 
 from ..filters import ConventionFilter, ressemble_a_un_nir
 from ..models import Convention
 from .export import SEUIL_DIFFERE, TYPE_TRAVAIL, classeur, nom_fichier, queryset_export
-
-PAR_PAGE = 25
 
 
 def _parametres(request) -> dict:
@@ -48,7 +46,7 @@ def liste(request):
     )
     filtre = ConventionFilter(request.GET or None, queryset=qs.order_by("-date_conclusion", "-pk"), perimetre=perimetre)
     resultats = filtre.qs
-    page = Paginator(resultats, PAR_PAGE).get_page(request.GET.get("page"))
+    page = paginer(request, resultats)
     parametres = _parametres(request)
     total = page.paginator.count
     return render(

@@ -81,6 +81,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "cui_portal.urls"
+TAILLE_PAGE = 25  # rows per page of every list (cui_portal.pagination.paginer)
 WSGI_APPLICATION = "cui_portal.wsgi.application"
 
 TEMPLATES = [
@@ -97,6 +98,8 @@ TEMPLATES = [
                 "cui_portal.context_processors.droit",
                 "rappels.context_processors.notifications",
             ],
+            # The project package is no app: its tag library is declared here.
+            "libraries": {"portail": "cui_portal.templatetags.portail"},
         },
     },
 ]

@@ -4,15 +4,13 @@ from decimal import Decimal
 import pytest
 
 from caom import consommation as module_consommation
-from caom.models import Caom
 from referentiels.models import Departement
+from tests.caom.factories import CaomFactory
 
 
 @pytest.fixture
 def caom_93(demo):
-    return Caom.objects.create(
-        departement=Departement.objects.get(code="93"),
-        annee=2010,
+    return CaomFactory(
         date_reference=date(2009, 11, 5),
         nb_cae_cofinances=600,
         nb_cae_majores=50,
@@ -24,9 +22,7 @@ def caom_93(demo):
 
 @pytest.fixture
 def caom_59(demo):
-    return Caom.objects.create(
-        departement=Departement.objects.get(code="59"), annee=2010, nb_cae_cofinances=900, nb_cie_cofinances=120
-    )
+    return CaomFactory(departement=Departement.objects.get(code="59"), nb_cae_cofinances=900, nb_cie_cofinances=120)
 
 
 @pytest.fixture(autouse=True)

@@ -1,30 +1,25 @@
-"""Employers, employees and conventions for the tests (factory_boy), and the published 2010 arrêtés."""
+"""Employers, employees and conventions for the tests: factory_boy factories for the model tests, and helpers
+that go through ``conventions.services`` as the pages do (``convention(demo, …)``), with the 2010 arrêtés."""
 
+import io
+import itertools
 from datetime import date
 from decimal import Decimal
 
 import factory
-from stdnum.fr import nir as stdnum_nir
-from stdnum.fr import siret as stdnum_siret
 
 from conventions.models import Convention
 from conventions.models_parties import Employeur, Salarie
+from conventions.services import conclusion, parties
 from droit.vocabulaire import StatutJuridique, TypeContrat
+from referentiels import identifiants
+from referentiels.identifiants import nir
 from referentiels.models import Departement, Organisation, PublicPrioritaire, TypeOrganisation
 
 
-def siret_valide(n: int) -> str:
-    """A SIRET with a valid Luhn key (13 digits + key)."""
-    base = f"{732829320:09d}{n:04d}"
-    for cle in range(10):
-        if stdnum_siret.is_valid(base + str(cle)):
-            return base + str(cle)
-    raise AssertionError("pas de clé")
-
-
 def nir_valide(n: int, sexe: int = 1, annee: int = 84, mois: int = 12) -> str:
-    corps = f"{sexe}{annee:02d}{mois:02d}75{(n % 1000):03d}{(n // 1000 % 1000):03d}"
-    return corps + stdnum_nir.calc_check_digits(corps)
+    """The ``n``-th NIR of a person born in Paris (commune and order number taken from ``n``)."""
+    return identifiants.nir(sexe, annee, mois, "75", commune=n % 1000, ordre=n // 1000 % 1000)
 
 
 def departement(code="75") -> Departement:
@@ -49,7 +44,7 @@ class EmployeurFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Employeur
 
-    siret = factory.Sequence(siret_valide)
+    siret = factory.Sequence(lambda n: identifiants.siret(73282932, n))
     raison_sociale = factory.Sequence(lambda n: f"Association test {n}")
     statut_juridique = StatutJuridique.ASSOCIATION
     departement = factory.LazyFunction(lambda: departement("75"))
@@ -89,3 +84,79 @@ class ConventionFactory(factory.django.DjangoModelFactory):
     duree_hebdo_travail = Decimal(26)
     duree_hebdo_prise_en_charge = Decimal(20)
     public = factory.LazyFunction(lambda: public("autres-publics"))
+
+
+# --- through the services, as the pages do ---------------------------------------------------------------
+
+_compteur = itertools.count(1)
+
+
+def siret(n: int | None = None) -> str:
+    """The SIRET of establishment ``n`` (a new one each call by default) of the SIREN 732 829 320."""
+    return identifiants.siret(73282932, next(_compteur) if n is None else n)
+
+
+def arretes_2010(demo):
+    from arretes.demo import peupler
+
+    peupler(demo, io.StringIO())
+
+
+def employeur(code_departement="75", statut="association", raison_sociale=None, numero=None):
+    return parties.trouver_ou_creer_employeur(
+        siret(numero),
+        raison_sociale=raison_sociale or "Association Les Jardins de Belleville",
+        statut_juridique=statut,
+        departement=Departement.objects.get(code=code_departement),
+        commune="Paris",
+        contact_nom="Mme Martin",
+    )
+
+
+def salarie(naissance=date(1990, 3, 15), sexe=1, **champs):
+    champs.setdefault("civilite", "m" if sexe == 1 else "mme")
+    champs.setdefault("nom", "Durand")
+    champs.setdefault("prenom", "Karim")
+    champs.setdefault("niveau_formation", "V")
+    champs.setdefault("inscrit_pole_emploi", True)
+    numero = nir(sexe, naissance.year, naissance.month, ordre=next(_compteur) % 1000)
+    return parties.trouver_ou_creer_salarie(numero, date_naissance=naissance, **champs)
+
+
+def convention(
+    demo,
+    *,
+    prescripteur="pe_paris",
+    code_departement="75",
+    conclure=True,
+    financement="etat",
+    public="jeunes-moins-26-ans",
+    salarie_=None,
+    employeur_=None,
+    **champs,
+):
+    """A CAE of 12 months from 4 January 2010 with an association (a CAE-jeunes for a young employee)."""
+    valeurs = {
+        "type_contrat": "CAE",
+        "type_contrat_travail": "CDD",
+        "date_conclusion": date(2009, 12, 15),
+        "date_embauche": date(2010, 1, 4),
+        "date_fin_contrat_travail": date(2011, 1, 3),
+        "date_debut": date(2010, 1, 4),
+        "date_fin": date(2011, 1, 3),
+        "duree_hebdo_travail": Decimal(26),
+        "duree_hebdo_prise_en_charge": Decimal(20),
+        "public": PublicPrioritaire.objects.get(code=public),
+        "financement": financement,
+    }
+    valeurs.update(champs)
+    c = conclusion.enregistrer_brouillon(
+        par=None,
+        prescripteur=demo.organisations[prescripteur],
+        employeur=employeur_ or employeur(code_departement),
+        salarie=salarie_ or salarie(),
+        **valeurs,
+    )
+    if conclure:
+        c = conclusion.conclure(c, par=None)
+    return c

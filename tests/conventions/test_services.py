@@ -346,10 +346,10 @@ def test_trouver_ou_creer_employeur_par_siret(auteur):
 
 
 def test_periodes_d_un_brouillon_remplacees_tout_ou_rien(demo):
-    from tests.conventions_ui import fabrique
+    from tests.conventions import factories
 
-    fabrique.arretes_2010(demo)
-    brouillon = fabrique.convention(demo, conclure=False)
+    factories.arretes_2010(demo)
+    brouillon = factories.convention(demo, conclure=False)
     auteur = demo.comptes["prescripteur@demo.cui.fr"]
     evenements.remplacer_periodes_brouillon(
         brouillon,

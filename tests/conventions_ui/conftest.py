@@ -1,9 +1,9 @@
 import pytest
 
-from . import fabrique
+from tests.conventions import factories
 
 
 @pytest.fixture
 def arretes(demo):
-    fabrique.arretes_2010(demo)
+    factories.arretes_2010(demo)
     return demo

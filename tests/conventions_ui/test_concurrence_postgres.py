@@ -11,8 +11,8 @@ from conventions.models import Convention
 from conventions.models_parties import Employeur, Salarie
 from droit.vocabulaire import StatutConvention
 from tests.conftest import COMPTES
+from tests.conventions import factories
 
-from . import fabrique
 from .test_saisie import donnees_employeur, donnees_salarie
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -44,7 +44,7 @@ def en_meme_temps(*fonctions):
 
 
 def test_etape_salarie_envoyee_deux_fois_en_meme_temps_un_seul_brouillon(exige_postgres, demo):
-    fabrique.arretes_2010(demo)
+    factories.arretes_2010(demo)
     clients = []
     for _ in range(2):
         client = Client()
@@ -64,7 +64,7 @@ def test_etape_salarie_envoyee_deux_fois_en_meme_temps_un_seul_brouillon(exige_p
 def test_employeur_cree_deux_fois_en_meme_temps_un_seul(exige_postgres, demo):
     from conventions.services import parties
 
-    numero = fabrique.siret(4242)
+    numero = factories.siret(4242)
     from referentiels.models import Departement
 
     paris = Departement.objects.get(code="75")

@@ -7,14 +7,13 @@ import pytest
 from django.urls import reverse
 
 from droit.vocabulaire import StatutConvention
-
-from . import fabrique
+from tests.conventions import factories
 
 pytestmark = pytest.mark.django_db
 
 
 def test_nir_en_clair_seulement_pour_le_proprietaire(arretes, connecter):
-    c = fabrique.convention(arretes)
+    c = factories.convention(arretes)
     url = reverse("conventions:detail", args=[c.pk])
     nir = c.salarie.nir
     assert nir in connecter("prescripteur").get(url).content.decode()
@@ -25,7 +24,7 @@ def test_nir_en_clair_seulement_pour_le_proprietaire(arretes, connecter):
 
 
 def test_autre_organisation_404(arretes, connecter):
-    c = fabrique.convention(arretes)
+    c = factories.convention(arretes)
     client = connecter("prescripteur_nord")
     for nom, kwargs in (
         ("conventions:detail", {}),
@@ -37,7 +36,7 @@ def test_autre_organisation_404(arretes, connecter):
 
 
 def test_national_lit_mais_ne_modifie_pas(arretes, connecter):
-    c = fabrique.convention(arretes)
+    c = factories.convention(arretes)
     client = connecter("national")
     assert client.get(reverse("conventions:detail", args=[c.pk])).status_code == 200
     assert client.get(reverse("conventions:avenant", args=[c.pk, "modification"])).status_code == 403
@@ -45,14 +44,14 @@ def test_national_lit_mais_ne_modifie_pas(arretes, connecter):
 
 
 def test_conseil_general_voit_les_conventions_qu_il_cofinance_dans_son_departement(arretes, connecter):
-    cofinancee = fabrique.convention(
+    cofinancee = factories.convention(
         arretes,
         code_departement="93",
         financement="etat_cg",
         public="beneficiaires-rsa",
-        salarie_=fabrique.salarie(beneficiaire_rsa=True),
+        salarie_=factories.salarie(beneficiaire_rsa=True),
     )
-    etat_seul = fabrique.convention(arretes, code_departement="93")
+    etat_seul = factories.convention(arretes, code_departement="93")
     client = connecter("cg93")
     liste = {c.pk for c in client.get(reverse("conventions:liste")).context["page_obj"]}
     assert liste == {cofinancee.pk}
@@ -63,8 +62,8 @@ def test_conseil_general_voit_les_conventions_qu_il_cofinance_dans_son_departeme
 
 
 def _senior_rsa(arretes):
-    salarie = fabrique.salarie(date(1955, 5, 1), sexe=2, nom="Lefebvre", prenom="Odile", beneficiaire_rsa=True)
-    return fabrique.convention(
+    salarie = factories.salarie(date(1955, 5, 1), sexe=2, nom="Lefebvre", prenom="Odile", beneficiaire_rsa=True)
+    return factories.convention(
         arretes,
         public="beneficiaires-rsa",
         salarie_=salarie,
@@ -100,9 +99,9 @@ def test_renouvellement_jusqu_a_48_mois_pour_une_beneficiaire_du_rsa_de_55_ans(a
 
 
 def test_renouvellement_au_dela_de_24_mois_refuse_sans_condition(arretes, connecter):
-    c = fabrique.convention(
+    c = factories.convention(
         arretes,
-        salarie_=fabrique.salarie(date(1980, 2, 10)),
+        salarie_=factories.salarie(date(1980, 2, 10)),
         public="demandeurs-emploi-longue-duree",
         date_fin=date(2012, 1, 3),
         date_fin_contrat_travail=date(2012, 1, 3),
@@ -112,7 +111,7 @@ def test_renouvellement_au_dela_de_24_mois_refuse_sans_condition(arretes, connec
 
 
 def test_avenant_immersion_et_suspension_tardive_puis_rupture(arretes, connecter):
-    c = fabrique.convention(arretes)
+    c = factories.convention(arretes)
     client = connecter("prescripteur")
     trop_longue = client.post(
         reverse("conventions:avenant", args=[c.pk, "immersion"]),
@@ -144,13 +143,13 @@ def test_avenant_immersion_et_suspension_tardive_puis_rupture(arretes, connecter
 
 
 def test_pdfs(arretes, connecter):
-    c = fabrique.convention(arretes)
+    c = factories.convention(arretes)
     client = connecter("correspondant")
     cerfa = client.get(reverse("conventions:cerfa", args=[c.pk]))
     assert cerfa.status_code == 200 and cerfa.content.startswith(b"%PDF")
     attestation = client.get(reverse("conventions:attestation", args=[c.pk]))
     assert attestation.status_code == 200 and attestation.content.startswith(b"%PDF")
-    brouillon = fabrique.convention(arretes, conclure=False)
+    brouillon = factories.convention(arretes, conclure=False)
     assert connecter("prescripteur").get(reverse("conventions:attestation", args=[brouillon.pk])).status_code == 302
 
 
@@ -165,7 +164,7 @@ def test_cerfa_masque_le_nir_pour_qui_ne_peut_le_lire(arretes, connecter, monkey
         return HttpResponse(b"%PDF")
 
     monkeypatch.setattr(vues, "reponse_pdf", espion)
-    c = fabrique.convention(arretes)
+    c = factories.convention(arretes)
     for qui in ("prescripteur", "national"):
         assert connecter(qui).get(reverse("conventions:cerfa", args=[c.pk])).status_code == 200
     assert contextes[0]["nir"] == c.salarie.nir

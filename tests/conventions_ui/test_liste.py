@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from . import fabrique
+from tests.conventions import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -18,16 +18,16 @@ def numeros(reponse) -> set[int]:
 
 
 def test_filtres_et_recherche(arretes, connecter):
-    jeune = fabrique.convention(arretes)
-    senior = fabrique.convention(
+    jeune = factories.convention(arretes)
+    senior = factories.convention(
         arretes,
         public="beneficiaires-rsa",
-        salarie_=fabrique.salarie(date(1955, 5, 1), nom="Lefebvre", prenom="Odile", sexe=2, beneficiaire_rsa=True),
-        employeur_=fabrique.employeur(raison_sociale="Régie de quartier Belleville"),
+        salarie_=factories.salarie(date(1955, 5, 1), nom="Lefebvre", prenom="Odile", sexe=2, beneficiaire_rsa=True),
+        employeur_=factories.employeur(raison_sociale="Régie de quartier Belleville"),
         date_conclusion=date(2009, 12, 20),
     )
-    brouillon = fabrique.convention(arretes, conclure=False)
-    nord = fabrique.convention(arretes, prescripteur="pe_lille", code_departement="59")
+    brouillon = factories.convention(arretes, conclure=False)
+    nord = factories.convention(arretes, prescripteur="pe_lille", code_departement="59")
     client = connecter("prescripteur")
     url = reverse("conventions:liste")
     assert numeros(client.get(url)) == {jeune.pk, senior.pk, brouillon.pk}  # not the Nord's one
@@ -46,7 +46,7 @@ def test_filtres_et_recherche(arretes, connecter):
 
 
 def test_recherche_par_nir_refusee_et_nir_absent_de_la_liste(arretes, connecter):
-    c = fabrique.convention(arretes)
+    c = factories.convention(arretes)
     client = connecter("prescripteur")
     reponse = client.get(reverse("conventions:liste"), {"q": c.salarie.nir, "statut": "conclue"})
     assert reponse.status_code == 302 and c.salarie.nir not in reponse.url and "statut=conclue" in reponse.url
@@ -55,7 +55,7 @@ def test_recherche_par_nir_refusee_et_nir_absent_de_la_liste(arretes, connecter)
 
 
 def test_pagination_nombre_de_requetes_constant(arretes, connecter):
-    employeur = fabrique.employeur()
+    employeur = factories.employeur()
     client = connecter("prescripteur")
 
     def requetes() -> int:
@@ -64,10 +64,10 @@ def test_pagination_nombre_de_requetes_constant(arretes, connecter):
         return len(ctx)
 
     for _ in range(5):
-        fabrique.convention(arretes, conclure=False, employeur_=employeur, salarie_=fabrique.salarie())
+        factories.convention(arretes, conclure=False, employeur_=employeur, salarie_=factories.salarie())
     avec_5 = requetes()
     for _ in range(45):
-        fabrique.convention(arretes, conclure=False, employeur_=employeur, salarie_=fabrique.salarie())
+        factories.convention(arretes, conclure=False, employeur_=employeur, salarie_=factories.salarie())
     avec_50 = requetes()
     assert avec_5 == avec_50
     page2 = client.get(reverse("conventions:liste"), {"page": 2})
@@ -77,7 +77,7 @@ def test_pagination_nombre_de_requetes_constant(arretes, connecter):
 def test_export_xlsx_sans_nir(arretes, connecter):
     from openpyxl import load_workbook
 
-    c = fabrique.convention(arretes)
+    c = factories.convention(arretes)
     reponse = connecter("prescripteur").get(reverse("conventions:export"), {"statut": "conclue"})
     assert reponse.status_code == 200
     classeur = load_workbook(BytesIO(reponse.content))
@@ -92,7 +92,7 @@ def test_export_differe_au_dela_de_2000_lignes(arretes, connecter, monkeypatch):
     """Large lists go through the deferred work of rappels (when it is installed)."""
     import conventions.views.liste as vues
 
-    fabrique.convention(arretes)
+    factories.convention(arretes)
     monkeypatch.setattr(vues, "SEUIL_DIFFERE", 0)
     page = connecter("prescripteur").get(reverse("conventions:liste")).content.decode()
     assert vues.url_travail_differe() in page
@@ -109,6 +109,6 @@ def test_export_differe_au_dela_de_2000_lignes(arretes, connecter, monkeypatch):
 
 
 def test_cartes_d_accueil(arretes, connecter):
-    fabrique.convention(arretes, conclure=False)
+    factories.convention(arretes, conclure=False)
     page = connecter("prescripteur").get(reverse("accueil")).content.decode()
     assert "Brouillons de convention à compléter" in page

@@ -7,17 +7,16 @@ from django.urls import reverse
 from conventions.models import Convention
 from droit.vocabulaire import StatutConvention
 from referentiels.models import Departement, PublicPrioritaire
-
-from . import fabrique
+from tests.conventions import factories
 
 pytestmark = pytest.mark.django_db
 
-NIR_JEUNE = fabrique.nir(1, 1990, 3, ordre=321)
+NIR_JEUNE = factories.nir(1, 1990, 3, ordre=321)
 
 
 def donnees_employeur(**autres):
     return {
-        "siret": fabrique.siret(9001),
+        "siret": factories.siret(9001),
         "raison_sociale": "Association Les Jardins de Belleville",
         "statut_juridique": "association",
         "departement": Departement.objects.get(code="75").pk,
@@ -98,7 +97,7 @@ def test_etape_1_siret_invalide_et_recherche(arretes, connecter):
     assert reponse.status_code == 200
     assert "clé de contrôle" in erreurs_du_champ(reponse, "siret")[0]
     assert 'href="#id_siret"' in reponse.content.decode()  # the error summary links to the field
-    connu = fabrique.employeur(raison_sociale="Mairie de Montreuil", statut="collectivite_territoriale", numero=77)
+    connu = factories.employeur(raison_sociale="Mairie de Montreuil", statut="collectivite_territoriale", numero=77)
     reponse = client.post(reverse("conventions:nouvelle"), {"siret": connu.siret, "action": "rechercher"})
     assert reponse.context["form"].initial["raison_sociale"] == "Mairie de Montreuil"
     assert "Employeur retrouvé" in reponse.content.decode()
@@ -121,7 +120,7 @@ def test_etape_2_nir_controle_sa_cle(arretes, connecter):
 
 def test_etape_3_trente_mois_refuses_pour_un_trentenaire_sans_rqth(arretes, connecter):
     client = connecter("prescripteur")
-    convention = commencer(client, donnees_salarie(naissance="10/02/1980", nir=fabrique.nir(1, 1980, 2)))
+    convention = commencer(client, donnees_salarie(naissance="10/02/1980", nir=factories.nir(1, 1980, 2)))
     url = reverse("conventions:etape", args=[convention.pk, 3])
     reponse = client.post(url, donnees_contrat(date_fin="03/07/2012", date_fin_contrat_travail="03/07/2012"))
     assert reponse.status_code == 200

@@ -126,24 +126,24 @@ EXCLUES = {
 
 
 def _convention(ctx, cle: str = "paris"):
-    """Made once per test through the services (tests/conventions_ui/fabrique.py)."""
-    from tests.conventions_ui import fabrique
+    """Made once per test through the services (tests/conventions_ui/factories.py)."""
+    from tests.conventions import factories
 
     cache = ctx.__dict__.setdefault("_conventions", {})
     if cle not in cache:
-        fabrique.arretes_2010(ctx)
+        factories.arretes_2010(ctx)
         if cle == "brouillon":
-            cache[cle] = fabrique.convention(ctx, conclure=False)
+            cache[cle] = factories.convention(ctx, conclure=False)
         elif cle == "cg93":
-            cache[cle] = fabrique.convention(
+            cache[cle] = factories.convention(
                 ctx,
                 code_departement="93",
                 financement="etat_cg",
                 public="beneficiaires-rsa",
-                salarie_=fabrique.salarie(beneficiaire_rsa=True),
+                salarie_=factories.salarie(beneficiaire_rsa=True),
             )
         else:
-            cache[cle] = fabrique.convention(ctx)
+            cache[cle] = factories.convention(ctx)
     return {"pk": cache[cle].pk}
 
 

@@ -8,8 +8,11 @@ import pytest
 from comptes.demo import MOT_DE_PASSE_DEMO
 from tests.conftest import COMPTES, manque_service
 
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
-CAPTURES = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+RACINE = Path(__file__).resolve().parents[2]
+AXE = RACINE / "node_modules" / "axe-core" / "axe.min.js"
+# Screenshots go to the untracked var/captures/ (a test run leaves the tree clean); CAPTURES_README=1 refreshes
+# the ones the README shows, in docs/screenshots/.
+CAPTURES = RACINE / ("docs/screenshots" if os.environ.get("CAPTURES_README") == "1" else "var/captures")
 ARGUMENTS_CHROMIUM = [
     "--headless=new",
     "--no-sandbox",

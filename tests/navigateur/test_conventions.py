@@ -8,12 +8,12 @@ import pytest
 from conventions.models import Convention
 from droit.vocabulaire import StatutConvention
 from referentiels.models import Departement, PublicPrioritaire
-from tests.conventions_ui import fabrique
+from tests.conventions import factories
 from tests.navigateur.conftest import capture, connecter, violations_axe
 
 pytestmark = [pytest.mark.navigateur, pytest.mark.django_db(transaction=True)]
 
-NIR = fabrique.nir(1, 1990, 3, ordre=456)
+NIR = factories.nir(1, 1990, 3, ordre=456)
 
 
 def sans_violation(page):
@@ -38,12 +38,12 @@ def suivant(page):
 
 
 def test_saisie_cae_jeunes_avec_immersion_et_cerfa(page, demo):
-    fabrique.arretes_2010(demo)
+    factories.arretes_2010(demo)
     connecter(page, "prescripteur")
     page.get_by_role("link", name="Nouvelle convention").first.click()
     assert "Étape 1 sur 6" in page.locator(".fr-stepper").inner_text()
     sans_violation(page)
-    remplir(page, {"siret": fabrique.siret(4242), "raison_sociale": "Association Les Jardins", "commune": "Paris"})
+    remplir(page, {"siret": factories.siret(4242), "raison_sociale": "Association Les Jardins", "commune": "Paris"})
     choisir(page, {"statut_juridique": "association", "departement": str(Departement.objects.get(code="75").pk)})
     suivant(page)
 
@@ -154,11 +154,11 @@ def valider(page, nom: str = "Enregistrer et continuer"):
 
 
 def test_saisie_au_clavier_seulement(page, demo):
-    fabrique.arretes_2010(demo)
+    factories.arretes_2010(demo)
     connecter(page, "prescripteur")
     page.goto(page.url_de("/conventions/nouvelle/"))
     page.keyboard.press("Tab")
-    taper(page, "siret", fabrique.siret(4343))
+    taper(page, "siret", factories.siret(4343))
     taper(page, "raison_sociale", "Mairie de Pantin")
     tab_vers(page, "#id_statut_juridique")
     page.keyboard.type("Coll")  # type-ahead in the select: « Collectivité territoriale »

@@ -9,9 +9,10 @@ from django.core import mail
 from caom.models import Caom, StatutCaom
 from rappels.models import Rappel, TypeRappel
 from rappels.services import executer
-from referentiels.models import Departement, Region
-from tableau_de_bord.models_operateurs import ConventionOperateur, DemandePaiement, Operateur
+from referentiels.models import Departement
+from tests.caom.factories import CaomFactory
 from tests.conventions.factories import ConventionFactory
+from tests.tableau_de_bord.factories import DemandePaiementFactory
 
 J = timedelta(days=1)
 
@@ -23,15 +24,8 @@ def envoyes(type_rappel, jour):
 
 @pytest.mark.django_db
 def test_paiement_operateur_a_20_jours_puis_en_retard(demo):
-    operateur = Operateur.objects.create(
-        region=Region.objects.get(code_insee="11"), organisation=demo.organisations["ml_paris"], nature="mission_locale"
-    )
-    convention = ConventionOperateur.objects.create(
-        operateur=operateur, objet="Immersions", montant=Decimal(30000), signee_le=date(2009, 11, 2)
-    )
-    demande = DemandePaiement.objects.create(
-        convention=convention,
-        montant=Decimal(5000),
+    demande = DemandePaiementFactory(
+        convention__operateur__organisation=demo.organisations["ml_paris"],
         compte_rendu_recu_le=date(2010, 2, 15),
         attestation_recue_le=date(2010, 2, 19),
     )
@@ -50,8 +44,8 @@ def test_paiement_operateur_a_20_jours_puis_en_retard(demo):
 
 @pytest.mark.django_db
 def test_caom_negociation_avant_le_30_novembre_et_signature_en_decembre(demo):
-    Caom.objects.create(departement=Departement.objects.get(code="93"), annee=2011, nb_cae_cofinances=10)
-    signee_59 = Caom.objects.create(departement=Departement.objects.get(code="59"), annee=2011, nb_cae_cofinances=10)
+    CaomFactory(annee=2011, nb_cae_cofinances=10)
+    signee_59 = CaomFactory(departement=Departement.objects.get(code="59"), annee=2011, nb_cae_cofinances=10)
     Caom.objects.filter(pk=signee_59.pk).update(
         statut=StatutCaom.SIGNEE,
         date_deliberation=date(2010, 11, 2),

@@ -1,28 +1,17 @@
 """My notifications: each person sees the reminders sent to them (account or address), marks them read."""
 
-from datetime import timedelta
-
 import pytest
 from django.utils import timezone
 
-from rappels.models import Rappel, TypeRappel
+from rappels.models import Rappel
+from tests.rappels.factories import RappelFactory
 
 
 def rappel(destinataire, utilisateur=None, envoye=True, **kwargs):
-    valeurs = {
-        "type": TypeRappel.ARRETE_ANNUEL,
-        "cle": f"arrete:11:{kwargs.pop('annee', 2011)}",
-        "destinataire": destinataire,
-        "utilisateur": utilisateur,
-        "echeance": timezone.localdate(),
-        "niveau": "1er_novembre",
-        "sujet": "Rappel",
-        "libelle": kwargs.pop("libelle", "Aucun arrêté 2011 publié"),
-        "lien": "/arretes/",
-        "envoye_le": timezone.now() - timedelta(hours=1) if envoye else None,
-    }
-    valeurs.update(kwargs)
-    return Rappel.objects.create(**valeurs)
+    annee = kwargs.pop("annee", 2011)
+    if not envoye:
+        kwargs["envoye_le"] = None
+    return RappelFactory(destinataire=destinataire, utilisateur=utilisateur, cle=f"arrete:11:{annee}", **kwargs)
 
 
 @pytest.mark.django_db

@@ -5,15 +5,17 @@ from io import BytesIO
 import pytest
 from openpyxl import load_workbook
 
+from cui_portal.travaux import enregistrer
 from rappels import travaux
 from rappels.models import StatutTravail, TravailDiffere
+from tests.rappels.factories import TravailDiffereFactory
 
 
 @pytest.mark.django_db
 def test_export_des_organisations_de_bout_en_bout(connecter, demo, django_capture_on_commit_callbacks):
     client = connecter("gestionnaire")
     with django_capture_on_commit_callbacks(execute=True):
-        reponse = client.post("/rappels/travaux/lancer/export_organisations_xlsx/", {"q": ""})
+        reponse = client.post("/rappels/travaux/lancer/export_organisations_xlsx/", {"q": "", "type": ""})
     travail = TravailDiffere.objects.get()
     assert reponse.status_code == 302 and reponse["Location"] == f"/rappels/travaux/{travail.pk}/"
     assert travail.statut == StatutTravail.TERMINE and travail.progression == 100
@@ -38,7 +40,7 @@ def test_export_des_organisations_de_bout_en_bout(connecter, demo, django_captur
 
 @pytest.mark.django_db
 def test_en_attente_sondage_htmx(connecter, demo):
-    travail = TravailDiffere.objects.create(proprietaire=demo.comptes["gestionnaire@demo.cui.fr"], type="x")
+    travail = TravailDiffereFactory(proprietaire=demo.comptes["gestionnaire@demo.cui.fr"], type="x")
     client = connecter("gestionnaire")
     fragment = client.get(f"/rappels/travaux/{travail.pk}/etat/").content.decode()
     assert 'hx-trigger="every 1s"' in fragment and "En attente" in fragment
@@ -55,8 +57,8 @@ def test_progression_et_echec(demo):
             vus.append(TravailDiffere.objects.get().progression)
         return "essai.txt", b"contenu"
 
-    travaux.enregistrer("essai", fonction)
-    travail = TravailDiffere.objects.create(proprietaire=demo.comptes["gestionnaire@demo.cui.fr"], type="essai")
+    enregistrer("essai", fonction)
+    travail = TravailDiffereFactory(proprietaire=demo.comptes["gestionnaire@demo.cui.fr"], type="essai")
     travaux.executer(travail.pk)
     assert vus == [10, 50, 50, 99]
     travail.refresh_from_db()
@@ -68,8 +70,8 @@ def test_progression_et_echec(demo):
     def casse(parametres, progression):
         raise ValueError("détail interne")
 
-    travaux.enregistrer("casse", casse)
-    travail = TravailDiffere.objects.create(proprietaire=demo.comptes["gestionnaire@demo.cui.fr"], type="casse")
+    enregistrer("casse", casse)
+    travail = TravailDiffereFactory(proprietaire=demo.comptes["gestionnaire@demo.cui.fr"], type="casse")
     travaux.executer(travail.pk)
     travail.refresh_from_db()
     assert travail.statut == StatutTravail.ECHEC
@@ -107,3 +109,24 @@ def test_export_des_conventions_sans_nir_et_dans_le_perimetre(  # the kind writt
     texte = " ".join(str(v) for ligne in lignes for v in ligne)
     assert paris.salarie.nir not in texte
     assert paris.employeur.raison_sociale in texte and lille.employeur.raison_sociale not in texte
+
+
+@pytest.mark.django_db
+def test_le_bouton_de_la_liste_des_organisations_exporte_ses_filtres(
+    connecter, demo, django_capture_on_commit_callbacks
+):
+    client = connecter("gestionnaire")
+    page = client.get("/referentiels/organisations/", {"q": "Pôle emploi"}).content.decode()
+    assert 'action="/rappels/travaux/lancer/export_organisations_xlsx/"' in page
+    assert 'name="q" value="Pôle emploi"' in page
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/rappels/travaux/lancer/export_organisations_xlsx/", {"q": "Pôle emploi", "type": ""})
+    travail = TravailDiffere.objects.get()
+    fichier = client.get(f"/rappels/travaux/{travail.pk}/telecharger/")
+    noms = [
+        ligne[0]
+        for ligne in load_workbook(BytesIO(b"".join(fichier.streaming_content))).active.iter_rows(
+            min_row=2, values_only=True
+        )
+    ]
+    assert noms and all("Pôle emploi" in nom for nom in noms)

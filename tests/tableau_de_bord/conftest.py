@@ -1,8 +1,8 @@
 import pytest
 
 from referentiels.models import Region
-from tableau_de_bord.models import Operateur
 from tableau_de_bord.services import ouvrir_bilan, quinzaine_du
+from tests.tableau_de_bord.factories import OperateurFactory
 
 
 @pytest.fixture
@@ -17,7 +17,7 @@ def npdc(db):
 
 @pytest.fixture
 def operateur_idf(demo, idf):
-    return Operateur.objects.create(region=idf, organisation=demo.organisations["ml_paris"], nature="mission_locale")
+    return OperateurFactory(region=idf, organisation=demo.organisations["ml_paris"])
 
 
 @pytest.fixture

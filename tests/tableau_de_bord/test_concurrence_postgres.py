@@ -5,7 +5,7 @@ import pytest
 from referentiels.models import Region
 from tableau_de_bord.models import IndicateurQuinzaine
 from tableau_de_bord.services_indicateurs import rafraichir_indicateurs
-from tests.conventions_ui import fabrique
+from tests.conventions import factories
 from tests.conventions_ui.test_concurrence_postgres import en_meme_temps
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -17,9 +17,9 @@ def agregats():
 
 
 def test_rafraichissements_simultanes_sans_collision(exige_postgres, demo):
-    fabrique.arretes_2010(demo)
+    factories.arretes_2010(demo)
     for _ in range(3):
-        fabrique.convention(demo, salarie_=fabrique.salarie())
+        factories.convention(demo, salarie_=factories.salarie())
     idf = Region.objects.get(code_insee="11")
     attendu = rafraichir_indicateurs()
     lignes = agregats()

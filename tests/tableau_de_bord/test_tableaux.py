@@ -18,6 +18,7 @@ from tableau_de_bord.models import (
     StatutBilan,
 )
 from tableau_de_bord.services import quinzaine_du
+from tests.tableau_de_bord.factories import OperateurFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -43,9 +44,7 @@ def test_scenario_complet(connecter, time_machine, idf, npdc, demo):
     time_machine.move_to("2010-03-10 10:00 +01:00", tick=False)
     conclue(conclusion=date(2010, 3, 5), immersion=True, periodes=1)
     rafraichir_indicateurs()
-    operateur = Operateur.objects.create(
-        region=idf, organisation=demo.organisations["ml_paris"], nature="mission_locale"
-    )
+    operateur = OperateurFactory(region=idf, organisation=demo.organisations["ml_paris"])
 
     claire = connecter("correspondant")
     r = claire.get(reverse("tableau_de_bord:bilan_quinzaine"), follow=True)
@@ -116,9 +115,7 @@ def test_scenario_complet(connecter, time_machine, idf, npdc, demo):
 
 def test_retard_de_paiement_par_requete(demo, idf, time_machine):
     time_machine.move_to("2010-03-17 09:00 +01:00", tick=False)
-    operateur = Operateur.objects.create(
-        region=idf, organisation=demo.organisations["ml_paris"], nature="mission_locale"
-    )
+    operateur = OperateurFactory(region=idf, organisation=demo.organisations["ml_paris"])
     convention = ConventionOperateur.objects.create(
         operateur=operateur, objet="x", montant=Decimal(1000), signee_le=date(2009, 11, 2)
     )
@@ -185,9 +182,7 @@ def test_ecriture_operateurs(connecter, idf, qui, attendu):
 
 
 def test_demande_payee_sans_dossier_complet_refusee(connecter, demo, idf):
-    operateur = Operateur.objects.create(
-        region=idf, organisation=demo.organisations["ml_paris"], nature="mission_locale"
-    )
+    operateur = OperateurFactory(region=idf, organisation=demo.organisations["ml_paris"])
     convention = ConventionOperateur.objects.create(
         operateur=operateur, objet="x", montant=Decimal(1000), signee_le=date(2009, 11, 2)
     )

@@ -1,0 +1,43 @@
+"""Pagination: one page size for every list, links that keep the search URL-encoded."""
+
+import re
+from html import unescape
+
+import pytest
+from django.conf import settings
+
+from referentiels.models import Departement, Organisation, TypeOrganisation
+
+
+@pytest.mark.django_db
+def test_une_recherche_a_et_b_survit_a_la_page_2(connecter):
+    agence = {"type": TypeOrganisation.AGENCE_POLE_EMPLOI, "departement": Departement.objects.get(code="75")}
+    for i in range(settings.TAILLE_PAGE + 3):
+        Organisation.objects.create(nom=f"Agence A&B {i:02d}", **agence)
+    Organisation.objects.create(nom="Agence A", **agence)
+    client = connecter("national")
+
+    page_1 = client.get("/referentiels/organisations/", {"q": "A&B", "type": "pole_emploi"}).content.decode()
+    assert page_1.count("Agence A&amp;B") == settings.TAILLE_PAGE
+    suivante = re.search(r'href="\?([^"]*)">Page suivante', page_1)
+    assert suivante, "pas de lien vers la page 2"
+    requete = unescape(suivante.group(1))
+    assert requete == "q=A%26B&type=pole_emploi&page=2"
+
+    page_2 = client.get(f"/referentiels/organisations/?{requete}").content.decode()
+    assert page_2.count("Agence A&amp;B") == 3 and "Agence A<" not in page_2
+    precedente = re.search(r'href="\?([^"]*)">Page précédente', page_2)
+    assert unescape(precedente.group(1)) == "q=A%26B&type=pole_emploi&page=1"
+
+
+def test_une_seule_taille_de_page():
+    from pathlib import Path
+
+    racine = Path(settings.BASE_DIR)
+    # Every list goes through cui_portal.pagination.paginer.
+    appels = [
+        str(p.relative_to(racine))
+        for p in racine.glob("*/**/*.py")
+        if ".venv" not in p.parts and "tests" not in p.parts and "Paginator(" in p.read_text()
+    ]
+    assert sorted(appels) == ["cui_portal/pagination.py"]
