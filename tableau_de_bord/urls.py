@@ -1,6 +1,9 @@
 from django.urls import path
 
-from . import api, views_bilans, views_operateurs, views_tableaux
+from . import api
+from .views import bilans as views_bilans
+from .views import operateurs as views_operateurs
+from .views import tableaux as views_tableaux
 
 app_name = "tableau_de_bord"
 

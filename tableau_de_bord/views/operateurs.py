@@ -20,14 +20,14 @@ from cui_portal.permissions import (
 from droit.nombres import DELAI_PAIEMENT_OPERATEUR_JOURS
 from referentiels.models import Organisation, Region, TypeOrganisation
 
-from .forms import (
+from ..forms import (
     ComitePilotageForm,
     ConventionOperateurForm,
     CreditIngenierieForm,
     DemandePaiementForm,
     OperateurForm,
 )
-from .models import ComitePilotage, ConventionOperateur, CreditIngenierie, DemandePaiement, Operateur
+from ..models import ComitePilotage, ConventionOperateur, CreditIngenierie, DemandePaiement, Operateur
 
 ZERO = Decimal(0)
 

@@ -19,10 +19,10 @@ from cui_portal.permissions import (
 )
 from referentiels.models import Region
 
-from . import indicateurs, regles
-from .forms import LectureBilanForm, LigneBilanForm, VersionBilanForm
-from .models import BilanEtape, Operateur, StatutBilan
-from .services import (
+from .. import indicateurs, regles
+from ..forms import LectureBilanForm, LigneBilanForm, VersionBilanForm
+from ..models import BilanEtape, Operateur, StatutBilan
+from ..services import (
     BilanNonModifiable,
     ConflitVersion,
     enregistrer_bilan,
@@ -32,7 +32,7 @@ from .services import (
     quinzaine_du,
     soumettre_bilan,
 )
-from .services_indicateurs import fraicheur
+from ..services_indicateurs import fraicheur
 
 
 def _bilan(request, pk) -> BilanEtape:

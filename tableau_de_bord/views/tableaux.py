@@ -16,9 +16,9 @@ from cui_portal.permissions import (
 )
 from referentiels.models import Region
 
-from . import indicateurs, regles, suivi
-from .models import DemandePaiement, Quinzaine
-from .services_indicateurs import fraicheur
+from .. import indicateurs, regles, suivi
+from ..models import DemandePaiement, Quinzaine
+from ..services_indicateurs import fraicheur
 
 
 def _quinzaines(annee: int):

@@ -1,0 +1,1 @@
+"""The pages of the CAE-jeunes programme: bilans d'étape, operators and payments, dashboards."""
