@@ -1,9 +1,8 @@
 """Home cards: a gestionnaire's drafts and next year's arrêté; for national roles, the regions that are late."""
 
-from datetime import date
-
 from django.urls import reverse
 
+from cui_portal import horloge
 from cui_portal.accueil import Carte
 from cui_portal.permissions import peut_lire_national, region_geree
 
@@ -12,7 +11,7 @@ from .regles import EtatPublication, date_limite_publication, etat_publication
 
 
 def a_faire(request, perimetre) -> list[Carte]:
-    aujourd_hui = date.today()
+    aujourd_hui = horloge.aujourdhui()
     annee = aujourd_hui.year + 1
     cartes = []
     region_id = region_geree(perimetre)

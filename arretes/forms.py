@@ -1,9 +1,8 @@
-from datetime import date
-
 from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
+from cui_portal import horloge
 from cui_portal.contraintes import ContraintesAuxChamps
 from droit.nombres import HEURES_MAX, HEURES_MIN, nombre
 from referentiels.models import PublicPrioritaire, Region
@@ -48,7 +47,7 @@ class ArreteForm(ContraintesAuxChamps, forms.ModelForm):
         self.fields["visas"].required = False
         self.fields["visas"].help_text = "Un visa par ligne. Laissé vide : les visas du modèle de la circulaire."
         if not self.instance.pk:
-            self.initial.setdefault("annee", date.today().year + 1)
+            self.initial.setdefault("annee", horloge.aujourdhui().year + 1)
 
     def clean_annee(self):
         annee = self.cleaned_data["annee"]

@@ -7,9 +7,9 @@ from decimal import Decimal
 from functools import partial
 
 from django.db import transaction
-from django.utils import timezone
 from simple_history.utils import update_change_reason
 
+from cui_portal import horloge
 from cui_portal.taches import envoyer_tache
 from referentiels.models import PublicPrioritaire, Region
 
@@ -228,7 +228,7 @@ def deposer_import(arrete: Arrete, nom_fichier: str, format_: str, contenu: byte
 
 def verification_interrompue(depot: ImportTaux, maintenant: datetime | None = None) -> bool:
     """A check still « en cours » long after the deposit: its worker died, or no worker took it."""
-    maintenant = maintenant or timezone.now()
+    maintenant = maintenant or horloge.instant_reel()
     return depot.statut == StatutImport.EN_COURS and depot.cree_le < maintenant - DELAI_VERIFICATION_INTERROMPUE
 
 

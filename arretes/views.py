@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from cui_portal import horloge
 from cui_portal.exports import reponse_xlsx
 from cui_portal.historique import lignes_historique
 from cui_portal.pagination import paginer
@@ -102,8 +103,8 @@ def detail(request, pk):
         "fil": fil(),
     }
     if contexte["peut_modifier"]:
-        contexte["form_publication"] = PublicationForm(initial={"date_publication": date.today()})
-        contexte["manques"] = verifier_publiable(arrete, date.today())
+        contexte["form_publication"] = PublicationForm(initial={"date_publication": horloge.aujourdhui()})
+        contexte["manques"] = verifier_publiable(arrete, horloge.aujourdhui())
     return render(request, "arretes/detail.html", contexte)
 
 
@@ -229,14 +230,14 @@ def lignes_suivi(annee: int, aujourd_hui: date) -> list[dict]:
 
 def _annee_suivi(request) -> int:
     annee = request.GET.get("annee", "")
-    return int(annee) if annee.isdigit() and 2010 <= int(annee) <= 2100 else date.today().year + 1
+    return int(annee) if annee.isdigit() and 2010 <= int(annee) <= 2100 else horloge.aujourdhui().year + 1
 
 
 @perimetre_requis
 def suivi(request):
     exiger(peut_lire_national(perimetre_de(request)))
     annee = _annee_suivi(request)
-    lignes = lignes_suivi(annee, date.today())
+    lignes = lignes_suivi(annee, horloge.aujourdhui())
     compte = {etat: sum(1 for ligne in lignes if ligne["etat"] == etat) for etat in EtatPublication.LIBELLES}
     return render(
         request,
@@ -247,7 +248,7 @@ def suivi(request):
             "compte": compte,
             "libelles": EtatPublication.LIBELLES,
             "date_limite": date_limite_publication(annee),
-            "annees": range(2010, date.today().year + 2),
+            "annees": range(2010, horloge.aujourdhui().year + 2),
             "title": f"Suivi national des arrêtés {annee}",
             "fil": fil(),
         },
@@ -260,7 +261,7 @@ def suivi_export(request):
     annee = _annee_suivi(request)
     lignes = [
         (ligne["region"].code_insee, ligne["region"].nom, ligne["libelle"], ligne["date_publication"])
-        for ligne in lignes_suivi(annee, date.today())
+        for ligne in lignes_suivi(annee, horloge.aujourdhui())
     ]
     return reponse_xlsx(
         f"suivi-arretes-{annee}",

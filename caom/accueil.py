@@ -1,8 +1,8 @@
 """Home cards of the CAOM: regions (negotiations to move on, 30 November report), conseils généraux (their CAOM)."""
 
 from django.urls import reverse
-from django.utils import timezone
 
+from cui_portal import horloge
 from cui_portal.accueil import Carte
 from cui_portal.permissions import departement_du_conseil_general, region_suivie
 from referentiels.models import Departement
@@ -12,7 +12,7 @@ from .regles import annee_de_campagne, date_rapport, echeance_signature, relance
 
 
 def a_faire(request, perimetre) -> list[Carte]:
-    aujourd_hui = timezone.localdate()
+    aujourd_hui = horloge.aujourdhui()
     annee = annee_de_campagne(aujourd_hui)
     cartes = []
     region_id, departement_id = region_suivie(perimetre), departement_du_conseil_general(perimetre)

@@ -7,6 +7,7 @@ from django.db import transaction
 
 from arretes.regles import AucunArreteApplicable
 from arretes.services import taux_applicable
+from cui_portal import horloge
 
 from .models import AvenantCaom, Caom, EtapeCaom, StatutCaom, date_reference_par_defaut
 from .regles import RegleCaomError, verifier_parametres, verifier_transition
@@ -68,7 +69,7 @@ def changer_statut(
         caom.statut,
         cible,
         date_etape=date_etape,
-        aujourd_hui=aujourd_hui or date.today(),
+        aujourd_hui=aujourd_hui or horloge.aujourdhui(),
         date_derniere_etape=derniere,
         date_deliberation=date_deliberation,
         instance_deliberation=instance_deliberation,

@@ -7,9 +7,9 @@ from django.contrib import messages
 from django.db import IntegrityError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from cui_portal import horloge
 from cui_portal.contraintes import message_d_integrite
 from cui_portal.historique import lignes_historique
 from cui_portal.pdf import reponse_pdf
@@ -44,11 +44,11 @@ def entier_demande(request, nom: str) -> int | None:
 
 def annee_demandee(request) -> int:
     annee = entier_demande(request, "annee")
-    return annee if annee and DATE_CUI.year <= annee <= 2100 else annee_de_campagne(timezone.localdate())
+    return annee if annee and DATE_CUI.year <= annee <= 2100 else annee_de_campagne(horloge.aujourdhui())
 
 
 def annees_proposees(annee: int) -> list[int]:
-    derniere = max(annee_de_campagne(timezone.localdate()), annee)
+    derniere = max(annee_de_campagne(horloge.aujourdhui()), annee)
     return list(range(DATE_CUI.year, derniere + 1))
 
 
@@ -115,7 +115,7 @@ def detail(request, pk):
             "avenants": caom.avenants.select_related("auteur"),
             "historique": lignes_historique(caom),
             "peut_gerer": peut_gerer,
-            "form_etape": EtapeForm(caom=caom, initial={"date_etape": timezone.localdate()}) if peut_gerer else None,
+            "form_etape": EtapeForm(caom=caom, initial={"date_etape": horloge.aujourdhui()}) if peut_gerer else None,
             "url_conventions": url_conventions(caom),
         },
     )
@@ -185,7 +185,7 @@ def etape(request, pk):
                 d["statut"],
                 date_etape=d["date_etape"],
                 auteur=request.user,
-                aujourd_hui=timezone.localdate(),
+                aujourd_hui=horloge.aujourdhui(),
                 date_deliberation=d["date_deliberation"],
                 instance_deliberation=d["instance_deliberation"],
                 commentaire=d["commentaire"],
@@ -209,7 +209,7 @@ def avenant(request, pk):
     if not caom.signee:
         messages.warning(request, "Un avenant ne concerne qu'une CAOM signée : modifiez directement la CAOM.")
         return redirect("caom:detail", caom.pk)
-    initial = {c: getattr(caom, c) for c in services.CHAMPS_VOLUMES} | {"date_avenant": timezone.localdate()}
+    initial = {c: getattr(caom, c) for c in services.CHAMPS_VOLUMES} | {"date_avenant": horloge.aujourdhui()}
     form = AvenantForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data

@@ -1,8 +1,8 @@
 """The 30 November report on the CAOM negotiations: page, XLSX and PDF (regions and DGEFP)."""
 
 from django.shortcuts import render
-from django.utils import timezone
 
+from cui_portal import horloge
 from cui_portal.exports import reponse_xlsx
 from cui_portal.pdf import reponse_pdf
 from cui_portal.permissions import choisit_la_region, perimetre_de, rapport_caom_requis
@@ -20,7 +20,7 @@ def _contexte(request) -> dict:
     lignes_caom = lignes(departements_visibles(perimetre, region.pk if region else None), annee)
     portee = region.nom if region else "France entière"
     return {
-        **contexte_rapport(lignes_caom, annee, timezone.localdate()),
+        **contexte_rapport(lignes_caom, annee, horloge.aujourdhui()),
         "region": region,
         "portee": portee,
         "date_rapport": date_rapport(annee),

@@ -4,8 +4,8 @@ from django.contrib.auth.base_user import BaseUserManager
 from django.contrib.auth.models import AbstractBaseUser, PermissionsMixin
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
 
+from cui_portal import horloge
 from cui_portal.contraintes import refus
 from droit.vocabulaire import Role
 from referentiels.models import Organisation, TypeOrganisation
@@ -37,7 +37,7 @@ class Utilisateur(AbstractBaseUser, PermissionsMixin):
     nom = models.CharField("nom", max_length=100, blank=True)
     is_active = models.BooleanField("actif", default=True)
     is_staff = models.BooleanField("accès à l'administration", default=False)
-    date_joined = models.DateTimeField("inscrit le", default=timezone.now)
+    date_joined = models.DateTimeField("inscrit le", default=horloge.instant_reel)
 
     objects = UtilisateurManager()
 

@@ -5,9 +5,9 @@ they co-finance)."""
 from datetime import timedelta
 
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import urlencode
 
+from cui_portal import horloge
 from cui_portal.accueil import Carte
 from cui_portal.permissions import est_conseil_general, est_prescripteur, region_suivie
 from droit.nombres import DELAI_DECLARATION_JOURS
@@ -21,7 +21,7 @@ def _url(**parametres) -> str:
 
 
 def a_faire(request, perimetre) -> list[Carte]:
-    aujourd_hui = timezone.localdate()
+    aujourd_hui = horloge.aujourdhui()
     visibles = Convention.objects.visibles_par(perimetre)
     cartes = []
     if est_prescripteur(perimetre):

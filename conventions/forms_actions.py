@@ -1,8 +1,8 @@
 """Forms of the actions on a concluded convention: avenants, suspension, rupture (checked by the services)."""
 
 from django import forms
-from django.utils import timezone
 
+from cui_portal import horloge
 from droit.nombres import DELAI_DECLARATION_JOURS
 from simulateur.forms import NombreDecimal
 
@@ -21,7 +21,7 @@ class AvenantForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("initial", {})
-        kwargs["initial"].setdefault("date", timezone.localdate())
+        kwargs["initial"].setdefault("date", horloge.aujourdhui())
         super().__init__(*args, **kwargs)
 
     def arguments(self) -> dict:
@@ -111,7 +111,7 @@ class SuspensionForm(forms.Form):
     date_declaration = ChampDate(label="Date de la déclaration", help_text=A_DECLARER)
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("initial", {"date_declaration": timezone.localdate()})
+        kwargs.setdefault("initial", {"date_declaration": horloge.aujourdhui()})
         super().__init__(*args, **kwargs)
 
 
@@ -125,5 +125,5 @@ class RuptureForm(forms.Form):
     date_declaration = ChampDate(label="Date de la déclaration", help_text=A_DECLARER)
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("initial", {"date_declaration": timezone.localdate()})
+        kwargs.setdefault("initial", {"date_declaration": horloge.aujourdhui()})
         super().__init__(*args, **kwargs)

@@ -18,7 +18,8 @@ from datetime import date
 from django.db import transaction
 from django.db.models import Count, Max, Q
 from django.db.models.functions import Coalesce, Least
-from django.utils import timezone
+
+from cui_portal import horloge
 
 from . import regles
 
@@ -88,7 +89,7 @@ def anonymiser_un(pk: int, aujourdhui: date) -> bool:
 
 def anonymiser(aujourdhui: date | None = None, *, dry_run: bool = False) -> list[int]:
     """Anonymise every salarié due; return their ids (with ``dry_run``, those that would be, nothing written)."""
-    aujourdhui = aujourdhui or timezone.localdate()
+    aujourdhui = aujourdhui or horloge.aujourdhui()
     ids = list(a_anonymiser(aujourdhui).values_list("pk", flat=True))
     if dry_run:
         return ids

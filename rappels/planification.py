@@ -3,7 +3,7 @@ migration so that a fresh database has them. Idempotent: rows are created or upd
 
 import json
 
-from django.utils import timezone
+from cui_portal import horloge
 
 CONSERVATION_JOURS = 7  # a finished work's file is kept a week (exports may hold personal data): not a legal delay
 
@@ -81,5 +81,5 @@ def installer(apps=None) -> list[str]:
             changes.append(nom)
     if changes:
         # Tell a running beat to reload (the historical models of a migration do not send this signal).
-        PeriodicTasks.objects.update_or_create(ident=1, defaults={"last_update": timezone.now()})
+        PeriodicTasks.objects.update_or_create(ident=1, defaults={"last_update": horloge.instant_reel()})
     return changes

@@ -14,8 +14,8 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
 
+from cui_portal import horloge
 from cui_portal.horloge import avis_demonstration
 
 from .collecte import Demande, charger
@@ -62,7 +62,7 @@ def _existants(type_rappel: str, demandes: list[Demande], **filtres) -> dict[tup
 
 def executer(aujourdhui: date | None = None, *, dry_run: bool = False, types=None) -> Resultat:
     """Create and send today's due reminders (or, with ``dry_run``, only list those that would be sent)."""
-    aujourdhui = aujourdhui or timezone.localdate()
+    aujourdhui = aujourdhui or horloge.aujourdhui()
     resultat = Resultat(aujourdhui)
     for type_rappel, collecter in charger().items():
         if types and type_rappel not in types:
@@ -130,7 +130,7 @@ def envoyer(pk: int, demande: Demande) -> bool | None:
             rappel.derniere_erreur = f"{exc.__class__.__name__} : {exc}"[:300]
             rappel.save(update_fields=["tentatives", "derniere_erreur"])
             return False
-        rappel.envoye_le = timezone.now()
+        rappel.envoye_le = horloge.maintenant()
         rappel.derniere_erreur = ""
         rappel.save(update_fields=["tentatives", "envoye_le", "derniere_erreur"])
         return True

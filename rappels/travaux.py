@@ -10,8 +10,8 @@ from datetime import timedelta
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
 
+from cui_portal import horloge
 from cui_portal.permissions import Perimetre
 from cui_portal.taches import envoyer_tache
 from cui_portal.travaux import type_de
@@ -43,7 +43,7 @@ def _prendre(pk) -> TravailDiffere | None:
         travail = TravailDiffere.objects.select_for_update(skip_locked=True).filter(pk=pk).first()
         if travail is None or travail.fini:
             return None
-        maintenant = timezone.now()
+        maintenant = horloge.instant_reel()
         if (
             travail.statut == StatutTravail.EN_COURS
             and travail.commence_le
@@ -78,19 +78,19 @@ def executer(pk) -> TravailDiffere | None:
         travail.message_erreur = (
             str(exc) if isinstance(exc, LookupError) else "Une erreur inattendue est survenue pendant le travail."
         )[:300]
-        travail.termine_le = timezone.now()
+        travail.termine_le = horloge.instant_reel()
         travail.save(update_fields=["statut", "message_erreur", "termine_le"])
         return travail
     travail.fichier.save(f"{travail.pk}-{nom_fichier}", ContentFile(contenu), save=False)
     travail.nom_fichier = nom_fichier[:150]
-    travail.statut, travail.progression, travail.termine_le = StatutTravail.TERMINE, 100, timezone.now()
+    travail.statut, travail.progression, travail.termine_le = StatutTravail.TERMINE, 100, horloge.instant_reel()
     travail.save(update_fields=["fichier", "nom_fichier", "statut", "progression", "termine_le"])
     return travail
 
 
 def reprendre(attente: timedelta = timedelta(minutes=2)) -> int:
     """Run the works left waiting (their message was lost: broker down) or abandoned by a lost worker."""
-    maintenant = timezone.now()
+    maintenant = horloge.instant_reel()
     en_souffrance = TravailDiffere.objects.filter(
         Q(statut=StatutTravail.EN_ATTENTE, cree_le__lt=maintenant - attente)
         | Q(statut=StatutTravail.EN_COURS, commence_le__lt=maintenant - REPRISE_APRES)
@@ -100,7 +100,7 @@ def reprendre(attente: timedelta = timedelta(minutes=2)) -> int:
 
 def nettoyer(jours: int = CONSERVATION_JOURS) -> int:
     """Delete the files of works finished more than ``jours`` days ago (exports may hold personal data)."""
-    limite = timezone.now() - timedelta(days=jours)
+    limite = horloge.instant_reel() - timedelta(days=jours)
     nombre = 0
     for travail in TravailDiffere.objects.filter(termine_le__lt=limite):
         if travail.fichier:

@@ -4,10 +4,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from cui_portal import horloge
 from cui_portal.pagination import paginer
 from cui_portal.permissions import exiger, perimetre_de
 from cui_portal.travaux import type_de
@@ -32,7 +32,7 @@ def ouvrir(request, pk):
     """Mark the notification as read and go to the page it is about."""
     rappel = get_object_or_404(Rappel.objects.pour(request.user), pk=pk)
     if rappel.lu_le is None:
-        Rappel.objects.filter(pk=rappel.pk).update(lu_le=timezone.now())
+        Rappel.objects.filter(pk=rappel.pk).update(lu_le=horloge.maintenant())
     lien = rappel.lien if url_has_allowed_host_and_scheme(rappel.lien, allowed_hosts=None) else ""
     return redirect(lien or "rappels:notifications")
 
@@ -40,7 +40,7 @@ def ouvrir(request, pk):
 @login_required
 @require_POST
 def tout_marquer_lu(request):
-    nombre = Rappel.objects.pour(request.user).non_lus().update(lu_le=timezone.now())
+    nombre = Rappel.objects.pour(request.user).non_lus().update(lu_le=horloge.maintenant())
     messages.success(request, f"{nombre} notification(s) marquée(s) comme lue(s).")
     return redirect("rappels:notifications")
 

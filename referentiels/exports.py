@@ -2,9 +2,8 @@
 one filtered queryset for both, so that the file holds exactly the rows the page shows."""
 
 from django.db.models import Count, Q
-from django.utils import timezone
 
-from cui_portal import travaux
+from cui_portal import horloge, travaux
 from cui_portal.exports import classeur_xlsx
 
 from .models import Organisation, TypeOrganisation
@@ -51,7 +50,7 @@ def export_organisations(parametres: dict, progression) -> tuple[str, bytes]:
     qs = organisations_filtrees(perimetre, filtres_organisations(travaux.filtres_depuis(parametres)))
     lignes = travaux.lignes_avec_progression(qs.iterator(chunk_size=2000), _ligne, progression, qs.count())
     contenu = classeur_xlsx([("Organisations", ENTETES, lignes)])
-    return f"organisations-{timezone.localdate():%Y-%m-%d}.xlsx", contenu
+    return f"organisations-{horloge.aujourdhui():%Y-%m-%d}.xlsx", contenu
 
 
 def enregistrer_types() -> None:

@@ -1,8 +1,8 @@
 """Home cards: the region's bilan of the fortnight; for the DGEFP, bilans to read and regions late."""
 
 from django.urls import reverse
-from django.utils import timezone
 
+from cui_portal import horloge
 from cui_portal.accueil import Carte
 from cui_portal.permissions import peut_lire_national, region_suivie
 from droit.nombres import DELAI_PAIEMENT_OPERATEUR_JOURS
@@ -12,7 +12,7 @@ from .models import BilanEtape, DemandePaiement, Quinzaine, StatutBilan
 
 
 def a_faire(request, perimetre) -> list[Carte]:
-    aujourd_hui = timezone.localdate()
+    aujourd_hui = horloge.aujourdhui()
     cartes = []
     region_id = region_suivie(perimetre)
     if region_id is not None:

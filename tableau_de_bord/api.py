@@ -1,6 +1,5 @@
 """Read-only JSON API of the CAE-jeunes indicators (session authentication, scoped like the pages)."""
 
-from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers
@@ -8,6 +7,7 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from cui_portal import horloge
 from cui_portal.permissions import perimetre_de, peut_lire_national, peut_voir_programme, regions_du_programme
 from referentiels.models import Region
 
@@ -66,7 +66,7 @@ class IndicateursView(APIView):
         if not peut_voir_programme(perimetre):
             raise PermissionDenied("Ces indicateurs sont réservés aux services régionaux et nationaux.")
         annee = request.query_params.get("annee", "")
-        annee = int(annee) if annee.isdigit() and 2000 <= int(annee) <= 2100 else timezone.localdate().year
+        annee = int(annee) if annee.isdigit() and 2000 <= int(annee) <= 2100 else horloge.aujourdhui().year
         regions = regions_du_programme(Region.objects.all(), perimetre)
         territoires, national = indicateurs.par_region(annee, regions=regions)
         return Response(

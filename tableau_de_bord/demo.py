@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from cui_portal import horloge
 from referentiels.models import Organisation, Region, TypeOrganisation
 
 from . import regles
@@ -135,7 +136,7 @@ def _a(jour: date, heure: int = 10) -> datetime:
 
 
 def peupler(demo, stdout):
-    aujourd_hui = timezone.localdate()
+    aujourd_hui = horloge.aujourdhui()
     annees = sorted({2010, aujourd_hui.year})
     for annee in annees:
         generer_quinzaines(annee)

@@ -5,6 +5,8 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
+from cui_portal import horloge
+
 from . import regles
 from .models import BilanEtape, Fonction, LigneBilan, Quinzaine, StatutBilan
 
@@ -89,7 +91,7 @@ def enregistrer_bilan(bilan: BilanEtape, version: int, valeurs: dict[str, dict],
     The bilan row is updated only if nobody saved it since (``version`` unchanged); otherwise ``ConflitVersion``
     and nothing is written.
     """
-    maintenant = timezone.now()
+    maintenant = horloge.instant_reel()  # the version's timestamp, beside auto_now fields
     ecrits = BilanEtape.objects.filter(pk=bilan.pk, version=version, statut=StatutBilan.BROUILLON).update(
         version=version + 1, modifie_par=par, modifie_le=maintenant
     )
@@ -119,7 +121,7 @@ def soumettre_bilan(bilan: BilanEtape, par) -> BilanEtape:
     if bilan.statut != StatutBilan.BROUILLON:
         raise BilanNonModifiable("Ce bilan a déjà été transmis à la DGEFP.")
     bilan.statut = StatutBilan.SOUMIS
-    bilan.soumis_le = timezone.now()
+    bilan.soumis_le = horloge.maintenant()
     bilan.soumis_par = par
     bilan.version += 1
     bilan.save()
@@ -134,7 +136,7 @@ def marquer_lu(bilan: BilanEtape, par, commentaire: str = "") -> BilanEtape:
         raise BilanNonModifiable("Un brouillon ne peut pas être marqué comme lu : il n'a pas été transmis.")
     bilan.statut = StatutBilan.LU
     if bilan.lu_le is None:
-        bilan.lu_le = timezone.now()
+        bilan.lu_le = horloge.maintenant()
         bilan.lu_par = par
     bilan.commentaire_mip = commentaire
     bilan.save()

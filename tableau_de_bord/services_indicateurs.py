@@ -15,9 +15,9 @@ from decimal import Decimal
 from django.db import transaction
 from django.db.models import Case, Count, IntegerField, Q, Sum, Value, When
 from django.db.models.functions import ExtractMonth, ExtractYear
-from django.utils import timezone
 
 from conventions.regles.convention import est_cae_jeune
+from cui_portal import horloge
 from referentiels.models import Region
 
 from . import regles
@@ -138,7 +138,7 @@ def rafraichir_indicateurs(regions=None, depuis: date | None = None) -> int:
         portee = "toutes les régions" if regions is None else f"{len(list(regions))} région(s)"
         if depuis is not None:
             portee += f" depuis le {depuis:%d/%m/%Y}"
-        RafraichissementIndicateurs.objects.create(fait_le=timezone.now(), portee=portee, lignes=len(objets))
+        RafraichissementIndicateurs.objects.create(fait_le=horloge.instant_reel(), portee=portee, lignes=len(objets))
     return len(objets)
 
 

@@ -5,6 +5,7 @@ from datetime import date
 
 from django.utils import timezone
 
+from cui_portal import horloge
 from referentiels.models import Region
 
 from . import regles
@@ -73,7 +74,7 @@ def quinzaine_choisie(valeur: str | None, aujourd_hui: date) -> Quinzaine:
 
 def transmissions(quinzaine: Quinzaine, regions=None, aujourd_hui: date | None = None) -> list[Transmission]:
     """Each region's bilan of ``quinzaine`` and whether it came on time (two queries)."""
-    aujourd_hui = aujourd_hui or timezone.localdate()
+    aujourd_hui = aujourd_hui or horloge.aujourdhui()
     regions = list(regions if regions is not None else Region.objects.select_related("correspondant_mip"))
     bilans = {
         b.region_id: b

@@ -1,10 +1,13 @@
 """The portal's one clock: Europe/Paris, pinnable by DATE_DU_JOUR, refused pinned in production unless allowed."""
 
+import re
 import secrets
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 import time_machine
+from django.conf import settings
 from django.core import mail
 from django.core.exceptions import ImproperlyConfigured
 from django.test import override_settings
@@ -111,3 +114,37 @@ def test_les_courriels_annoncent_la_date_epinglee(client, demo, settings):
     )
     assert rappel.body.startswith("Démonstration : le portail est au 30/11/2010.")
     assert "Démonstration : le portail est au 30/11/2010." in rappel.alternatives[0][0]
+
+
+# --- one clock: no other "today" or "now" in the apps -------------------------------------------------------
+
+INTERDITS = re.compile(r"date\.today\(\)|timezone\.now\b|timezone\.localdate\(|datetime\.(now|today|utcnow)\(")
+
+
+def _lectures_de_l_heure_hors_horloge() -> list[str]:
+    racine = Path(settings.BASE_DIR)
+    fautes = []
+    for fichier in sorted(racine.glob("**/*.py")):
+        relatif = fichier.relative_to(racine).as_posix()
+        if (
+            relatif.startswith((".venv/", "node_modules/", "tests/", "benchmarks/", "var/"))
+            or "/migrations/" in relatif
+        ):
+            continue
+        if relatif == "cui_portal/horloge.py":
+            continue
+        for numero, ligne in enumerate(fichier.read_text().splitlines(), 1):
+            if INTERDITS.search(ligne):
+                fautes.append(f"{relatif}:{numero}: {ligne.strip()}")
+    return fautes
+
+
+def test_aucune_autre_lecture_de_la_date_que_l_horloge():
+    assert _lectures_de_l_heure_hors_horloge() == []
+
+
+def test_la_recherche_des_lectures_de_la_date_sait_en_trouver():
+    assert INTERDITS.search("jour = date.today()")
+    assert INTERDITS.search("default=timezone.now")
+    assert INTERDITS.search("timezone.localdate()")
+    assert not INTERDITS.search("timezone.localtime(bilan.soumis_le)")

@@ -6,8 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.utils import timezone
-
+from cui_portal import horloge
 from droit.vocabulaire import CONTRATS_CUI, Financement
 from referentiels.aide import Financement as FinancementAide
 from referentiels.aide import contribution_cg_maximale
@@ -141,7 +140,7 @@ def calculer_aide_du_brouillon(
             type_contrat=convention.type_contrat,
             public=convention.public,
             region=convention.region,
-            date_conclusion=convention.date_conclusion or timezone.localdate(),
+            date_conclusion=convention.date_conclusion or horloge.aujourdhui(),
             date_debut=convention.date_debut,
             heures_prises_en_charge=convention.duree_hebdo_prise_en_charge,
             financement=financement,

@@ -8,8 +8,8 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
-from django.utils import timezone
 
+from cui_portal import horloge
 from droit.vocabulaire import CONTRATS_CUI, Financement, StatutConvention
 from referentiels.violation import Violation
 
@@ -121,7 +121,7 @@ def preparer_conclusion(
     """The aid and every violation of the conclusion of ``convention``, changed in memory only (its date of
     conclusion, its defaults, its aid): nothing is written, so the summary of the entry shows what ``conclure``
     would refuse without trying it."""
-    convention.date_conclusion = date_conclusion or convention.date_conclusion or timezone.localdate()
+    convention.date_conclusion = date_conclusion or convention.date_conclusion or horloge.aujourdhui()
     completer(convention)
     violations = []
     if convention.public_id is None and convention.type_contrat in CONTRATS_CUI:

@@ -8,8 +8,8 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
 
+from cui_portal import horloge
 from droit.vocabulaire import StatutConvention
 from referentiels.violation import Violation
 
@@ -198,7 +198,7 @@ def declarer_suspension(
     convention: Convention, *, date_suspension: date, motif: str, par, date_declaration: date | None = None
 ) -> Convention:
     convention = Convention.objects.select_for_update().get(pk=convention.pk)
-    date_declaration = date_declaration or timezone.localdate()
+    date_declaration = date_declaration or horloge.aujourdhui()
     _avancer(convention, date_suspension)
     exiger_conforme(
         convention,
@@ -229,7 +229,7 @@ def declarer_rupture(
 ) -> Convention:
     """The end of the convention before its term; outside the legal cases the aid paid is to be repaid."""
     convention = Convention.objects.select_for_update().get(pk=convention.pk)
-    date_declaration = date_declaration or timezone.localdate()
+    date_declaration = date_declaration or horloge.aujourdhui()
     _avancer(convention, date_rupture)
     exiger_conforme(
         convention, EVENEMENT, nouveau_statut=StatutConvention.ROMPUE, declaration=(date_rupture, date_declaration)
@@ -243,7 +243,7 @@ def declarer_rupture(
 
 def mettre_a_jour_statuts(jour: date | None = None, par=None) -> int:
     """Concluded → in progress → ended, by date (a daily job may call it); returns the number changed."""
-    jour = jour or timezone.localdate()
+    jour = jour or horloge.aujourdhui()
     n = 0
     qs = Convention.objects.filter(
         statut__in=[StatutConvention.CONCLUE, StatutConvention.EN_COURS, StatutConvention.SUSPENDUE]

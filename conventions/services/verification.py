@@ -7,8 +7,7 @@ rupture call ``verifier`` (or ``exiger_conforme``): the same rules with the same
 
 from datetime import date
 
-from django.utils import timezone
-
+from cui_portal import horloge
 from droit.vocabulaire import CONTRATS_CUI
 from referentiels.violation import Violation
 
@@ -105,7 +104,7 @@ def heures_max_applicables(convention: Convention) -> int | None:
             convention.type_contrat,
             convention.public,
             convention.region,
-            convention.date_conclusion or timezone.localdate(),
+            convention.date_conclusion or horloge.aujourdhui(),
             convention.date_debut,
         )
     except AucunArreteApplicable:

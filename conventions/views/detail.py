@@ -9,10 +9,10 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from cui_portal import horloge
 from cui_portal.historique import lignes_historique
 from cui_portal.permissions import (
     STATUTS_ACTIFS,
@@ -49,7 +49,7 @@ TITRES_AVENANT = {
 
 
 def attestation_disponible(convention, jour=None) -> bool:
-    return regle_attestation_disponible(convention.statut, convention.date_fin, jour or timezone.localdate())
+    return regle_attestation_disponible(convention.statut, convention.date_fin, jour or horloge.aujourdhui())
 
 
 def fil(convention=None):

@@ -2,8 +2,7 @@
 employee than their name). Direct download for ordinary lists; large ones (more than ``SEUIL_DIFFERE`` rows) go
 through the deferred work of the ``rappels`` app when it offers it (``export_differe``, registered there)."""
 
-from django.utils import timezone
-
+from cui_portal import horloge
 from cui_portal.exports import classeur_xlsx
 
 from ..filters import ConventionFilter
@@ -87,7 +86,7 @@ def lignes(qs, progression=None):
 
 
 def nom_fichier() -> str:
-    return f"conventions-{timezone.localdate():%Y-%m-%d}"
+    return f"conventions-{horloge.aujourdhui():%Y-%m-%d}"
 
 
 def classeur(qs, progression=None) -> bytes:

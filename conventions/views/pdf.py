@@ -4,8 +4,8 @@ for those allowed to read it (the owner prescripteur organisation, administrator
 
 from django.contrib import messages
 from django.shortcuts import redirect
-from django.utils import timezone
 
+from cui_portal import horloge
 from cui_portal.pdf import reponse_pdf
 from cui_portal.permissions import perimetre_de, perimetre_requis, peut_voir_nir
 
@@ -60,7 +60,7 @@ def attestation(request, pk):
             "employeur": convention.employeur,
             "salarie": convention.salarie,
             "fin": fin,
-            "aujourd_hui": timezone.localdate(),
+            "aujourd_hui": horloge.aujourdhui(),
             "rupture_hors_cas_legaux": convention.motif_rupture == MotifRupture.HORS_CAS_LEGAUX,
         },
         titre=f"Attestation d'expérience professionnelle – convention {convention.numero}",

@@ -10,9 +10,9 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
+from cui_portal import horloge
 from cui_portal.permissions import (
     departement_de_l_organisation,
     exiger,
@@ -221,7 +221,7 @@ def _etape_contrat(request, convention):
     else:
         initial = {c: getattr(convention, c) for c in CHAMPS_CONTRAT}
         if not convention.date_conclusion:
-            initial["date_conclusion"] = timezone.localdate()
+            initial["date_conclusion"] = horloge.aujourdhui()
         form = ContratForm(initial=initial, convention=convention, perimetre=perimetre_de(request))
     return render(
         request,

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from cui_portal import horloge
 from cui_portal.historique import lignes_historique
 from cui_portal.pagination import paginer
 from cui_portal.pdf import reponse_pdf
@@ -50,7 +51,7 @@ def _contexte_bilan(bilan: BilanEtape) -> dict:
         "chiffres": indicateurs.chiffres_bilan(bilan.region, q.date_debut),
         "fraicheur": fraicheur(),
         "transmission": regles.LIBELLES_TRANSMISSION[
-            regles.statut_transmission(soumis, q.date_echeance, timezone.localdate())
+            regles.statut_transmission(soumis, q.date_echeance, horloge.aujourdhui())
         ],
         "debut_programme": regles.DEBUT_PROGRAMME,
     }
@@ -89,7 +90,7 @@ def bilan_de_la_quinzaine(request):
     region_id = region_suivie(perimetre_de(request))
     exiger(region_id is not None)
     region = get_object_or_404(Region, pk=region_id)
-    bilan = ouvrir_bilan(region, quinzaine_du(timezone.localdate()), par=request.user)
+    bilan = ouvrir_bilan(region, quinzaine_du(horloge.aujourdhui()), par=request.user)
     return redirect("tableau_de_bord:modifier_bilan" if bilan.modifiable else "tableau_de_bord:bilan", bilan.pk)
 
 

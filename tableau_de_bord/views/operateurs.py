@@ -7,8 +7,8 @@ from decimal import Decimal
 from django.contrib import messages
 from django.db.models import Count, Q, Sum
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 
+from cui_portal import horloge
 from cui_portal.permissions import (
     exiger,
     perimetre_de,
@@ -44,8 +44,8 @@ def operateurs(request):
     region_id = region_suivie(perimetre_de(request))
     if region_id is not None:
         return redirect("tableau_de_bord:operateurs_region", region_id)
-    annee = timezone.localdate().year
-    limite = timezone.localdate() - timedelta(days=DELAI_PAIEMENT_OPERATEUR_JOURS)
+    annee = horloge.aujourdhui().year
+    limite = horloge.aujourdhui() - timedelta(days=DELAI_PAIEMENT_OPERATEUR_JOURS)
     notifies = dict(CreditIngenierie.objects.filter(annee=annee).values_list("region_id", "montant_notifie"))
     engages = dict(
         ConventionOperateur.objects.values("operateur__region_id")
@@ -80,7 +80,7 @@ def operateurs(request):
 def operateurs_region(request, pk):
     perimetre = perimetre_de(request)
     region = _region(perimetre, pk)
-    aujourd_hui = timezone.localdate()
+    aujourd_hui = horloge.aujourdhui()
     liste = Operateur.objects.filter(region=region).select_related("organisation")
     conventions = list(
         ConventionOperateur.objects.filter(operateur__region=region)

@@ -3,6 +3,7 @@
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from cui_portal import horloge
 from cui_portal.exports import reponse_xlsx
 from cui_portal.pdf import reponse_pdf
 from cui_portal.permissions import (
@@ -51,7 +52,7 @@ def attribut_de(objet, chemin: str):
 
 
 def _contexte_national(request):
-    aujourd_hui = timezone.localdate()
+    aujourd_hui = horloge.aujourdhui()
     quinzaine = suivi.quinzaine_choisie(request.GET.get("quinzaine"), aujourd_hui)
     regions = list(Region.objects.select_related("correspondant_mip"))
     transmissions = suivi.transmissions(quinzaine, regions, aujourd_hui)
@@ -184,7 +185,7 @@ def regional(request, pk):
     perimetre = perimetre_de(request)
     regions = regions_du_programme(Region.objects.select_related("correspondant_mip"), perimetre)
     region = get_object_or_404(regions, pk=pk)
-    aujourd_hui = timezone.localdate()
+    aujourd_hui = horloge.aujourdhui()
     quinzaine = suivi.quinzaine_choisie(request.GET.get("quinzaine"), aujourd_hui)
     territoires, _ = indicateurs.par_region(quinzaine.annee, quinzaine.date_fin, [region])
     departements = indicateurs.par_departement(region, quinzaine.annee, quinzaine.date_fin)

@@ -2,6 +2,7 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
+from cui_portal import horloge
 from rappels.anonymisation import a_anonymiser, anonymiser
 
 
@@ -41,6 +42,5 @@ def _date(texte: str):
 
 
 def _aujourdhui():
-    from django.utils import timezone
 
-    return timezone.localdate()
+    return horloge.aujourdhui()
