@@ -5,6 +5,7 @@ error can be shown. Idempotent."""
 from datetime import date
 from decimal import Decimal
 
+from comptes.demo import au_jour_de_la_demonstration
 from referentiels.models import PublicPrioritaire, Region
 
 from .models import TITRES, VISAS_ANNEXE_3, Arrete, PorteeArrete, StatutArrete, TauxPriseEnCharge
@@ -31,6 +32,7 @@ ARRETES = [
 ]
 
 
+@au_jour_de_la_demonstration
 def peupler(demo, stdout) -> None:
     publics = {p.code: p for p in PublicPrioritaire.objects.filter(code__in=TAUX_2010)}
     for cle, code_region, annee, numero, signe, publie, lieu, ajustement in ARRETES:

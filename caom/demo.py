@@ -3,6 +3,7 @@
 from datetime import date
 from decimal import Decimal
 
+from comptes.demo import au_jour_de_la_demonstration
 from referentiels.models import Departement
 
 from . import services
@@ -45,6 +46,7 @@ CAOM_2010 = [
 ]
 
 
+@au_jour_de_la_demonstration
 def peupler(demo, stdout) -> None:
     creees = 0
     for code, volumes, etapes, auteur in CAOM_2010:

@@ -1,13 +1,32 @@
 """Demo organisations and one account per role, in two regions (Île-de-France and Nord-Pas-de-Calais)."""
 
 from dataclasses import dataclass, field
+from datetime import date
+from functools import wraps
 
+from cui_portal import horloge
 from droit.vocabulaire import Role
 from referentiels.models import Departement, Organisation, Region, TypeOrganisation
 
 from .models import Habilitation, Utilisateur
 
 MOT_DE_PASSE_DEMO = "Demo-CUI-2010!"
+# The day the demonstration lives on: the busiest of the year (2011 arrêtés due, CAOM report due, a bilan due).
+DATE_DEMONSTRATION = date(2010, 11, 30)
+
+
+def au_jour_de_la_demonstration(peupler):
+    """Build an app's demo data as of the demonstration's day (or the pinned ``DATE_DU_JOUR``), whatever the
+    calendar says: statuses and deadlines follow from the dates, so the data must be written on its own day."""
+
+    @wraps(peupler)
+    def enveloppe(demo, stdout):
+        with horloge.au(horloge.date_epinglee() or DATE_DEMONSTRATION):
+            return peupler(demo, stdout)
+
+    return enveloppe
+
+
 T = TypeOrganisation
 
 ORGANISATIONS = [

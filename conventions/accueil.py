@@ -46,7 +46,7 @@ def a_faire(request, perimetre) -> list[Carte]:
                     badge="Attestation",
                 )
             )
-        suspendues = visibles.filter(statut=StatutConvention.SUSPENDUE).count()
+        suspendues = visibles.au_statut(StatutConvention.SUSPENDUE).count()
         cartes.append(
             Carte(
                 titre="Suspensions et ruptures",

@@ -6,6 +6,7 @@ import random
 from datetime import date, timedelta
 from decimal import Decimal
 
+from comptes.demo import au_jour_de_la_demonstration
 from droit.vocabulaire import Financement
 from referentiels import identifiants
 from referentiels.models import Departement, PublicPrioritaire
@@ -111,6 +112,7 @@ def _spec(i: int, alea: random.Random, dep_employeurs):
     }
 
 
+@au_jour_de_la_demonstration
 def peupler(demo, stdout) -> None:
     if Convention.objects.filter(employeur__siret=_siret(0)).exists():
         stdout.write("Conventions : déjà présentes.\n")

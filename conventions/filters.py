@@ -48,7 +48,7 @@ class ConventionFilter(django_filters.FilterSet):
         label="Contrat", choices=TypeContrat.choices, empty_label="Tous les contrats"
     )
     statut = django_filters.ChoiceFilter(
-        label="Statut", choices=StatutConvention.choices, empty_label="Tous les statuts"
+        label="Statut", choices=StatutConvention.choices, empty_label="Tous les statuts", method="filtrer_statut"
     )
     region = django_filters.ModelChoiceFilter(label="Région", queryset=Region.objects.all(), empty_label="Toutes")
     departement = django_filters.ModelChoiceFilter(
@@ -95,6 +95,10 @@ class ConventionFilter(django_filters.FilterSet):
             # Only the territory one may see: a region its départements, others nothing to choose.
             self.filters["departement"].queryset = departements_a_choisir(Departement.objects.all(), perimetre)
             self.filters["region"].queryset = regions_a_choisir(Region.objects.all(), perimetre)
+
+    def filtrer_statut(self, queryset, name, value):
+        """The status on the clock's day (computed from the dates), not the one a job last stored."""
+        return queryset.au_statut(value)
 
     def rechercher(self, queryset, name, value):
         value = value.strip()[:100]

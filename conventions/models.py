@@ -2,7 +2,7 @@
 
 The database refuses what the law forbids wherever one row can say it (hours, dates, rates, the split of the
 aid, a CDD's end). What needs the history or other rows (total length across renewals, the 25 % of immersion,
-the age condition) is in ````regles`` package, applied by the services.
+the age condition) is in the ``regles`` package, applied by the services.
 A draft (``brouillon``) may be incomplete; any other status has its number, dates, rate and aid. The employer and
 the employee are in ``models_parties``, avenants, immersion periods and numbering in ``models_evenements``; this
 module imports them so that the app registers every model.
@@ -14,8 +14,8 @@ from django.db.models.functions import Abs
 from django.db.models.lookups import LessThan
 from simple_history.models import HistoricalRecords
 
+from cui_portal import horloge
 from cui_portal.contraintes import ou, refus
-from cui_portal.permissions import restreindre
 from droit.nombres import (
     DELAI_DECLARATION_JOURS,
     HEURES_MAX,
@@ -32,6 +32,8 @@ from referentiels.models import Departement, Organisation, PublicPrioritaire, Re
 from .champs import MESSAGE_HEURES_PRISES_EN_CHARGE, MESSAGE_TAUX, champ_heures, champ_montant, champ_taux
 from .models_evenements import Avenant, PeriodeImmersion, SequenceNumero  # noqa: F401  (registered with the app here)
 from .models_parties import Employeur, Salarie
+from .querysets import ConventionQuerySet
+from .regles.statuts import statut_a_la_date
 
 
 class Nature(models.TextChoices):
@@ -72,25 +74,6 @@ class MotifRupture(models.TextChoices):
         "hors_cas_legaux",
         "Rupture par l'employeur hors des cas prévus par la loi (l'aide versée est à rembourser)",
     )
-
-
-class ConventionQuerySet(models.QuerySet):
-    def visibles_par(self, perimetre):
-        """Prescripteurs see the conventions their organisation prescribed; regions their region; national
-        roles all. A conseil général sees, in its département, the conventions it co-finances or funds alone
-        (financement ``etat_cg`` or ``cg``), plus those it prescribed itself (for RSA beneficiaries it funds):
-        the conventions funded by the State alone stay the State's business."""
-        return restreindre(
-            self,
-            perimetre,
-            organisation="prescripteur_id",
-            departement="departement_id",
-            region="region_id",
-            cofinancement=Q(financement__in=[Financement.ETAT_CG, Financement.CG]),
-        )
-
-    def actives(self):
-        return self.filter(statut__in=[StatutConvention.CONCLUE, StatutConvention.EN_COURS, StatutConvention.SUSPENDUE])
 
 
 class Convention(models.Model):
@@ -393,6 +376,17 @@ class Convention(models.Model):
 
     def __str__(self):
         return f"Convention {self.numero or '(brouillon)'} – {self.get_type_contrat_display()}"
+
+    @property
+    def statut_actuel(self) -> str:
+        """The status on the clock's day (``statut_du_jour`` when the queryset computed it), never a stale one."""
+        calcule = getattr(self, "statut_du_jour", None)
+        if calcule is not None:
+            return calcule
+        return statut_a_la_date(self.statut, self.date_debut, self.date_fin, horloge.aujourdhui())
+
+    def get_statut_actuel_display(self) -> str:
+        return StatutConvention(self.statut_actuel).label
 
     @property
     def est_cui(self) -> bool:

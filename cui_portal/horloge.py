@@ -6,6 +6,8 @@ training session; the time of day keeps running, so that "now" stays ordered. Te
 time-machine (which moves ``timezone.now``) or with ``override_settings(DATE_DU_JOUR=…)``.
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date, datetime
 
 from django.conf import settings
@@ -27,9 +29,23 @@ def lire_date_du_jour(valeur: str | None) -> date | None:
         ) from None
 
 
+_jour_impose: ContextVar[date | None] = ContextVar("jour_impose", default=None)
+
+
+@contextmanager
+def au(jour: date):
+    """Run a block as if the portal were on ``jour`` (the demonstration is built on its own day, whatever the
+    calendar says): it overrides ``DATE_DU_JOUR`` inside the block only."""
+    jeton = _jour_impose.set(jour)
+    try:
+        yield
+    finally:
+        _jour_impose.reset(jeton)
+
+
 def date_epinglee() -> date | None:
     """The day the portal is pinned to, or None when it follows the calendar."""
-    return getattr(settings, "DATE_DU_JOUR", None)
+    return _jour_impose.get() or getattr(settings, "DATE_DU_JOUR", None)
 
 
 def instant_reel() -> datetime:

@@ -309,6 +309,11 @@ ROLES_LISTE_CONVENTIONS = (
 STATUTS_ACTIFS = frozenset({StatutConvention.CONCLUE, StatutConvention.EN_COURS, StatutConvention.SUSPENDUE})
 
 
+def _statut_du_jour(convention) -> str:
+    """The status on the clock's day when the object knows it (``Convention.statut_actuel``), else the stored one."""
+    return getattr(convention, "statut_actuel", None) or convention.statut
+
+
 def peut_creer_convention(perimetre: Perimetre) -> bool:
     """A prescripteur (or an administrator) acting for an organisation."""
     return perimetre.organisation_id is not None and perimetre.role in (Role.PRESCRIPTEUR, Role.ADMINISTRATEUR)
@@ -328,23 +333,23 @@ def peut_voir_nir(perimetre: Perimetre, convention) -> bool:
 
 def peut_completer_convention(perimetre: Perimetre, convention) -> bool:
     """Go on with the entry of a draft, and conclude it."""
-    return peut_modifier_convention(perimetre, convention) and convention.statut == StatutConvention.BROUILLON
+    return peut_modifier_convention(perimetre, convention) and _statut_du_jour(convention) == StatutConvention.BROUILLON
 
 
 def peut_ajouter_avenant(perimetre: Perimetre, convention) -> bool:
-    return peut_modifier_convention(perimetre, convention) and convention.statut in STATUTS_ACTIFS
+    return peut_modifier_convention(perimetre, convention) and _statut_du_jour(convention) in STATUTS_ACTIFS
 
 
 def peut_suspendre_convention(perimetre: Perimetre, convention) -> bool:
-    return peut_modifier_convention(perimetre, convention) and convention.statut in (
+    return peut_modifier_convention(perimetre, convention) and _statut_du_jour(convention) in (
         StatutConvention.CONCLUE,
         StatutConvention.EN_COURS,
     )
 
 
 def peut_reprendre_convention(perimetre: Perimetre, convention) -> bool:
-    return peut_modifier_convention(perimetre, convention) and convention.statut == StatutConvention.SUSPENDUE
+    return peut_modifier_convention(perimetre, convention) and _statut_du_jour(convention) == StatutConvention.SUSPENDUE
 
 
 def peut_rompre_convention(perimetre: Perimetre, convention) -> bool:
-    return peut_modifier_convention(perimetre, convention) and convention.statut in STATUTS_ACTIFS
+    return peut_modifier_convention(perimetre, convention) and _statut_du_jour(convention) in STATUTS_ACTIFS

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from comptes.demo import au_jour_de_la_demonstration
 from cui_portal import horloge
 from referentiels.models import Organisation, Region, TypeOrganisation
 
@@ -135,6 +136,7 @@ def _a(jour: date, heure: int = 10) -> datetime:
     return timezone.make_aware(datetime.combine(jour, time(heure)))
 
 
+@au_jour_de_la_demonstration
 def peupler(demo, stdout):
     aujourd_hui = horloge.aujourdhui()
     annees = sorted({2010, aujourd_hui.year})

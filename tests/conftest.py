@@ -2,8 +2,11 @@
 
 import os
 import shutil
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.db import connection
 from hypothesis import HealthCheck, settings
 
@@ -39,6 +42,15 @@ def manque_service(message: str):
     if EN_CI:
         pytest.fail(message)
     pytest.skip(message)
+
+
+@pytest.fixture(autouse=True)
+def _au_jour_de_la_demonstration():
+    """The tests' data are the 2010 conventions: by default the clock stands on the demonstration's day
+    (30/11/2010, a working morning in Paris), so that statuses derived from the dates are those of the data.
+    A test that needs another day travels there with time-machine (the innermost travel wins)."""
+    with time_machine.travel(datetime(2010, 11, 30, 9, 0, tzinfo=ZoneInfo("Europe/Paris")), tick=True):
+        yield
 
 
 @pytest.fixture(autouse=True)

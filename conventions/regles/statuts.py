@@ -69,15 +69,19 @@ def verifier_transition(de: str, vers: str) -> list[Violation]:
 
 
 def statut_a_la_date(statut: str, date_debut: date | None, date_fin: date | None, jour: date) -> str:
-    """Concluded → in progress from its start → ended after its end (a suspended one stays suspended until
-    its end; drafts and broken ones do not move)."""
-    if statut in (BROUILLON, ROMPUE, TERMINEE) or date_debut is None or date_fin is None:
+    """The status on ``jour``, from the dates and the events, whatever status was last stored.
+
+    A draft stays a draft and a broken convention stays broken (events, not dates). Otherwise the dates decide:
+    before its start a concluded convention is « conclue », from its start « en cours » (or « suspendue » while a
+    suspension without pay runs), after its end « terminée ». A status stored by a job that ran on another day
+    (« terminée » too early, « conclue » too late) is thus never shown."""
+    if statut in (BROUILLON, ROMPUE) or date_debut is None or date_fin is None:
         return statut
     if jour > date_fin:
         return TERMINEE
-    if statut == CONCLUE and jour >= date_debut:
-        return EN_COURS
-    return statut
+    if jour < date_debut:
+        return CONCLUE
+    return SUSPENDUE if statut == SUSPENDUE else EN_COURS
 
 
 def attestation_disponible(statut: str, date_fin: date | None, jour: date) -> bool:

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from cui_portal import horloge
+from cui_portal.permissions import STATUTS_ACTIFS
 from droit.vocabulaire import StatutConvention
 from referentiels.violation import Violation
 
@@ -32,11 +33,12 @@ from .verification import debut_de_chaine, exiger_conforme
 
 
 def _verrouiller_active(convention: Convention) -> Convention:
+    """The convention, locked, unless it is a draft, broken or recorded as ended (an avenant signed while the
+    convention ran may be entered after its end: the date of each avenant is checked by the rules)."""
     convention = Convention.objects.select_for_update().get(pk=convention.pk)
-    if convention.statut not in (StatutConvention.CONCLUE, StatutConvention.EN_COURS, StatutConvention.SUSPENDUE):
-        raise RegleConventionError(
-            [Violation("statut", f"La convention est {convention.get_statut_display().lower()} : plus d'avenant.")]
-        )
+    if convention.statut not in STATUTS_ACTIFS:
+        libelle = convention.get_statut_display().lower()
+        raise RegleConventionError([Violation("statut", f"La convention est {libelle} : plus d'avenant.")])
     return convention
 
 

@@ -49,7 +49,7 @@ TITRES_AVENANT = {
 
 
 def attestation_disponible(convention, jour=None) -> bool:
-    return regle_attestation_disponible(convention.statut, convention.date_fin, jour or horloge.aujourdhui())
+    return regle_attestation_disponible(convention.statut_actuel, convention.date_fin, jour or horloge.aujourdhui())
 
 
 def fil(convention=None):
@@ -130,7 +130,7 @@ def avenant(request, pk, type_avenant):
     classe = FORMULAIRES_AVENANT.get(type_avenant)
     if classe is None:
         raise Http404("Type d'avenant inconnu.")
-    if convention.statut not in STATUTS_ACTIFS:
+    if convention.statut_actuel not in STATUTS_ACTIFS:
         messages.warning(request, "La convention n'est plus en cours : elle ne peut plus recevoir d'avenant.")
         return redirect("conventions:detail", convention.pk)
     form = classe(request.POST or None)

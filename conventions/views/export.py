@@ -53,7 +53,7 @@ def ligne(c) -> list:
         c.numero or "(brouillon)",
         c.type_contrat,
         c.get_nature_display(),
-        c.get_statut_display(),
+        c.get_statut_actuel_display(),
         c.prescripteur.nom,
         c.employeur.raison_sociale,
         c.employeur.siret,

@@ -143,7 +143,8 @@ def test_avenant_immersion_et_suspension_tardive_puis_rupture(arretes, connecter
 
 
 def test_pdfs(arretes, connecter):
-    c = factories.convention(arretes)
+    fin = date(2010, 7, 3)  # ended before the clock's day: the attestation is due
+    c = factories.convention(arretes, date_fin=fin, date_fin_contrat_travail=fin)
     client = connecter("correspondant")
     cerfa = client.get(reverse("conventions:cerfa", args=[c.pk]))
     assert cerfa.status_code == 200 and cerfa.content.startswith(b"%PDF")

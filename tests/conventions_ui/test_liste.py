@@ -39,7 +39,8 @@ def test_filtres_et_recherche(arretes, connecter):
     assert senior.pk in numeros(client.get(url, {"cae_jeunes": "non"}))
     assert numeros(client.get(url, {"conclue_du": "18/12/2009", "conclue_au": "31/12/2009"})) == {senior.pk}
     assert numeros(client.get(url, {"immersion": "oui"})) == {jeune.pk}  # ticked at conclusion (CAE-jeunes)
-    tri = client.get(url, {"tri": "date_conclusion", "statut": "conclue"})
+    # On the clock's day (30/11/2010) both have started: « en cours » from the dates, whatever was stored.
+    tri = client.get(url, {"tri": "date_conclusion", "statut": "en_cours"})
     assert [c.pk for c in tri.context["page_obj"]] == [jeune.pk, senior.pk]
     assert numeros(connecter("national").get(url)) >= {jeune.pk, nord.pk}
     assert numeros(connecter("correspondant_nord").get(url)) == {nord.pk}
@@ -78,7 +79,7 @@ def test_export_xlsx_sans_nir(arretes, connecter):
     from openpyxl import load_workbook
 
     c = factories.convention(arretes)
-    reponse = connecter("prescripteur").get(reverse("conventions:export"), {"statut": "conclue"})
+    reponse = connecter("prescripteur").get(reverse("conventions:export"), {"statut": "en_cours"})
     assert reponse.status_code == 200
     classeur = load_workbook(BytesIO(reponse.content))
     cellules = [str(v) for feuille in classeur for ligne in feuille.iter_rows(values_only=True) for v in ligne if v]

@@ -8,6 +8,7 @@ no entry here, so a new page cannot be forgotten.
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 
 # Roles of the matrix (keys of tests.conftest.COMPTES) and the anonymous visitor.
 ROLES = [
@@ -134,6 +135,9 @@ def _convention(ctx, cle: str = "paris"):
         factories.arretes_2010(ctx)
         if cle == "brouillon":
             cache[cle] = factories.convention(ctx, conclure=False)
+        elif cle == "finie":  # six months, ended before the demonstration's day: its attestation is due
+            fin = date(2010, 7, 3)
+            cache[cle] = factories.convention(ctx, date_fin=fin, date_fin_contrat_travail=fin)
         elif cle == "cg93":
             cache[cle] = factories.convention(
                 ctx,
@@ -172,7 +176,11 @@ MATRICE.update(
         ],
         "conventions:cerfa": [Cas("Cerfa de la convention", kwargs=_convention, attendu=LECTEURS_PARIS)],
         "conventions:attestation": [
-            Cas("attestation d'expérience (convention finie)", kwargs=_convention, attendu=LECTEURS_PARIS)
+            Cas(
+                "attestation d'expérience (convention finie)",
+                kwargs=lambda ctx: _convention(ctx, "finie"),
+                attendu=LECTEURS_PARIS,
+            )
         ],
         "conventions:etape": [
             Cas(

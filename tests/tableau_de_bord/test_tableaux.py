@@ -223,22 +223,23 @@ def test_cartes_d_accueil(connecter, time_machine, idf):
     assert "Bilans d&#x27;étape à lire" in page and "Régions en retard (bilan au 15/03/2010)" in page
 
 
-def test_demo_idempotente(demo, time_machine):
+def test_demo_idempotente(demo):
     import io
 
+    from comptes.demo import DATE_DEMONSTRATION
     from tableau_de_bord.demo import peupler
 
-    time_machine.move_to("2026-11-22 10:00 +01:00", tick=False)
+    # The demonstration is built on its own day (30/11/2010), whatever the calendar says.
     peupler(demo, io.StringIO())
     peupler(demo, io.StringIO())
     from tableau_de_bord import regles, suivi
 
-    q = quinzaine_du(regles.quinzaine_echue(date(2026, 11, 22)).date_debut)
-    statuts = {t.region.code_insee: t.statut for t in suivi.transmissions(q, aujourd_hui=date(2026, 11, 22))}
+    q = quinzaine_du(regles.quinzaine_echue(DATE_DEMONSTRATION).date_debut)
+    statuts = {t.region.code_insee: t.statut for t in suivi.transmissions(q, aujourd_hui=DATE_DEMONSTRATION)}
     assert (
         statuts["11"] == regles.A_L_HEURE and statuts["31"] == regles.EN_RETARD and statuts["42"] == regles.NON_TRANSMIS
     )
-    assert DemandePaiement.objects.en_retard(date(2026, 11, 22)).count() == 1
+    assert DemandePaiement.objects.en_retard(DATE_DEMONSTRATION).count() == 1
     from tableau_de_bord.models import ObjectifRegional
 
     assert sum(o.objectif_cae for o in ObjectifRegional.objects.filter(annee=2010)) == 360_000

@@ -1,10 +1,12 @@
+from datetime import date
 from importlib import import_module
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from comptes.demo import COMPTES, MOT_DE_PASSE_DEMO, creer_organisations_et_comptes
+from comptes.demo import COMPTES, DATE_DEMONSTRATION, MOT_DE_PASSE_DEMO, creer_organisations_et_comptes
+from cui_portal import horloge
 from referentiels.chargement import charger
 
 
@@ -13,11 +15,17 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--force", action="store_true", help="Autorise le chargement même si DEBUG est désactivé.")
+        parser.add_argument(
+            "--date",
+            type=date.fromisoformat,
+            default=DATE_DEMONSTRATION,
+            help="Jour où la démonstration se place (AAAA-MM-JJ, 2010-11-30 par défaut).",
+        )
 
     def handle(self, *args, **options):
         if not settings.DEBUG and not options["force"]:
             raise CommandError("Les données de démonstration ne se chargent que lorsque DEBUG est activé.")
-        with transaction.atomic():
+        with horloge.au(options["date"]), transaction.atomic():
             charger()
             demo = creer_organisations_et_comptes()
             # Each app adds its own demo data, in the order of the dependencies.
