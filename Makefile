@@ -38,12 +38,16 @@ migrate: $(STAMP)
 demo: migrate
 	$(PY) manage.py charger_demo
 
+# The demonstration lives on 30/11/2010 (arrêtés 2011 due, CAOM report due, a bilan due): `DATE_DU_JOUR=2010-12-16
+# make run` for another day, `DATE_DU_JOUR= make run` for the calendar's.
+run: export DATE_DU_JOUR ?= 2010-11-30
 run: demo
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 # Full stack on local services: PostgreSQL, Redis, Celery worker and beat, web.
 run-full: export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/cui_portal
 run-full: export REDIS_URL ?= redis://127.0.0.1:6379/0
+run-full: export DATE_DU_JOUR ?= 2010-11-30
 run-full: $(STAMP)
 	@psql "$${DATABASE_URL%/*}/postgres" -tAc "SELECT 1 FROM pg_database WHERE datname='cui_portal'" | grep -q 1 \
 	  || psql "$${DATABASE_URL%/*}/postgres" -c "CREATE DATABASE cui_portal"
