@@ -70,8 +70,18 @@ def test_les_coincidences_existent_encore():
         assert re.search(rf"^{nom} = ", texte, re.MULTILINE), (fichier, nom)
 
 
-# The templates of the apps swept here write the law's numbers through ``{{ droit.… }}``.
-GABARITS = ["arretes", "caom", "rappels", "tableau_de_bord", "referentiels", "comptes", "templates"]
+# Every template writes the law's numbers through ``{{ droit.… }}``.
+GABARITS = [
+    "arretes",
+    "caom",
+    "rappels",
+    "tableau_de_bord",
+    "referentiels",
+    "comptes",
+    "conventions",
+    "simulateur",
+    "templates",
+]
 NOMBRE_DANS_UN_GABARIT = re.compile(
     r"\b(95|105|47|88|25) ?%|\b20 (à|et) 35\b|\b(7|25) jours\b|\b(6|24|60) mois\b", re.IGNORECASE
 )

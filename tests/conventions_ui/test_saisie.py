@@ -242,7 +242,9 @@ def test_scenario_complet_cae_jeunes(arretes, connecter, monkeypatch):
     def espion(template, contexte, **kwargs):
         from django.template.loader import render_to_string
 
-        rendus.append(render_to_string(template, {**contexte, "titre_document": kwargs["titre"]}))
+        from cui_portal.context_processors import DROIT
+
+        rendus.append(render_to_string(template, {"droit": DROIT, **contexte, "titre_document": kwargs["titre"]}))
         return vrai(template, contexte, **kwargs)
 
     monkeypatch.setattr(vues, "reponse_pdf", espion)
