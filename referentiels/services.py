@@ -1,7 +1,10 @@
 """Look-ups of legal parameters in the database, through the pure rule of ``regles``."""
 
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+
+from django.db.models import Min
 
 from .models import Bareme
 from .regles import ParametreInconnu, Valeur, valeur_a_la_date
@@ -24,3 +27,17 @@ def smic_horaire(jour: date) -> Decimal:
 def rsa_forfaitaire(jour: date) -> Decimal:
     """RSA montant forfaitaire for one person in force on ``jour``."""
     return _valeur(Bareme.Code.RSA_FORFAITAIRE, jour)
+
+
+@dataclass(frozen=True)
+class Etendue:
+    libelle: str
+    debut: date
+    fin: date
+
+
+def etendue_des_baremes() -> list[Etendue]:
+    """Each loaded scale's known range: from its first value to the day it is known until (shown where a date
+    is typed, so that a person knows which dates the portal can compute)."""
+    baremes = Bareme.objects.annotate(debut=Min("valeurs__date_effet")).order_by("code")
+    return [Etendue(b.get_code_display(), b.debut, b.connu_jusqu_au) for b in baremes if b.debut is not None]

@@ -5,6 +5,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 from django_htmx.http import replace_url
 
+from referentiels.services import etendue_des_baremes
+
 from .forms import SimulationForm
 
 # What the page shows before anyone types: a 2010 CAE at the usual rate and hours of the programming circular.
@@ -19,7 +21,12 @@ def _formulaire(request) -> SimulationForm:
 
 
 def _contexte(formulaire: SimulationForm) -> dict:
-    return {"form": formulaire, "simulation": formulaire.simulation, "title": "Simulateur de l'aide à l'employeur"}
+    return {
+        "form": formulaire,
+        "simulation": formulaire.simulation,
+        "title": "Simulateur de l'aide à l'employeur",
+        "etendues": etendue_des_baremes(),
+    }
 
 
 @require_GET

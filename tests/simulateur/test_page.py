@@ -92,3 +92,16 @@ def test_taux_de_l_arrete_sur_la_page(client):
     assert "fixé par l&#x27;arrêté n° 2009-31" in html and "Nord-Pas-de-Calais" in html
     assert "30 %" in html  # 0.30 × 8.86 × 35 × 52 / 12 = 403.13 €
     assert "403,13 € par mois" in html
+
+
+@pytest.mark.django_db
+def test_la_page_dit_l_etendue_des_baremes_et_refuse_au_champ_une_date_au_dela(client):
+    page = client.get(reverse("simulateur:simulateur")).text
+    assert "SMIC horaire brut du 01/07/2009 au 31/12/2015" in page
+    assert "du 01/06/2009 au 31/12/2015" in page  # the RSA
+    reponse = client.get(
+        reverse("simulateur:simulateur"), {"contrat": "CAE", "taux": "90", "heures": "26", "date": "2030-01-01"}
+    )
+    assert reponse.status_code == 200
+    erreurs = reponse.context["form"].errors["date"]
+    assert any("dernière valeur connue : 9,61 au 01/01/2015" in e for e in erreurs)
