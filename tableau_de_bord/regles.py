@@ -85,6 +85,13 @@ def quinzaine_precedente(d: date) -> PeriodeQuinzaine:
     return quinzaine_contenant(debut_quinzaine(d) - timedelta(days=1))
 
 
+def quinzaine_a_remplir(aujourd_hui: date, precedente_transmise: bool) -> PeriodeQuinzaine:
+    """The fortnight whose bilan a correspondent fills today: the one that has just ended, until it is
+    transmitted (its deadline is today, past, or the next working day), then the current one."""
+    precedente = quinzaine_precedente(aujourd_hui)
+    return quinzaine_contenant(aujourd_hui) if precedente_transmise else precedente
+
+
 def statut_transmission(soumis_le: date | datetime | None, echeance: date, aujourd_hui: date) -> str:
     """On time when submitted on or before the due date; late after it; not transmitted once the due date has
     passed without a submission; to come before that."""

@@ -86,11 +86,18 @@ def liste(request):
 
 @programme_requis
 def bilan_de_la_quinzaine(request):
-    """The region's bilan for the current fortnight, opened from the previous one if needed."""
+    """The region's bilan to fill today: the fortnight that has just ended until it is transmitted, then the
+    current one (opened from the previous one if needed)."""
     region_id = region_suivie(perimetre_de(request))
     exiger(region_id is not None)
     region = get_object_or_404(Region, pk=region_id)
-    bilan = ouvrir_bilan(region, quinzaine_du(horloge.aujourdhui()), par=request.user)
+    jour = horloge.aujourdhui()
+    precedente = regles.quinzaine_precedente(jour)
+    transmise = BilanEtape.objects.filter(
+        region=region, quinzaine__date_debut=precedente.date_debut, statut__in=[StatutBilan.SOUMIS, StatutBilan.LU]
+    ).exists()
+    periode = regles.quinzaine_a_remplir(jour, transmise)
+    bilan = ouvrir_bilan(region, quinzaine_du(periode.date_debut), par=request.user)
     return redirect("tableau_de_bord:modifier_bilan" if bilan.modifiable else "tableau_de_bord:bilan", bilan.pk)
 
 

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from tableau_de_bord.models import BilanEtape, Fonction, LigneBilan, StatutBilan
-from tableau_de_bord.services import ConflitVersion, enregistrer_bilan, ouvrir_bilan, quinzaine_du
+from tableau_de_bord.services import ConflitVersion, enregistrer_bilan, ouvrir_bilan, quinzaine_du, soumettre_bilan
 
 pytestmark = pytest.mark.django_db
 
@@ -91,12 +91,19 @@ def test_transmettre_puis_lire(bilan_idf, connecter, demo):
     assert "Merci, à suivre." in n.get(reverse("tableau_de_bord:bilan", args=[bilan_idf.pk])).content.decode()
 
 
-def test_le_bilan_de_la_quinzaine(connecter, time_machine, idf):
+def test_le_bilan_de_la_quinzaine(connecter, time_machine, idf, demo):
+    """The link opens the fortnight that has ended until its bilan is transmitted (even late), then the current."""
     time_machine.move_to("2010-03-10 10:00 +01:00", tick=False)
     c = connecter("correspondant")
     r = c.get(reverse("tableau_de_bord:bilan_quinzaine"))
-    bilan = BilanEtape.objects.get(region=idf)
-    assert r.status_code == 302 and r.url == reverse("tableau_de_bord:modifier_bilan", args=[bilan.pk])
+    en_retard = BilanEtape.objects.get(region=idf)
+    assert r.status_code == 302 and r.url == reverse("tableau_de_bord:modifier_bilan", args=[en_retard.pk])
+    assert en_retard.quinzaine.date_debut == date(2010, 2, 16)  # due 01/03, not transmitted: still to fill
+    assert "étape au 28/02/2010" in c.get(r.url).content.decode()
+    soumettre_bilan(en_retard, demo.comptes["correspondant@demo.cui.fr"])
+    r = c.get(reverse("tableau_de_bord:bilan_quinzaine"))
+    bilan = BilanEtape.objects.exclude(pk=en_retard.pk).get(region=idf)
+    assert r.url == reverse("tableau_de_bord:modifier_bilan", args=[bilan.pk])
     assert bilan.quinzaine.date_debut == date(2010, 3, 1)
     page = c.get(r.url).content.decode()
     assert "étape au 15/03/2010" in page and "CAE-jeunes prescrits" in page

@@ -87,3 +87,16 @@ def test_echeance_de_paiement_vingt_cinq_jours():
 )
 def test_criteres_cae_jeune(naissance, duree, statut, type_, attendu):
     assert est_cae_jeune(type_, naissance, date(2010, 3, 1), duree, statut) is attendu
+
+
+@pytest.mark.parametrize(
+    ("jour", "transmise", "debut_attendu"),
+    [
+        (date(2026, 12, 1), False, date(2026, 11, 16)),  # due today (first working day after 30/11): this one
+        (date(2026, 12, 1), True, date(2026, 12, 1)),  # transmitted: the current fortnight
+        (date(2010, 3, 10), False, date(2010, 2, 16)),  # late, not transmitted: still the one to fill
+        (date(2010, 11, 30), True, date(2010, 11, 16)),  # the demonstration's day: today's fortnight
+    ],
+)
+def test_la_quinzaine_a_remplir(jour, transmise, debut_attendu):
+    assert regles.quinzaine_a_remplir(jour, transmise).date_debut == debut_attendu

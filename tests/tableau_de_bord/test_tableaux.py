@@ -46,6 +46,8 @@ def test_scenario_complet(connecter, time_machine, idf, npdc, demo):
     rafraichir_indicateurs()
     operateur = OperateurFactory(region=idf, organisation=demo.organisations["ml_paris"])
 
+    # The day the bilan of 1–15 March is due, the link opens it.
+    time_machine.move_to("2010-03-16 10:00 +01:00", tick=False)
     claire = connecter("correspondant")
     r = claire.get(reverse("tableau_de_bord:bilan_quinzaine"), follow=True)
     bilan = BilanEtape.objects.get(region=idf)
@@ -67,7 +69,7 @@ def test_scenario_complet(connecter, time_machine, idf, npdc, demo):
     r = hugo.get(reverse("tableau_de_bord:bilan_quinzaine"), follow=True)
     assert r.status_code == 200
     nord = BilanEtape.objects.get(region=npdc)
-    assert nord.quinzaine.date_debut == date(2010, 3, 16)  # today's fortnight; open the due one instead
+    assert nord.quinzaine.date_debut == date(2010, 3, 1)  # the fortnight due yesterday, not yet transmitted
     from tableau_de_bord.services import ouvrir_bilan, soumettre_bilan
 
     nord = ouvrir_bilan(npdc, bilan.quinzaine)
