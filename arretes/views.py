@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from cui_portal import horloge
+from cui_portal import horloge, parametres
 from cui_portal.exports import reponse_xlsx
 from cui_portal.historique import lignes_historique
 from cui_portal.pagination import paginer
@@ -55,7 +55,7 @@ def liste(request):
     perimetre = perimetre_de(request)
     qs = Arrete.objects.visibles_par(perimetre).select_related("region", "remplace_par")
     annee, statut, region = request.GET.get("annee", ""), request.GET.get("statut", ""), request.GET.get("region", "")
-    if annee.isdigit():
+    if parametres.annee(annee) is not None:
         qs = qs.filter(annee=int(annee))
     if statut in StatutArrete.values:
         qs = qs.filter(statut=statut)

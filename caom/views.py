@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from cui_portal import horloge
+from cui_portal import horloge, parametres
 from cui_portal.contraintes import message_d_integrite
 from cui_portal.historique import lignes_historique
 from cui_portal.pdf import reponse_pdf
@@ -39,7 +39,7 @@ from .selectors import enveloppe_de
 def entier_demande(request, nom: str) -> int | None:
     """A whole number of the query string, or ``None`` when it is missing or not one (a filter, not a form)."""
     texte = request.GET.get(nom, "").strip()
-    return int(texte) if texte.isascii() and texte.isdigit() else None
+    return parametres.entier(texte, 1, parametres.IDENTIFIANT_MAX)
 
 
 def annee_demandee(request) -> int:

@@ -11,6 +11,7 @@ from django import forms
 from django.db.models import F, Q
 from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear
 
+from cui_portal import parametres
 from cui_portal.permissions import departements_a_choisir, regions_a_choisir
 from droit.nombres import AGE_MAX_CAE_JEUNES, DUREE_MIN_CAE_JEUNES_MOIS
 from droit.vocabulaire import STATUTS_CAE_JEUNES, StatutConvention, TypeContrat
@@ -85,7 +86,15 @@ class ConventionFilter(django_filters.FilterSet):
         model = Convention
         fields = []
 
+    IDENTIFIANTS = ("region", "departement", "public", "caom")
+
     def __init__(self, data=None, *args, perimetre=None, **kwargs):
+        if data is not None:
+            # An identifier beyond 64 bits never reaches the database (SQLite would overflow): it is ignored.
+            data = data.copy()
+            for nom in self.IDENTIFIANTS:
+                if data.get(nom) and parametres.identifiant(data.get(nom)) is None:
+                    data.pop(nom)
         super().__init__(data, *args, **kwargs)
         self.filters["conclue_du"].lookup_expr = "gte"
         self.filters["conclue_au"].lookup_expr = "lte"

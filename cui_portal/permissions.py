@@ -19,6 +19,8 @@ from django.db.models import Q, QuerySet
 
 from droit.vocabulaire import Role, StatutConvention
 
+from . import parametres
+
 ROLES_REGIONAUX = frozenset({Role.CORRESPONDANT_REGIONAL, Role.GESTIONNAIRE_REGIONAL})
 ROLES_NATIONAUX = frozenset({Role.NATIONAL, Role.ADMINISTRATEUR})
 
@@ -144,7 +146,7 @@ def region_choisie(perimetre: Perimetre, demandee: str | None) -> int | None:
     """The region a list or report is about: for national roles the one asked for (None: France entière),
     for the others their own region (None if they have none)."""
     if choisit_la_region(perimetre):
-        return int(demandee) if demandee and demandee.isdigit() else None
+        return parametres.identifiant(demandee)
     return perimetre.region_id
 
 

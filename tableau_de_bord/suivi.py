@@ -5,7 +5,7 @@ from datetime import date
 
 from django.utils import timezone
 
-from cui_portal import horloge
+from cui_portal import horloge, parametres
 from referentiels.models import Region
 
 from . import regles
@@ -65,7 +65,7 @@ def quinzaine_choisie(valeur: str | None, aujourd_hui: date) -> Quinzaine:
     """The fortnight asked for (its id), else the latest one whose bilan is due (``regles.quinzaine_echue``)."""
     from .services import quinzaine_du
 
-    if valeur and valeur.isdigit():
+    if parametres.identifiant(valeur) is not None:
         quinzaine = Quinzaine.objects.filter(pk=int(valeur)).first()
         if quinzaine:
             return quinzaine

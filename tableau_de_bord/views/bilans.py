@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from cui_portal import horloge
+from cui_portal import horloge, parametres
 from cui_portal.historique import lignes_historique
 from cui_portal.pagination import paginer
 from cui_portal.pdf import reponse_pdf
@@ -64,7 +64,7 @@ def liste(request):
     regions = Region.objects.all() if choisit_la_region(perimetre) else Region.objects.none()
     region = request.GET.get("region", "")
     statut = request.GET.get("statut", "")
-    if region.isdigit():
+    if parametres.identifiant(region) is not None:
         qs = qs.filter(region_id=int(region))
     if statut in StatutBilan.values:
         qs = qs.filter(statut=statut)

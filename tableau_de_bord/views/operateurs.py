@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.db.models import Count, Q, Sum
 from django.shortcuts import get_object_or_404, redirect, render
 
-from cui_portal import horloge
+from cui_portal import horloge, parametres
 from cui_portal.permissions import (
     exiger,
     perimetre_de,
@@ -185,9 +185,9 @@ def comites(request):
     """Regions see theirs; the DGEFP sees the calendar of every region, by month."""
     perimetre = perimetre_de(request)
     qs = ComitePilotage.objects.visibles_par(perimetre).select_related("region").order_by("date", "region__nom")
-    annee = request.GET.get("annee", "")
-    if annee.isdigit():
-        qs = qs.filter(date__year=int(annee))
+    annee = parametres.annee(request.GET.get("annee"))
+    if annee is not None:
+        qs = qs.filter(date__year=annee)
     par_mois = defaultdict(list)
     for comite in qs:
         par_mois[comite.date.replace(day=1)].append(comite)
