@@ -76,6 +76,7 @@ def liste(request):
             "statuts": StatutArrete.choices,
             "regions": Region.objects.all() if choisit_la_region(perimetre) else None,
             "peut_creer": peut_creer_arrete(perimetre),
+            "peut_suivre_national": peut_lire_national(perimetre),
             "title": "Arrêtés régionaux",
         },
     )

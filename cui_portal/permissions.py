@@ -162,6 +162,10 @@ def region_geree(perimetre: Perimetre) -> int | None:
     return perimetre.region_id if perimetre.role == Role.GESTIONNAIRE_REGIONAL else None
 
 
+def est_administrateur(perimetre: Perimetre) -> bool:
+    return perimetre.administrateur
+
+
 def departement_de_l_organisation(perimetre: Perimetre) -> int | None:
     """The département of the organisation one acts for (a default for the forms, not a scope)."""
     return perimetre.departement_id

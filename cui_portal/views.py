@@ -2,7 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from .accueil import cartes_pour
-from .permissions import perimetre_de
+from .permissions import est_administrateur, perimetre_de
 
 
 @login_required
@@ -11,7 +11,11 @@ def accueil(request):
     return render(
         request,
         "accueil.html",
-        {"cartes": cartes_pour(request, perimetre), "title": "Accueil"},
+        {
+            "cartes": cartes_pour(request, perimetre),
+            "title": "Accueil",
+            "administrateur": est_administrateur(perimetre),
+        },
     )
 
 

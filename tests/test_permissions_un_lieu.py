@@ -9,6 +9,7 @@ Views, APIs, home cards and querysets call the named functions of ``cui_portal.p
 """
 
 import ast
+import re
 from fnmatch import fnmatch
 from pathlib import Path
 
@@ -101,3 +102,16 @@ exiger(perimetre.administrateur or role in (Role.GESTIONNAIRE_REGIONAL,))
     assert sorted(ligne for ligne, _ in decisions(ancien)) == [2, 2, 2, 4, 4, 6, 8, 8, 9, 10, 10]
     assert decisions("region = region_suivie(perimetre)\nqs.filter(region_id=region)\nx = Role.NATIONAL\n") == []
     assert not any(fnmatch("cui_portal/navigation.py", motif) for motif in AUTORISES)
+
+
+def test_aucun_gabarit_ne_decide_d_apres_le_role():
+    """Templates receive the decisions (``peut_…``) from their views; they never read the scope themselves."""
+    lecture = re.compile(r"perimetre\.(national|regional|administrateur|role|region_id|departement_id|organisation_id)")
+    fautes = [
+        f"{g.relative_to(RACINE)}:{n}"
+        for g in sorted(RACINE.glob("**/templates/**/*.html"))
+        if ".venv" not in g.parts and "node_modules" not in g.parts
+        for n, ligne in enumerate(g.read_text(encoding="utf-8").splitlines(), 1)
+        if lecture.search(ligne)
+    ]
+    assert fautes == []
