@@ -5,6 +5,7 @@ from django.urls import reverse
 from cui_portal import horloge
 from cui_portal.accueil import Carte
 from cui_portal.permissions import peut_lire_national, region_geree
+from droit.nombres import annee_de_campagne
 
 from .models import Arrete, StatutArrete
 from .regles import EtatPublication, date_limite_publication, etat_publication
@@ -12,7 +13,7 @@ from .regles import EtatPublication, date_limite_publication, etat_publication
 
 def a_faire(request, perimetre) -> list[Carte]:
     aujourd_hui = horloge.aujourdhui()
-    annee = aujourd_hui.year + 1
+    annee = annee_de_campagne(aujourd_hui)
     cartes = []
     region_id = region_geree(perimetre)
     if region_id is not None:

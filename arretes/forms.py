@@ -4,7 +4,7 @@ from django.template.defaultfilters import filesizeformat
 
 from cui_portal import horloge
 from cui_portal.contraintes import ContraintesAuxChamps
-from droit.nombres import HEURES_MAX, HEURES_MIN, nombre
+from droit.nombres import HEURES_MAX, HEURES_MIN, annee_de_campagne, nombre
 from referentiels.models import PublicPrioritaire, Region
 
 from .importation import ErreurFichier, format_du_fichier
@@ -47,7 +47,7 @@ class ArreteForm(ContraintesAuxChamps, forms.ModelForm):
         self.fields["visas"].required = False
         self.fields["visas"].help_text = "Un visa par ligne. Laissé vide : les visas du modèle de la circulaire."
         if not self.instance.pk:
-            self.initial.setdefault("annee", horloge.aujourdhui().year + 1)
+            self.initial.setdefault("annee", annee_de_campagne(horloge.aujourdhui()))
 
     def clean_annee(self):
         annee = self.cleaned_data["annee"]

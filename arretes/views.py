@@ -25,6 +25,7 @@ from cui_portal.permissions import (
     region_choisie,
     region_geree,
 )
+from droit.nombres import annee_de_campagne
 from referentiels.models import Region
 
 from .forms import ArreteForm, GrilleTauxForm, PublicationForm
@@ -231,7 +232,8 @@ def lignes_suivi(annee: int, aujourd_hui: date) -> list[dict]:
 
 def _annee_suivi(request) -> int:
     annee = request.GET.get("annee", "")
-    return int(annee) if annee.isdigit() and 2010 <= int(annee) <= 2100 else horloge.aujourdhui().year + 1
+    demandee = parametres.annee(annee)
+    return demandee if demandee is not None else annee_de_campagne(horloge.aujourdhui())
 
 
 @perimetre_requis

@@ -5,10 +5,11 @@ from django.urls import reverse
 from cui_portal import horloge
 from cui_portal.accueil import Carte
 from cui_portal.permissions import departement_du_conseil_general, region_suivie
+from droit.nombres import annee_de_campagne
 from referentiels.models import Departement
 
 from .models import Caom, StatutCaom
-from .regles import annee_de_campagne, date_rapport, echeance_signature, relance_de_decembre
+from .regles import date_rapport, echeance_signature, relance_de_decembre
 
 
 def a_faire(request, perimetre) -> list[Carte]:

@@ -324,8 +324,3 @@ def echeance_signature(annee: int) -> date:
 def relance_de_decembre(aujourd_hui: date, annee: int) -> bool:
     """After 30 November, the CAOM not yet signed are listed against the 31 December deadline."""
     return date_rapport(annee) < aujourd_hui
-
-
-def annee_de_campagne(aujourd_hui: date) -> int:
-    """From September, negotiations concern next year's CAOM."""
-    return aujourd_hui.year + 1 if aujourd_hui.month >= 9 else aujourd_hui.year

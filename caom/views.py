@@ -23,7 +23,7 @@ from cui_portal.permissions import (
     peut_lire_rapport_caom,
     region_choisie,
 )
-from droit.nombres import DATE_CUI, PLAFOND_CAE
+from droit.nombres import DATE_CUI, PLAFOND_CAE, annee_de_campagne
 from referentiels.models import Region
 from referentiels.regles import ParametreInconnu
 
@@ -32,7 +32,7 @@ from .consommation import consommation, consommation_disponible, hors_caom
 from .forms import AvenantForm, CaomForm, EtapeForm
 from .models import Caom, date_reference_par_defaut
 from .rapport import departements_visibles, lignes
-from .regles import RegleCaomError, annee_de_campagne, echeance_signature
+from .regles import RegleCaomError, echeance_signature
 from .selectors import enveloppe_de
 
 

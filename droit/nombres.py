@@ -48,6 +48,11 @@ AGE_SENIOR = 50  # 60 months for minimum-benefit recipients who turn 50 during t
 AGE_MAX_CAE_JEUNES = 26
 DUREE_MIN_CAE_JEUNES_MOIS = 12
 
+# --- the calendar of a campaign ---
+# Arrêtés are due end of November, the CAOM state on 30 November, the signature before 31 December: from
+# September the regions work on next year (circular 2009-42, annexes 2 and 3).
+MOIS_DE_LA_CAMPAGNE_SUIVANTE = 9
+
 # --- delays (days) ---
 
 DELAI_DECLARATION_JOURS = 7  # a suspension or a rupture is reported within 7 days
@@ -86,3 +91,8 @@ def echeance_paiement_operateur(date_dossier_complet: date) -> date:
     """The ASP pays an operator within ``DELAI_PAIEMENT_OPERATEUR_JOURS`` days of its complete file (circular
     2009-38, § 1.2)."""
     return date_dossier_complet + timedelta(days=DELAI_PAIEMENT_OPERATEUR_JOURS)
+
+
+def annee_de_campagne(jour: date) -> int:
+    """The year the arrêtés and CAOM pages show by default: next year from September, else the current one."""
+    return jour.year + 1 if jour.month >= MOIS_DE_LA_CAMPAGNE_SUIVANTE else jour.year

@@ -63,3 +63,19 @@ def test_cartes_d_accueil(arretes_demo):
     with time_machine.travel(date(2010, 11, 5)):  # before the deadline, nobody is late
         assert a_faire(None, Perimetre(role=Role.NATIONAL)) == []
     assert a_faire(None, Perimetre(role=Role.PRESCRIPTEUR)) == []
+
+
+@pytest.mark.parametrize(
+    ("jour", "annee"),
+    [
+        ("2010-03-15 10:00 +01:00", 2010),
+        ("2010-08-31 10:00 +02:00", 2010),
+        ("2010-09-01 10:00 +02:00", 2011),
+        ("2010-11-30 10:00 +01:00", 2011),
+    ],
+)
+def test_le_suivi_montre_l_annee_de_la_campagne(connecter, time_machine, jour, annee):
+    """Arrêtés are due end of November: from September the follow-up shows next year, before it the current."""
+    time_machine.move_to(jour, tick=False)
+    reponse = connecter("national").get(reverse("arretes:suivi"))
+    assert reponse.status_code == 200 and reponse.context["annee"] == annee

@@ -10,11 +10,11 @@ from hypothesis import strategies as st
 from caom.regles import (
     ParametresCaom,
     RegleCaomError,
-    annee_de_campagne,
     enveloppe,
     relance_de_decembre,
     verifier_transition,
 )
+from droit.nombres import annee_de_campagne
 from referentiels.aide import contribution_cg_maximale
 
 SMIC_2009 = D("8.82")
