@@ -3,6 +3,7 @@
 from datetime import date
 
 from droit.nombres import limite_declaration
+from droit.vocabulaire import StatutConvention
 from referentiels.violation import Violation
 
 from .duree import date_limite_attestation
@@ -27,12 +28,12 @@ def verifier_declaration(date_evenement: date, date_declaration: date, date_debu
 # --- statuses -------------------------------------------------------------------------------------
 
 BROUILLON, CONCLUE, EN_COURS, TERMINEE, SUSPENDUE, ROMPUE = (
-    "brouillon",
-    "conclue",
-    "en_cours",
-    "terminee",
-    "suspendue",
-    "rompue",
+    StatutConvention.BROUILLON,
+    StatutConvention.CONCLUE,
+    StatutConvention.EN_COURS,
+    StatutConvention.TERMINEE,
+    StatutConvention.SUSPENDUE,
+    StatutConvention.ROMPUE,
 )
 TRANSITIONS = {
     BROUILLON: frozenset({CONCLUE}),
@@ -42,14 +43,10 @@ TRANSITIONS = {
     TERMINEE: frozenset(),
     ROMPUE: frozenset(),
 }
-LIBELLES_STATUTS = {
-    BROUILLON: "brouillon",
-    CONCLUE: "conclue",
-    EN_COURS: "en cours",
-    TERMINEE: "terminée",
-    SUSPENDUE: "suspendue",
-    ROMPUE: "rompue",
-}
+
+
+def _libelle(statut: str) -> str:
+    return StatutConvention(statut).label.lower() if statut in StatutConvention.values else statut
 
 
 def transition_permise(de: str, vers: str) -> bool:
@@ -62,8 +59,7 @@ def verifier_transition(de: str, vers: str) -> list[Violation]:
     return [
         Violation(
             "statut",
-            f"Une convention {LIBELLES_STATUTS.get(de, de)} ne peut passer au statut "
-            f"« {LIBELLES_STATUTS.get(vers, vers)} ».",
+            f"Une convention {_libelle(de)} ne peut passer au statut « {_libelle(vers)} ».",
         )
     ]
 
@@ -87,8 +83,8 @@ def statut_a_la_date(statut: str, date_debut: date | None, date_fin: date | None
 def attestation_disponible(statut: str, date_fin: date | None, jour: date) -> bool:
     """The attestation can be printed once the convention has ended, or from its legal deadline on (one month
     before the end): the employer must hand it over by then."""
-    if statut in ("terminee", "rompue"):
+    if statut in (TERMINEE, ROMPUE):
         return True
-    if statut == "brouillon" or date_fin is None:
+    if statut == BROUILLON or date_fin is None:
         return False
     return jour >= date_limite_attestation(date_fin)

@@ -6,6 +6,8 @@ from django.db import IntegrityError, transaction
 from referentiels.violation import Violation
 
 from ..regles.base import RegleConventionError
+from ..regles.convention import est_cae_jeune
+from ..regles.duree import duree_en_mois
 
 
 def enregistrer(objet, par, raison: str = "", **kwargs):
@@ -32,3 +34,17 @@ def creer_sans_doublon(objet, par, raison: str, retrouver):
 def exiger_regles(violations: list[Violation]) -> None:
     if violations:
         raise RegleConventionError(violations)
+
+
+def cae_jeune(convention) -> bool:
+    """Whether a convention is a CAE-jeune (circular 2009-38), from its dates, its employee and its employer."""
+    c = convention
+    if not (c.date_embauche and c.date_debut and c.date_fin):
+        return False
+    return est_cae_jeune(
+        c.type_contrat,
+        c.salarie.date_naissance,
+        c.date_embauche,
+        duree_en_mois(c.date_debut, c.date_fin),
+        c.employeur.statut_juridique,
+    )

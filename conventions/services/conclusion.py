@@ -16,11 +16,10 @@ from referentiels.violation import Violation
 from ..models import Convention, TypeContratTravail
 from ..models_evenements import SequenceNumero
 from ..regles.base import RegleConventionError
-from ..regles.convention import BROUILLON_ENREGISTRE, CONCLUSION, est_cae_jeune
-from ..regles.duree import duree_en_mois
+from ..regles.convention import BROUILLON_ENREGISTRE, CONCLUSION
 from ..regles.statuts import verifier_transition
 from .aide import CalculAide, appliquer_aide, arrete_publie, calculer_aide, calculer_aide_du_brouillon, caom_de
-from .commun import creer_sans_doublon, enregistrer, exiger_regles
+from .commun import cae_jeune, creer_sans_doublon, enregistrer, exiger_regles
 from .verification import exiger_conforme, verifier
 
 # --- numbers ---------------------------------------------------------------------------------------
@@ -177,13 +176,7 @@ def conclure(
     exiger_regles(violations)
     if convention.financement != Financement.ETAT and convention.caom_id is None:
         convention.caom = caom_de(convention.departement_id, convention.date_debut.year)
-    if est_cae_jeune(
-        convention.type_contrat,
-        convention.salarie.date_naissance,
-        convention.date_embauche,
-        duree_en_mois(convention.date_debut, convention.date_fin),
-        convention.employeur.statut_juridique,
-    ):
+    if cae_jeune(convention):
         convention.immersion = True  # the Cerfa rubric is ticked systematically in CAE-jeunes
     convention.numero = allouer_numero(convention.type_contrat, convention.departement, convention.date_conclusion.year)
     convention.statut = StatutConvention.CONCLUE

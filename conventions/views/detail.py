@@ -33,13 +33,13 @@ from ..models_evenements import TypeAvenant
 from ..regles.base import RegleConventionError
 from ..regles.statuts import attestation_disponible as regle_attestation_disponible
 from ..services import evenements
+from ..services.commun import cae_jeune
 from .commun import (
     convention_modifiable,
     convention_visible,
     placer_violations,
     resume_erreurs,
 )
-from .recapitulatif import cae_jeune
 
 TITRES_AVENANT = {
     TypeAvenant.RENOUVELLEMENT: "Avenant de renouvellement",

@@ -10,9 +10,9 @@ from cui_portal.pdf import reponse_pdf
 from cui_portal.permissions import perimetre_de, perimetre_requis, peut_voir_nir
 
 from ..models import MotifRupture
+from ..services.commun import cae_jeune
 from .commun import convention_visible
 from .detail import attestation_disponible
-from .recapitulatif import cae_jeune
 
 SIGNATAIRES_CG = "Le président du conseil général"
 

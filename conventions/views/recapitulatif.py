@@ -9,11 +9,10 @@ from cui_portal.permissions import perimetre_de, perimetre_requis, peut_voir_nir
 from referentiels.violation import Violation
 
 from ..regles.base import RegleConventionError
-from ..regles.convention import est_cae_jeune
-from ..regles.duree import duree_en_mois
 from ..regles.immersion import Periode, verifier_periodes_immersion
 from ..services import conclusion
 from ..services.aide import taux_majore_de
+from ..services.commun import cae_jeune
 from .commun import ETAPES, NB_ETAPES, ErreurAilleurs, convention_modifiable, erreurs_ailleurs
 from .saisie import contexte_etape
 
@@ -41,19 +40,6 @@ def erreurs_par_etape(convention, violations) -> list[ErreurAilleurs]:
         else:
             erreurs += erreurs_ailleurs(convention, [v])
     return erreurs
-
-
-def cae_jeune(convention) -> bool:
-    c = convention
-    if not (c.date_embauche and c.date_debut and c.date_fin):
-        return False
-    return est_cae_jeune(
-        c.type_contrat,
-        c.salarie.date_naissance,
-        c.date_embauche,
-        duree_en_mois(c.date_debut, c.date_fin),
-        c.employeur.statut_juridique,
-    )
 
 
 @require_http_methods(["GET", "POST"])
