@@ -56,8 +56,8 @@ def liste(request):
     perimetre = perimetre_de(request)
     qs = Arrete.objects.visibles_par(perimetre).select_related("region", "remplace_par")
     annee, statut, region = request.GET.get("annee", ""), request.GET.get("statut", ""), request.GET.get("region", "")
-    if parametres.annee(annee) is not None:
-        qs = qs.filter(annee=int(annee))
+    if (annee_demandee := parametres.annee(annee)) is not None:
+        qs = qs.filter(annee=annee_demandee)
     if statut in StatutArrete.values:
         qs = qs.filter(statut=statut)
     region_id = region_choisie(perimetre, region)

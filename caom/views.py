@@ -36,15 +36,9 @@ from .regles import RegleCaomError, echeance_signature
 from .selectors import enveloppe_de
 
 
-def entier_demande(request, nom: str) -> int | None:
-    """A whole number of the query string, or ``None`` when it is missing or not one (a filter, not a form)."""
-    texte = request.GET.get(nom, "").strip()
-    return parametres.entier(texte, 1, parametres.IDENTIFIANT_MAX)
-
-
 def annee_demandee(request) -> int:
-    annee = entier_demande(request, "annee")
-    return annee if annee and DATE_CUI.year <= annee <= 2100 else annee_de_campagne(horloge.aujourdhui())
+    annee = parametres.annee(request.GET.get("annee"))
+    return annee if annee is not None else annee_de_campagne(horloge.aujourdhui())
 
 
 def annees_proposees(annee: int) -> list[int]:

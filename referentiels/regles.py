@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from droit.nombres import nombre
+
 
 class ParametreInconnu(ValueError):
     """No known value of a legal parameter at the date asked."""
@@ -35,11 +37,6 @@ def valeur_a_la_date(libelle: str, valeurs: Sequence[Valeur], jour: date, connu_
         derniere = ordonnees[-1]
         raise ParametreInconnu(
             f"{libelle} : valeur non connue au {jour:%d/%m/%Y} (barème connu jusqu'au {connu_jusqu_au:%d/%m/%Y} ; "
-            f"dernière valeur connue : {nombre_fr(derniere.valeur)} au {derniere.date_effet:%d/%m/%Y})."
+            f"dernière valeur connue : {nombre(derniere.valeur)} au {derniere.date_effet:%d/%m/%Y})."
         )
     return en_vigueur.valeur
-
-
-def nombre_fr(valeur: Decimal) -> str:
-    """« 9,43 » for ``Decimal("9.43")``: the comma of French amounts, two decimals."""
-    return f"{valeur:.2f}".replace(".", ",")

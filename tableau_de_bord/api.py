@@ -7,7 +7,7 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from cui_portal import horloge
+from cui_portal import horloge, parametres
 from cui_portal.permissions import perimetre_de, peut_lire_national, peut_voir_programme, regions_du_programme
 from referentiels.models import Region
 
@@ -65,8 +65,7 @@ class IndicateursView(APIView):
         perimetre = perimetre_de(request)
         if not peut_voir_programme(perimetre):
             raise PermissionDenied("Ces indicateurs sont réservés aux services régionaux et nationaux.")
-        annee = request.query_params.get("annee", "")
-        annee = int(annee) if annee.isdigit() and 2000 <= int(annee) <= 2100 else horloge.aujourdhui().year
+        annee = parametres.annee(request.query_params.get("annee")) or horloge.aujourdhui().year
         regions = regions_du_programme(Region.objects.all(), perimetre)
         territoires, national = indicateurs.par_region(annee, regions=regions)
         return Response(

@@ -54,6 +54,15 @@ def quinzaine_du(jour: date) -> Quinzaine:
 
 
 @transaction.atomic
+def quinzaine_a_remplir(region, jour: date) -> Quinzaine:
+    """The fortnight whose bilan the region fills on ``jour`` (``regles.quinzaine_a_remplir``)."""
+    precedente = regles.quinzaine_precedente(jour)
+    transmise = BilanEtape.objects.filter(
+        region=region, quinzaine__date_debut=precedente.date_debut, statut__in=[StatutBilan.SOUMIS, StatutBilan.LU]
+    ).exists()
+    return quinzaine_du(regles.quinzaine_a_remplir(jour, transmise).date_debut)
+
+
 def ouvrir_bilan(region, quinzaine: Quinzaine, par=None) -> BilanEtape:
     """The region's bilan for ``quinzaine``; a new one starts from the text of the region's previous bilan."""
     bilan, cree = BilanEtape.objects.get_or_create(region=region, quinzaine=quinzaine, defaults={"cree_par": par})

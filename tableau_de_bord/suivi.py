@@ -65,8 +65,8 @@ def quinzaine_choisie(valeur: str | None, aujourd_hui: date) -> Quinzaine:
     """The fortnight asked for (its id), else the latest one whose bilan is due (``regles.quinzaine_echue``)."""
     from .services import quinzaine_du
 
-    if parametres.identifiant(valeur) is not None:
-        quinzaine = Quinzaine.objects.filter(pk=int(valeur)).first()
+    if (pk := parametres.identifiant(valeur)) is not None:
+        quinzaine = Quinzaine.objects.filter(pk=pk).first()
         if quinzaine:
             return quinzaine
     return quinzaine_du(regles.quinzaine_echue(aujourd_hui).date_debut)

@@ -30,7 +30,7 @@ from ..services import (
     lignes_ordonnees,
     marquer_lu,
     ouvrir_bilan,
-    quinzaine_du,
+    quinzaine_a_remplir,
     soumettre_bilan,
 )
 from ..services_indicateurs import fraicheur
@@ -64,8 +64,8 @@ def liste(request):
     regions = Region.objects.all() if choisit_la_region(perimetre) else Region.objects.none()
     region = request.GET.get("region", "")
     statut = request.GET.get("statut", "")
-    if parametres.identifiant(region) is not None:
-        qs = qs.filter(region_id=int(region))
+    if (region_id := parametres.identifiant(region)) is not None:
+        qs = qs.filter(region_id=region_id)
     if statut in StatutBilan.values:
         qs = qs.filter(statut=statut)
     page = paginer(request, qs.order_by("-quinzaine__date_debut", "region__nom"))
@@ -91,13 +91,7 @@ def bilan_de_la_quinzaine(request):
     region_id = region_suivie(perimetre_de(request))
     exiger(region_id is not None)
     region = get_object_or_404(Region, pk=region_id)
-    jour = horloge.aujourdhui()
-    precedente = regles.quinzaine_precedente(jour)
-    transmise = BilanEtape.objects.filter(
-        region=region, quinzaine__date_debut=precedente.date_debut, statut__in=[StatutBilan.SOUMIS, StatutBilan.LU]
-    ).exists()
-    periode = regles.quinzaine_a_remplir(jour, transmise)
-    bilan = ouvrir_bilan(region, quinzaine_du(periode.date_debut), par=request.user)
+    bilan = ouvrir_bilan(region, quinzaine_a_remplir(region, horloge.aujourdhui()), par=request.user)
     return redirect("tableau_de_bord:modifier_bilan" if bilan.modifiable else "tableau_de_bord:bilan", bilan.pk)
 
 
