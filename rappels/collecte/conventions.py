@@ -14,10 +14,11 @@ JOURS_AVANT_ATTESTATION = 15
 MOIS_AVANT_BILAN = 2
 
 
-def _actives():
+def _actives(aujourdhui: date):
+    """The conventions in force on the run's day (their status derived from their dates on that day)."""
     from conventions.models import Convention
 
-    return Convention.objects.actives().select_related("employeur", "prescripteur", "region")
+    return Convention.objects.actives(aujourdhui).select_related("employeur", "prescripteur", "region")
 
 
 def _prescripteurs(convention, par_organisation) -> list:
@@ -33,7 +34,7 @@ def attestations(aujourdhui: date):
     debut = regles.ajouter_mois(aujourdhui, 1) - timedelta(days=3)
     fin = regles.ajouter_mois(aujourdhui + timedelta(days=JOURS_AVANT_ATTESTATION), 1) + timedelta(days=3)
     demandes = []
-    for c in _actives().filter(date_fin__range=(debut, fin)).exclude(employeur__contact_email=""):
+    for c in _actives(aujourdhui).filter(date_fin__range=(debut, fin)).exclude(employeur__contact_email=""):
         occurrences = regles.dues(
             regles.attestation_experience(c.date_fin, en_cours=True, jours_avant=JOURS_AVANT_ATTESTATION), aujourdhui
         )
@@ -61,7 +62,7 @@ def bilans_renouvellement(aujourdhui: date):
     jours = rattrapage()
     debut = regles.ajouter_mois(aujourdhui - timedelta(days=jours), MOIS_AVANT_BILAN) - timedelta(days=3)
     fin = regles.ajouter_mois(aujourdhui, MOIS_AVANT_BILAN) + timedelta(days=3)
-    qs = _actives().filter(date_fin__range=(debut, fin), bilan_employeur_fourni=False)
+    qs = _actives(aujourdhui).filter(date_fin__range=(debut, fin), bilan_employeur_fourni=False)
     if not qs.exists():
         return []
     prescripteurs = destinataires.par_organisation(Role.PRESCRIPTEUR)
