@@ -108,7 +108,25 @@ class SuspensionForm(forms.Form):
         label="Date de la suspension", error_messages={"required": "Indiquez la date de la suspension."}
     )
     motif = forms.ChoiceField(label="Motif légal", choices=[("", "Choisissez le motif"), *MotifSuspension.choices])
+    remuneration_maintenue = forms.BooleanField(
+        label="L'employeur maintient la rémunération pendant la suspension",
+        required=False,
+        help_text="Sinon, l'aide n'est pas versée pour les jours de suspension.",
+    )
     date_declaration = ChampDate(label="Date de la déclaration", help_text=A_DECLARER)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("initial", {"date_declaration": horloge.aujourdhui()})
+        super().__init__(*args, **kwargs)
+
+
+class RepriseForm(forms.Form):
+    date_reprise = ChampDate(
+        label="Date de la reprise du contrat",
+        help_text="Premier jour de travail après la suspension : l'aide reprend ce jour-là.",
+        error_messages={"required": "Indiquez la date de la reprise."},
+    )
+    date_declaration = ChampDate(label="Date de la déclaration")
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("initial", {"date_declaration": horloge.aujourdhui()})

@@ -30,7 +30,14 @@ from droit.vocabulaire import Financement, StatutConvention, TypeContrat
 from referentiels.models import Departement, Organisation, PublicPrioritaire, Region
 
 from .champs import MESSAGE_HEURES_PRISES_EN_CHARGE, MESSAGE_TAUX, champ_heures, champ_montant, champ_taux
-from .models_evenements import Avenant, PeriodeImmersion, SequenceNumero  # noqa: F401  (registered with the app here)
+from .models_echeancier import MoisAide  # noqa: F401  (registered with the app here)
+from .models_evenements import (  # noqa: F401  (registered with the app here)
+    Avenant,
+    MotifSuspension,
+    PeriodeImmersion,
+    SequenceNumero,
+    Suspension,
+)
 from .models_parties import Employeur, Salarie
 from .querysets import ConventionQuerySet
 from .regles.statuts import statut_a_la_date
@@ -48,14 +55,6 @@ class Nature(models.TextChoices):
 class TypeContratTravail(models.TextChoices):
     CDD = "CDD", "Contrat à durée déterminée"
     CDI = "CDI", "Contrat à durée indéterminée"
-
-
-class MotifSuspension(models.TextChoices):
-    MALADIE = "maladie", "Maladie ou accident"
-    MATERNITE = "maternite", "Congé de maternité, de paternité ou d'adoption"
-    EVALUATION = "evaluation", "Évaluation en milieu de travail ou période d'essai chez un autre employeur"
-    IMMERSION = "immersion", "Période d'immersion"
-    AUTRE = "autre", "Autre motif"
 
 
 class MotifRupture(models.TextChoices):

@@ -6,11 +6,19 @@ from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
 from cui_portal.contraintes import ou, refus
-from droit.nombres import HEURES_MAX, TAUX_MAX
+from droit.nombres import DELAI_DECLARATION_JOURS, HEURES_MAX, TAUX_MAX
 from droit.vocabulaire import TypeContrat
 from referentiels.models import Departement
 
 from .champs import MESSAGE_HEURES_PRISES_EN_CHARGE, MESSAGE_TAUX, champ_heures, champ_montant, champ_taux
+
+
+class MotifSuspension(models.TextChoices):
+    MALADIE = "maladie", "Maladie ou accident"
+    MATERNITE = "maternite", "Congé de maternité, de paternité ou d'adoption"
+    EVALUATION = "evaluation", "Évaluation en milieu de travail ou période d'essai chez un autre employeur"
+    IMMERSION = "immersion", "Période d'immersion"
+    AUTRE = "autre", "Autre motif"
 
 
 class TypeAvenant(models.TextChoices):
@@ -60,6 +68,9 @@ class Avenant(models.Model):
     date = models.DateField("date de signature")
     date_effet = models.DateField("date d'effet")
     ancienne_date_fin = models.DateField("fin de la convention avant l'avenant", null=True, blank=True)
+    # The terms before the avenant: the schedule keeps them for the months before its effective date.
+    ancien_taux = champ_taux("taux de prise en charge avant l'avenant (%)")
+    ancienne_duree_hebdo_prise_en_charge = champ_heures("durée hebdomadaire prise en charge avant l'avenant (h)")
     date_fin = models.DateField("nouvelle fin de la convention", null=True, blank=True)
     date_fin_contrat_travail = models.DateField("nouvelle fin du contrat de travail", null=True, blank=True)
     duree_hebdo_travail = champ_heures("nouvelle durée hebdomadaire de travail (h)")
@@ -115,6 +126,61 @@ class Avenant(models.Model):
 
     def __str__(self):
         return f"Avenant n° {self.numero} ({self.get_type_display()})"
+
+
+class Suspension(models.Model):
+    """A suspension of the work contract, from its start to its resumption (``date_fin`` empty while it runs).
+    Without pay, the aid stops for its days (``regles.echeancier``)."""
+
+    convention = models.ForeignKey(
+        "conventions.Convention", verbose_name="convention", on_delete=models.CASCADE, related_name="suspensions"
+    )
+    date_debut = models.DateField("début de la suspension")
+    date_fin = models.DateField("dernier jour de la suspension", null=True, blank=True)
+    motif = models.CharField("motif", max_length=12, choices=MotifSuspension.choices)
+    remuneration_maintenue = models.BooleanField(
+        "rémunération maintenue par l'employeur",
+        default=False,
+        help_text="Si l'employeur maintient le salaire, l'aide continue d'être versée pendant la suspension.",
+    )
+    date_declaration = models.DateField("date de la déclaration")
+    declaration_tardive = models.BooleanField(f"déclaration tardive (plus de {DELAI_DECLARATION_JOURS} jours)")
+    date_declaration_reprise = models.DateField("date de la déclaration de la reprise", null=True, blank=True)
+    cree_le = models.DateTimeField("créée le", auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "suspension"
+        ordering = ["convention", "date_debut"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(date_fin__isnull=True) | Q(date_fin__gte=F("date_debut")),
+                name="suspension_fin_apres_debut",
+                violation_error_message=refus("Une suspension finit le jour de son début ou après."),
+            ),
+            models.UniqueConstraint(
+                fields=["convention"],
+                condition=Q(date_fin__isnull=True),
+                name="une_suspension_ouverte_par_convention",
+                violation_error_message=refus(
+                    "La convention est déjà suspendue : enregistrez la reprise avant une nouvelle suspension."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(motif__in=MotifSuspension.values),
+                name="suspension_motif_connu",
+                violation_error_message=refus(f"Le motif d'une suspension est {ou(MotifSuspension)}."),
+            ),
+        ]
+
+    def __str__(self):
+        fin = f" au {self.date_fin:%d/%m/%Y}" if self.date_fin else " (en cours)"
+        return f"Suspension du {self.date_debut:%d/%m/%Y}{fin}"
+
+    @property
+    def sans_aide(self) -> bool:
+        return not self.remuneration_maintenue
 
 
 class SequenceNumero(models.Model):

@@ -10,3 +10,11 @@ def mettre_a_jour_statuts_task() -> int:
     from .services.evenements import mettre_a_jour_statuts
 
     return mettre_a_jour_statuts()
+
+
+@shared_task(name="conventions.recalculer_echeanciers")
+def recalculer_echeanciers_task() -> int:
+    """Rewrite every schedule of the aid after a change of the SMIC or RSA tables (all or nothing)."""
+    from .services.echeancier import recalculer_echeanciers
+
+    return recalculer_echeanciers()

@@ -1,7 +1,8 @@
 """Pure rules on reference values: which value of a dated scale applies on a given day."""
 
+from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
@@ -40,3 +41,28 @@ def valeur_a_la_date(libelle: str, valeurs: Sequence[Valeur], jour: date, connu_
             f"dernière valeur connue : {nombre(derniere.valeur)} au {derniere.date_effet:%d/%m/%Y})."
         )
     return en_vigueur.valeur
+
+
+@dataclass(frozen=True)
+class TableDatee:
+    """A legal scale by date (SMIC horaire brut, RSA montant forfaitaire), loaded once for many look-ups."""
+
+    libelle: str
+    valeurs: tuple[Valeur, ...]
+    connu_jusqu_au: date
+    _dates: tuple[date, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        ordonnees = tuple(sorted(self.valeurs, key=lambda v: v.date_effet))
+        object.__setattr__(self, "valeurs", ordonnees)
+        object.__setattr__(self, "_dates", tuple(v.date_effet for v in ordonnees))
+
+    def au(self, jour: date) -> tuple[Decimal, bool]:
+        """(the value in force on ``jour``, whether it is provisional: ``jour`` after the known range).
+
+        Raises ``ParametreInconnu`` before the first known value."""
+        i = bisect_right(self._dates, jour)
+        if i == 0:
+            debut = f" (première valeur connue au {self._dates[0]:%d/%m/%Y})" if self._dates else ""
+            raise ParametreInconnu(f"{self.libelle} : aucune valeur connue au {jour:%d/%m/%Y}{debut}.")
+        return self.valeurs[i - 1].valeur, jour > self.connu_jusqu_au

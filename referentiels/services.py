@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.db.models import Min
 
 from .models import Bareme
-from .regles import ParametreInconnu, Valeur, valeur_a_la_date
+from .regles import ParametreInconnu, TableDatee, Valeur, valeur_a_la_date
 
 
 def _valeur(code: str, jour: date) -> Decimal:
@@ -17,6 +17,16 @@ def _valeur(code: str, jour: date) -> Decimal:
         raise ParametreInconnu(f"Le barème « {Bareme.Code(code).label} » n'est pas chargé.") from exc
     valeurs = [Valeur(v.date_effet, v.valeur) for v in bareme.valeurs.all()]
     return valeur_a_la_date(bareme.get_code_display(), valeurs, jour, bareme.connu_jusqu_au)
+
+
+def table_datee(code: str) -> TableDatee:
+    """A whole scale, loaded once (one query) for many look-ups: the schedules of the aid."""
+    try:
+        bareme = Bareme.objects.prefetch_related("valeurs").get(code=code)
+    except Bareme.DoesNotExist as exc:
+        raise ParametreInconnu(f"Le barème « {Bareme.Code(code).label} » n'est pas chargé.") from exc
+    valeurs = tuple(Valeur(v.date_effet, v.valeur) for v in bareme.valeurs.all())
+    return TableDatee(bareme.get_code_display(), valeurs, bareme.connu_jusqu_au)
 
 
 def smic_horaire(jour: date) -> Decimal:

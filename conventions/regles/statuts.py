@@ -1,6 +1,6 @@
 """Statuses of a convention and how they move, declarations of its events, the attestation's availability."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from droit.nombres import limite_declaration
 from droit.vocabulaire import StatutConvention
@@ -23,6 +23,42 @@ def verifier_declaration(date_evenement: date, date_declaration: date, date_debu
     if date_debut and date_evenement < date_debut:
         violations.append(Violation("date_evenement", "L'événement ne peut précéder le début de la convention."))
     return violations
+
+
+def verifier_suspension(debut: date, fin_convention: date | None, fin_precedente: date | None) -> list[Violation]:
+    """A new suspension starts before the end of the convention and after the previous one ended."""
+    if fin_convention is not None and debut > fin_convention:
+        return [
+            Violation("date_suspension", f"La convention finit le {fin_convention:%d/%m/%Y} : pas de suspension après.")
+        ]
+    if fin_precedente is not None and debut <= fin_precedente:
+        return [
+            Violation(
+                "date_suspension",
+                f"La suspension précédente a duré jusqu'au {fin_precedente:%d/%m/%Y} : une nouvelle commence après.",
+            )
+        ]
+    return []
+
+
+def verifier_reprise(debut_suspension: date | None, date_reprise: date, fin_convention: date | None) -> list[Violation]:
+    """The contract resumes after the first day of its suspension, and at the latest the day after the end of the
+    convention (the aid stops for the suspended days only: ``regles.echeancier``)."""
+    if debut_suspension is not None and date_reprise <= debut_suspension:
+        return [
+            Violation(
+                "date_reprise",
+                f"La suspension a commencé le {debut_suspension:%d/%m/%Y} : la reprise a lieu après cette date.",
+            )
+        ]
+    if fin_convention is not None and date_reprise > fin_convention + timedelta(days=1):
+        return [
+            Violation(
+                "date_reprise",
+                f"La convention a pris fin le {fin_convention:%d/%m/%Y} : la reprise ne peut être postérieure.",
+            )
+        ]
+    return []
 
 
 # --- statuses -------------------------------------------------------------------------------------

@@ -17,8 +17,9 @@ from referentiels.violation import Violation
 from ..models import Convention
 from ..regles.aide import calculer_repartition, verifier_taux_convention
 from ..regles.base import RegleConventionError
-from ..regles.duree import duree_en_mois_decimale
 from .commun import exiger_regles
+from .echeancier import appliquer_engagement
+from .echeancier import calculer as calculer_echeancier
 
 
 @dataclass(frozen=True)
@@ -164,17 +165,8 @@ def appliquer_aide(convention: Convention, calcul: CalculAide) -> None:
     ):
         setattr(convention, champ, getattr(calcul, champ))
     convention.contribution_cg_max = calcul.contribution_cg_max
-    appliquer_engagement(convention)
-
-
-def appliquer_engagement(convention: Convention) -> None:
-    if convention.date_debut and convention.date_fin:
-        convention.duree_mois = duree_en_mois_decimale(convention.date_debut, convention.date_fin)
-        if convention.aide_mensuelle is not None:
-            convention.engagement_etat = (convention.part_etat * convention.duree_mois).quantize(Decimal("0.01"))
-            convention.engagement_conseil_general = (convention.part_conseil_general * convention.duree_mois).quantize(
-                Decimal("0.01")
-            )
+    # Before its conclusion a convention has no avenant nor suspension: its schedule is that of its terms.
+    appliquer_engagement(convention, calculer_echeancier(convention))
 
 
 def heures_max_de_l_arrete(convention: Convention) -> int | None:

@@ -20,6 +20,7 @@ from ..regles.convention import BROUILLON_ENREGISTRE, CONCLUSION
 from ..regles.statuts import verifier_transition
 from .aide import CalculAide, appliquer_aide, arrete_publie, calculer_aide, calculer_aide_du_brouillon, caom_de
 from .commun import cae_jeune, creer_sans_doublon, enregistrer, exiger_regles
+from .echeancier import ecrire_echeancier
 from .verification import exiger_conforme, verifier
 
 # --- numbers ---------------------------------------------------------------------------------------
@@ -180,4 +181,6 @@ def conclure(
         convention.immersion = True  # the Cerfa rubric is ticked systematically in CAE-jeunes
     convention.numero = allouer_numero(convention.type_contrat, convention.departement, convention.date_conclusion.year)
     convention.statut = StatutConvention.CONCLUE
-    return enregistrer(convention, par, f"Convention conclue sous le numéro {convention.numero}")
+    enregistrer(convention, par, f"Convention conclue sous le numéro {convention.numero}")
+    ecrire_echeancier(convention)  # its aid month by month, in the same transaction
+    return convention

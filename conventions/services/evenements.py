@@ -3,7 +3,7 @@ resumption, rupture, and the daily move of statuses by date. Each write changes 
 goes through the one check of ``verification`` (the same rules and inputs as the conclusion, the arrêté's ceiling
 of weekly hours included) before anything is saved, and records its author in the history."""
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db import transaction
@@ -15,7 +15,7 @@ from droit.vocabulaire import StatutConvention
 from referentiels.violation import Violation
 
 from ..models import Convention
-from ..models_evenements import Avenant, PeriodeImmersion, TypeAvenant
+from ..models_evenements import Avenant, PeriodeImmersion, Suspension, TypeAvenant
 from ..regles.aide import calculer_repartition
 from ..regles.base import RegleConventionError
 from ..regles.convention import (
@@ -26,9 +26,9 @@ from ..regles.convention import (
     IMMERSION,
 )
 from ..regles.immersion import Periode
-from ..regles.statuts import declaration_tardive, statut_a_la_date
-from .aide import appliquer_engagement
-from .commun import enregistrer
+from ..regles.statuts import declaration_tardive, statut_a_la_date, verifier_reprise, verifier_suspension
+from .commun import enregistrer, exiger_regles
+from .echeancier import ecrire_echeancier
 from .verification import debut_de_chaine, exiger_conforme
 
 
@@ -99,6 +99,8 @@ def ajouter_avenant(
         )
         convention.bilan_employeur_fourni = True
     elif type == TypeAvenant.MODIFICATION:
+        avenant.ancien_taux = convention.taux
+        avenant.ancienne_duree_hebdo_prise_en_charge = convention.duree_hebdo_prise_en_charge
         if duree_hebdo_travail is not None:
             convention.duree_hebdo_travail = duree_hebdo_travail
         if duree_hebdo_prise_en_charge is not None:
@@ -125,12 +127,13 @@ def ajouter_avenant(
         _ajouter_periode(convention, par=par, **immersion)
     else:
         raise RegleConventionError([Violation("type", f"Type d'avenant « {type} » inconnu.")])
-    appliquer_engagement(convention)
     enregistrer(convention, par, f"Avenant n° {numero} ({avenant.get_type_display().lower()})")
     avenant.aide_mensuelle = convention.aide_mensuelle
     avenant.part_etat = convention.part_etat
     avenant.part_conseil_general = convention.part_conseil_general
-    return enregistrer(avenant, par, "Avenant signé")
+    enregistrer(avenant, par, "Avenant signé")
+    ecrire_echeancier(convention)  # the new terms from the avenant's effective date only
+    return avenant
 
 
 def _ajouter_periode(convention, *, employeur_accueil, date_debut, date_fin, par, objet="", siret_accueil=""):
@@ -197,8 +200,15 @@ def _avancer(convention: Convention, jour: date) -> None:
 
 @transaction.atomic
 def declarer_suspension(
-    convention: Convention, *, date_suspension: date, motif: str, par, date_declaration: date | None = None
+    convention: Convention,
+    *,
+    date_suspension: date,
+    motif: str,
+    par,
+    date_declaration: date | None = None,
+    remuneration_maintenue: bool = False,
 ) -> Convention:
+    """A suspension from ``date_suspension`` until its resumption; without pay, no aid for its days."""
     convention = Convention.objects.select_for_update().get(pk=convention.pk)
     date_declaration = date_declaration or horloge.aujourdhui()
     _avancer(convention, date_suspension)
@@ -208,28 +218,53 @@ def declarer_suspension(
         nouveau_statut=StatutConvention.SUSPENDUE,
         declaration=(date_suspension, date_declaration),
     )
+    precedente = convention.suspensions.order_by("-date_debut").first()
+    exiger_regles(
+        verifier_suspension(date_suspension, convention.date_fin, precedente.date_fin if precedente else None)
+    )
+    tardive = declaration_tardive(date_suspension, date_declaration)
     convention.statut = StatutConvention.SUSPENDUE
     convention.date_suspension, convention.motif_suspension = date_suspension, motif
     convention.date_declaration_evenement = date_declaration
-    convention.declaration_tardive = declaration_tardive(date_suspension, date_declaration)
-    return enregistrer(
-        convention, par, "Suspension déclarée" + (" (tardive)" if convention.declaration_tardive else "")
+    convention.declaration_tardive = tardive
+    enregistrer(convention, par, "Suspension déclarée" + (" (tardive)" if tardive else ""))
+    suspension = Suspension(
+        convention=convention,
+        date_debut=date_suspension,
+        motif=motif,
+        remuneration_maintenue=remuneration_maintenue,
+        date_declaration=date_declaration,
+        declaration_tardive=tardive,
     )
+    enregistrer(suspension, par, "Suspension déclarée")
+    ecrire_echeancier(convention)
+    return convention
 
 
 @transaction.atomic
-def lever_suspension(convention: Convention, *, par) -> Convention:
+def lever_suspension(convention: Convention, *, date_reprise: date, par, date_declaration: date | None = None):
+    """The resumption of the contract on ``date_reprise`` (first day back): the suspension ends the day before."""
     convention = Convention.objects.select_for_update().get(pk=convention.pk)
     exiger_conforme(convention, EVENEMENT, nouveau_statut=StatutConvention.EN_COURS)
+    suspension = convention.suspensions.filter(date_fin__isnull=True).order_by("-date_debut").first()
+    debut = suspension.date_debut if suspension else convention.date_suspension
+    exiger_regles(verifier_reprise(debut, date_reprise, convention.date_fin))
     convention.statut = StatutConvention.EN_COURS
-    return enregistrer(convention, par, "Reprise après suspension")
+    enregistrer(convention, par, f"Reprise après suspension le {date_reprise:%d/%m/%Y}")
+    if suspension is not None:
+        suspension.date_fin = date_reprise - timedelta(days=1)
+        suspension.date_declaration_reprise = date_declaration or horloge.aujourdhui()
+        enregistrer(suspension, par, "Reprise après suspension")
+    ecrire_echeancier(convention)
+    return convention
 
 
 @transaction.atomic
 def declarer_rupture(
     convention: Convention, *, date_rupture: date, motif: str, par, date_declaration: date | None = None
 ) -> Convention:
-    """The end of the convention before its term; outside the legal cases the aid paid is to be repaid."""
+    """The end of the convention before its term: no aid after its date; outside the legal cases the aid due
+    until then is to be repaid (the schedule shows it)."""
     convention = Convention.objects.select_for_update().get(pk=convention.pk)
     date_declaration = date_declaration or horloge.aujourdhui()
     _avancer(convention, date_rupture)
@@ -240,7 +275,13 @@ def declarer_rupture(
     convention.date_rupture, convention.motif_rupture = date_rupture, motif
     convention.date_declaration_evenement = date_declaration
     convention.declaration_tardive = declaration_tardive(date_rupture, date_declaration)
-    return enregistrer(convention, par, "Rupture déclarée" + (" (tardive)" if convention.declaration_tardive else ""))
+    enregistrer(convention, par, "Rupture déclarée" + (" (tardive)" if convention.declaration_tardive else ""))
+    ouverte = convention.suspensions.filter(date_fin__isnull=True).first()
+    if ouverte is not None:
+        ouverte.date_fin = max(ouverte.date_debut, date_rupture)
+        enregistrer(ouverte, par, "Suspension close par la rupture")
+    ecrire_echeancier(convention)
+    return convention
 
 
 def mettre_a_jour_statuts(jour: date | None = None, par=None) -> int:

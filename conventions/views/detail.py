@@ -10,7 +10,6 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
 
 from cui_portal import horloge
 from cui_portal.historique import lignes_historique
@@ -28,7 +27,7 @@ from cui_portal.permissions import (
 )
 from droit.vocabulaire import StatutConvention
 
-from ..forms_actions import FORMULAIRES_AVENANT, RuptureForm, SuspensionForm
+from ..forms_actions import FORMULAIRES_AVENANT, RepriseForm, RuptureForm, SuspensionForm
 from ..models_evenements import TypeAvenant
 from ..regles.base import RegleConventionError
 from ..regles.statuts import attestation_disponible as regle_attestation_disponible
@@ -152,6 +151,7 @@ def suspension(request, pk):
             date_suspension=d["date_suspension"],
             motif=d["motif"],
             date_declaration=d["date_declaration"],
+            remuneration_maintenue=d["remuneration_maintenue"],
             par=request.user,
         )
 
@@ -175,14 +175,24 @@ def rupture(request, pk):
     return _action(request, convention, form, "Déclarer une rupture", executer, "La rupture est déclarée.")
 
 
-@require_POST
 @perimetre_requis
 def reprise(request, pk):
     convention = convention_modifiable(request, pk, brouillon=False)
-    try:
-        evenements.lever_suspension(convention, par=request.user)
-    except RegleConventionError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, "La reprise du contrat après suspension est enregistrée.")
-    return redirect("conventions:detail", convention.pk)
+    if not peut_reprendre_convention(perimetre_de(request), convention):
+        messages.warning(request, "La convention n'est pas suspendue : aucune reprise à enregistrer.")
+        return redirect("conventions:detail", convention.pk)
+    form = RepriseForm(request.POST or None)
+
+    def executer(d):
+        evenements.lever_suspension(
+            convention, date_reprise=d["date_reprise"], date_declaration=d["date_declaration"], par=request.user
+        )
+
+    return _action(
+        request,
+        convention,
+        form,
+        "Enregistrer la reprise après suspension",
+        executer,
+        "La reprise du contrat après suspension est enregistrée.",
+    )

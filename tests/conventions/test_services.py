@@ -195,7 +195,10 @@ def test_renouvellement_d_un_cdd_demande_sa_prolongation(arretes_2010, auteur):
         bilan_employeur_fourni=True,
     )
     convention.refresh_from_db()
-    assert convention.duree_mois == D(12) and convention.engagement_etat == convention.part_etat * 12
+    mois = list(convention.echeancier.order_by("mois"))
+    assert convention.duree_mois == D(12) and len(mois) == 13  # from a mid-month start to the day before
+    assert mois[-1].mois.replace(day=mois[-1].jours_aides) == date_fin_pour(DEBUT, 12)
+    assert convention.engagement_etat == sum(m.part_etat for m in mois)
 
 
 def test_avenant_de_modification_recalcule_l_aide(arretes_2010, auteur):
@@ -279,7 +282,13 @@ def test_suspension_puis_rupture_declaree_tardivement(arretes_2010, auteur):
         convention, date_suspension=date(2010, 2, 1), motif="maladie", date_declaration=date(2010, 2, 5), par=auteur
     )
     assert convention.statut == StatutConvention.SUSPENDUE and not convention.declaration_tardive
-    convention = evenements.lever_suspension(convention, par=auteur)
+    with pytest.raises(RegleConventionError, match="la reprise a lieu après"):
+        evenements.lever_suspension(convention, date_reprise=date(2010, 2, 1), par=auteur)
+    convention = evenements.lever_suspension(convention, date_reprise=date(2010, 2, 11), par=auteur)
+    suspension = convention.suspensions.get()
+    assert (suspension.date_debut, suspension.date_fin) == (date(2010, 2, 1), date(2010, 2, 10))
+    fevrier = convention.echeancier.get(mois=date(2010, 2, 1))
+    assert fevrier.jours_aides == 18 and fevrier.jours_du_mois == 28  # ten days of suspension without pay
     convention = evenements.declarer_rupture(
         convention,
         date_rupture=date(2010, 3, 1),
@@ -289,6 +298,9 @@ def test_suspension_puis_rupture_declaree_tardivement(arretes_2010, auteur):
     )
     assert convention.statut == StatutConvention.ROMPUE and convention.declaration_tardive
     assert convention.aide_a_rembourser
+    mois = list(convention.echeancier.order_by("mois"))
+    assert mois[-1].mois == date(2010, 3, 1) and mois[-1].jours_aides == 1  # no aid after the rupture
+    assert all(m.a_rembourser == m.aide for m in mois) and sum(m.a_rembourser for m in mois) > 0
     with pytest.raises(RegleConventionError):
         evenements.declarer_suspension(convention, date_suspension=date(2010, 4, 1), motif="maladie", par=auteur)
     raisons = list(convention.history.values_list("history_change_reason", flat=True))

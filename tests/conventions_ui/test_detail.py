@@ -131,7 +131,15 @@ def test_avenant_immersion_et_suspension_tardive_puis_rupture(arretes, connecter
     assert reponse.status_code == 302
     page = client.get(reverse("conventions:detail", args=[c.pk])).content.decode()
     assert "Déclaration tardive" in page
-    assert client.post(reverse("conventions:reprise", args=[c.pk])).status_code == 302
+    formulaire = client.get(reverse("conventions:reprise", args=[c.pk]))
+    assert "Date de la reprise du contrat" in formulaire.content.decode()
+    sans_date = client.post(reverse("conventions:reprise", args=[c.pk]), {"date_declaration": "20/03/2010"})
+    assert sans_date.context["form"].errors["date_reprise"] == ["Indiquez la date de la reprise."]
+    reprise = client.post(
+        reverse("conventions:reprise", args=[c.pk]), {"date_reprise": "15/03/2010", "date_declaration": "20/03/2010"}
+    )
+    assert reprise.status_code == 302
+    assert c.suspensions.get().date_fin == date(2010, 3, 14)
     reponse = client.post(
         reverse("conventions:rupture", args=[c.pk]),
         {"date_rupture": "01/06/2010", "motif": "hors_cas_legaux", "date_declaration": "03/06/2010"},

@@ -1,0 +1,103 @@
+"""The schedule of the aid: one row per convention and calendar month, written by ``services.echeancier`` from
+the pure rules of ``regles.echeancier`` each time the convention's terms change (conclusion, avenant, suspension,
+resumption, rupture). Registered with the app through ``conventions.models``."""
+
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Abs
+from django.db.models.lookups import LessThan
+
+from cui_portal.contraintes import refus
+
+from .champs import champ_heures, champ_taux
+
+
+def _montant(libelle):
+    return models.DecimalField(libelle, max_digits=9, decimal_places=2)
+
+
+class MoisAideQuerySet(models.QuerySet):
+    def de_l_annee(self, annee: int):
+        return self.filter(mois__year=annee)
+
+    def echus_au(self, jour):
+        """The months whose aid is due on ``jour``: the aid of a month is due once the month is over."""
+        return self.filter(mois__lt=jour.replace(day=1))
+
+
+class MoisAide(models.Model):
+    convention = models.ForeignKey(
+        "conventions.Convention", verbose_name="convention", on_delete=models.CASCADE, related_name="echeancier"
+    )
+    # Denormalised from the convention (which never moves), for the budgets of a territory.
+    region = models.ForeignKey(
+        "referentiels.Region", verbose_name="région", on_delete=models.PROTECT, related_name="+", db_index=False
+    )
+    departement = models.ForeignKey(
+        "referentiels.Departement",
+        verbose_name="département",
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
+    )
+    mois = models.DateField("mois")
+    jours_aides = models.PositiveSmallIntegerField("jours aidés")
+    jours_du_mois = models.PositiveSmallIntegerField("jours du mois")
+    taux = champ_taux("taux de prise en charge (%)")
+    heures = champ_heures("durée hebdomadaire prise en charge (h)")
+    smic_horaire = _montant("SMIC horaire brut du mois (€)")
+    aide = _montant("aide due (€)")
+    part_etat = _montant("part de l'État (€)")
+    part_conseil_general = _montant("part du conseil général (€)")
+    a_rembourser = _montant("aide à rembourser (€)")
+    fractionne = models.BooleanField("mois partagé par un avenant", default=False)
+    provisoire = models.BooleanField("montant provisoire (barème pas encore connu)", default=False)
+
+    objects = MoisAideQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "mois de l'aide"
+        verbose_name_plural = "échéancier de l'aide"
+        ordering = ["convention", "mois"]
+        indexes = [
+            models.Index(fields=["region", "mois"], name="mois_aide_region_mois"),
+            models.Index(fields=["departement", "mois"], name="mois_aide_dep_mois"),
+            models.Index(fields=["mois"], name="mois_aide_mois"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["convention", "mois"],
+                name="un_mois_d_aide_par_convention",
+                violation_error_message=refus("L'échéancier de la convention a déjà une ligne pour ce mois."),
+            ),
+            models.CheckConstraint(
+                condition=Q(mois__day=1),
+                name="mois_aide_premier_du_mois",
+                violation_error_message=refus("Une ligne de l'échéancier porte sur un mois : le 1er du mois."),
+            ),
+            models.CheckConstraint(
+                condition=Q(jours_aides__lte=F("jours_du_mois"), jours_du_mois__gte=28, jours_du_mois__lte=31),
+                name="mois_aide_jours_du_mois",
+                violation_error_message=refus("Les jours aidés d'un mois ne dépassent pas les jours de ce mois."),
+            ),
+            models.CheckConstraint(
+                condition=Q(aide__gte=0, part_etat__gte=0, part_conseil_general__gte=0, a_rembourser__gte=0),
+                name="mois_aide_montants_positifs",
+                violation_error_message=refus("L'aide d'un mois et ses parts sont positives ou nulles."),
+            ),
+            models.CheckConstraint(
+                condition=Q(LessThan(Abs(F("aide") - F("part_etat") - F("part_conseil_general")), 0.005)),
+                name="mois_aide_etat_plus_cg",
+                violation_error_message=refus(
+                    "L'aide d'un mois est la somme de la part de l'État et de celle du conseil général."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(a_rembourser__lte=F("aide")),
+                name="mois_aide_indu_borne",
+                violation_error_message=refus("L'aide à rembourser d'un mois ne dépasse pas l'aide due ce mois."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.mois:%m/%Y} : {self.aide} €"

@@ -1,0 +1,101 @@
+"""The schedule kept by the services in the transaction of each write: the issue's convention concluded, amended,
+suspended, resumed and broken through ``conventions.services``, month by month in the database."""
+
+import io
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+
+from arretes.models import TauxPriseEnCharge
+from conventions.models import MoisAide, MotifRupture
+from conventions.services import conclusion, echeancier, evenements
+from cui_portal import horloge
+from referentiels.models import Bareme, ValeurBareme
+from tests.arretes.factories import arrete_publie
+from tests.conventions.factories import ConventionFactory
+
+D = Decimal
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def auteur(django_user_model):
+    return django_user_model.objects.create_user(email="auteur@example.org", password="x")
+
+
+@pytest.fixture
+def convention_de_l_issue(auteur):
+    arrete = arrete_publie("11", 2010, numero="IDF-2010-1", date_publication=date(2009, 11, 27))
+    TauxPriseEnCharge.objects.filter(arrete=arrete, contrat="CAE", public__code="autres-publics").update(heures_max=35)
+    brouillon = ConventionFactory(
+        date_conclusion=date(2010, 12, 1),
+        date_embauche=date(2010, 12, 15),
+        date_debut=date(2010, 12, 15),
+        date_fin=date(2011, 6, 14),
+        date_fin_contrat_travail=date(2011, 6, 14),
+        duree_hebdo_travail=D(35),
+        duree_hebdo_prise_en_charge=D(26),
+    )
+    with horloge.au(date(2010, 12, 1)):
+        return conclusion.conclure(brouillon, par=auteur)
+
+
+def aides(convention):
+    return [m.aide for m in MoisAide.objects.filter(convention=convention).order_by("mois")]
+
+
+def test_conclusion_avenant_suspension_reprise_et_rupture_reecrivent_l_echeancier(convention_de_l_issue, auteur):
+    c = convention_de_l_issue
+    assert c.taux == 90
+    assert aides(c) == [D(x) for x in ("492.67", "912.60", "912.60", "912.60", "912.60", "912.60", "425.88")]
+    with horloge.au(date(2011, 2, 20)):
+        evenements.ajouter_avenant(
+            c,
+            type="modification",
+            date=date(2011, 2, 20),
+            date_effet=date(2011, 3, 1),
+            duree_hebdo_prise_en_charge=D(30),
+            par=auteur,
+        )
+    # Months before the avenant keep 26 h: the whole term is not recomputed at the new terms.
+    assert aides(c) == [D(x) for x in ("492.67", "912.60", "912.60", "1053.00", "1053.00", "1053.00", "491.40")]
+    with horloge.au(date(2011, 4, 2)):
+        evenements.declarer_suspension(c, date_suspension=date(2011, 4, 1), motif="maladie", par=auteur)
+    assert aides(c)[4:] == [D(0), D(0), D(0)]  # an open suspension without pay: no aid until the resumption
+    with horloge.au(date(2011, 4, 11)):
+        evenements.lever_suspension(c, date_reprise=date(2011, 4, 11), par=auteur)
+    assert aides(c) == [D(x) for x in ("492.67", "912.60", "912.60", "1053.00", "702.00", "1053.00", "491.40")]
+    c.refresh_from_db()
+    assert c.engagement_etat == D("5617.27") and c.engagement_conseil_general == 0
+    with horloge.au(date(2011, 5, 21)):
+        evenements.declarer_rupture(c, date_rupture=date(2011, 5, 20), motif=MotifRupture.HORS_CAS_LEGAUX, par=auteur)
+    lignes = list(MoisAide.objects.filter(convention=c).order_by("mois"))
+    assert [m.aide for m in lignes][-1] == D("679.35") and len(lignes) == 6
+    indu = sum(m.a_rembourser for m in lignes)
+    assert indu == D("4752.22") == sum(m.aide for m in lignes)
+    c.refresh_from_db()
+    assert c.engagement_etat == D("4752.22")  # the rupture reduces the commitment from its date
+
+
+def test_recalcul_apres_revalorisation_tout_ou_rien(convention_de_l_issue):
+    c = convention_de_l_issue
+    smic = Bareme.objects.get(code="smic_horaire")
+    valeur = ValeurBareme.objects.get(bareme=smic, date_effet=date(2011, 1, 1))
+    valeur.valeur = D("9.10")
+    valeur.save()
+    call_command("recalculer_echeanciers", stdout=io.StringIO())
+    janvier = MoisAide.objects.get(convention=c, mois=date(2011, 1, 1))
+    assert janvier.smic_horaire == D("9.10") and janvier.aide == D("922.74")  # 0,9 × 9,10 × 26 × 52 / 12
+    ValeurBareme.objects.filter(bareme__code="rsa_forfaitaire").delete()
+    avant = aides(c)
+    with pytest.raises(Exception, match="Rien n'a été modifié"):
+        call_command("recalculer_echeanciers", stdout=io.StringIO())
+    assert aides(c) == avant
+
+
+def test_un_avenant_recalcule_une_seule_convention(convention_de_l_issue, auteur, django_assert_max_num_queries):
+    tables = echeancier.charger_tables()
+    with django_assert_max_num_queries(8):
+        echeancier.ecrire_echeancier(convention_de_l_issue, tables)
