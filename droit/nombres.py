@@ -57,6 +57,9 @@ MOIS_DE_LA_CAMPAGNE_SUIVANTE = 9
 
 DELAI_DECLARATION_JOURS = 7  # a suspension or a rupture is reported within 7 days
 DELAI_PAIEMENT_OPERATEUR_JOURS = 25  # the ASP pays an operator within 25 days of its complete file
+# A month of aid still unpaid this many days after its end is flagged (the ASP pays the aid monthly, « à terme
+# échu »; the portal's choice of a margin, not a legal delay).
+DELAI_PAIEMENT_AIDE_JOURS = 45
 
 # --- rates (percent of the SMIC) ---
 
@@ -91,6 +94,11 @@ def echeance_paiement_operateur(date_dossier_complet: date) -> date:
     """The ASP pays an operator within ``DELAI_PAIEMENT_OPERATEUR_JOURS`` days of its complete file (circular
     2009-38, § 1.2)."""
     return date_dossier_complet + timedelta(days=DELAI_PAIEMENT_OPERATEUR_JOURS)
+
+
+def paiement_de_l_aide_en_retard(fin_du_mois: date, jour: date) -> bool:
+    """A month of aid unpaid on ``jour`` is late once ``DELAI_PAIEMENT_AIDE_JOURS`` days have passed since its end."""
+    return jour > fin_du_mois + timedelta(days=DELAI_PAIEMENT_AIDE_JOURS)
 
 
 def annee_de_campagne(jour: date) -> int:

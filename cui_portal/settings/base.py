@@ -36,6 +36,7 @@ PROJECT_APPS = [
     "simulateur",
     "caom",
     "conventions",
+    "paiements",
     "tableau_de_bord",
     "rappels",
 ]
