@@ -28,7 +28,7 @@ from referentiels.models import Region
 from referentiels.regles import ParametreInconnu
 
 from . import services
-from .consommation import consommation, consommation_disponible, hors_caom
+from .consommation import budgets, consommation, consommation_disponible, hors_caom
 from .forms import AvenantForm, CaomForm, EtapeForm
 from .models import Caom, date_reference_par_defaut
 from .rapport import departements_visibles, lignes
@@ -104,6 +104,7 @@ def detail(request, pk):
             "enveloppe": enveloppe,
             "erreur_enveloppe": erreur_enveloppe,
             "conso": consommation([caom], {caom.pk: enveloppe})[caom.pk],
+            "budget": budgets([caom.pk], horloge.aujourdhui()).get(caom.pk),
             "hors_caom": hors_caom([caom.departement_id], caom.annee)[caom.departement_id],
             "etapes": caom.etapes.select_related("auteur"),
             "avenants": caom.avenants.select_related("auteur"),

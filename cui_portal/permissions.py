@@ -260,6 +260,27 @@ def regions_du_programme(regions: QuerySet, perimetre: Perimetre) -> QuerySet:
     return restreindre(regions, perimetre, region="pk")
 
 
+# --- budgets of the aid (paiements, tableau de bord) -------------------------------------------------
+
+ROLES_BUDGETS = (Role.CORRESPONDANT_REGIONAL, Role.GESTIONNAIRE_REGIONAL, Role.NATIONAL)
+
+
+def peut_voir_budgets(perimetre: Perimetre) -> bool:
+    """The money of the aid (committed, due, paid, to recover): the regions for their own, national roles for
+    all, administrators."""
+    return a_l_un_des_roles(perimetre, ROLES_BUDGETS)
+
+
+def regions_des_budgets(regions: QuerySet, perimetre: Perimetre) -> QuerySet:
+    """The regions whose budget the person may read: all for national roles, their own for a regional role."""
+    return restreindre(regions, perimetre, region="pk")
+
+
+def peut_fixer_objectifs(perimetre: Perimetre) -> bool:
+    """Each region's annual objectives of entries and State envelope: the DGEFP (national role)."""
+    return perimetre.national
+
+
 # --- view helpers --------------------------------------------------------------------------------
 
 

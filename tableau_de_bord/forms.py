@@ -8,6 +8,7 @@ from .models import (
     CreditIngenierie,
     DemandePaiement,
     LigneBilan,
+    ObjectifRegional,
     Operateur,
 )
 
@@ -147,3 +148,22 @@ class ComitePilotageForm(ContraintesAuxChamps, forms.ModelForm):
             "ordre_du_jour": forms.Textarea(attrs={"rows": 3}),
             "participants": forms.Textarea(attrs={"rows": 2}),
         }
+
+
+class ObjectifRegionalForm(ContraintesAuxChamps, forms.ModelForm):
+    """One region's line of the objectives the DGEFP sets for a year (entries and State envelope)."""
+
+    enveloppe_etat = forms.DecimalField(
+        label="Enveloppe de l'État (€)",
+        required=False,
+        min_value=0,
+        max_digits=14,
+        decimal_places=2,
+        localize=True,
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+        error_messages={"invalid": "Indiquez un montant en euros, par exemple 1 250 000,00."},
+    )
+
+    class Meta:
+        model = ObjectifRegional
+        fields = ["objectif_cae", "objectif_cie", "objectif_cae_jeunes", "enveloppe_etat"]
