@@ -24,7 +24,7 @@ def etablissement_de(siret: str, **champs) -> Etablissement:
     if existant is not None:
         return existant
     etablissement = Etablissement(siret=siret, **{c: champs[c] for c in IDENTITE_PUBLIQUE if c in champs})
-    etablissement.full_clean(validate_unique=False)  # the database says it, even against a concurrent insert
+    etablissement.full_clean(validate_unique=False, validate_constraints=False)  # the database says it (concurrent insert)
     return creer_sans_doublon(etablissement, None, "", lambda: Etablissement.objects.par_siret(siret).first())
 
 
@@ -38,7 +38,7 @@ def identite_de(nir: str) -> IdentiteSalarie | None:
     if existante is not None:
         return existante
     identite = IdentiteSalarie(nir=nir)
-    identite.full_clean(validate_unique=False)
+    identite.full_clean(validate_unique=False, validate_constraints=False)
     return creer_sans_doublon(identite, None, "", lambda: IdentiteSalarie.objects.par_nir(nir).first())
 
 

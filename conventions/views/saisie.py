@@ -28,6 +28,7 @@ from ..forms_contrat import CHAMPS_CONTRAT, AccompagnementForm, ContratForm, Per
 from ..models_identites import Etablissement
 from ..regles.base import RegleConventionError
 from ..services import conclusion, saisie
+from ..services.historique import annonce_historique
 from .aide import etape_aide
 from .commun import (
     ETAPES,
@@ -214,6 +215,8 @@ def _etape_salarie(request, convention, etablissement=None, employeur=None, bila
                 _erreurs_de_validation(form, exc)
             else:
                 request.session.pop(SESSION, None)
+                if annonce := annonce_historique(convention):
+                    messages.info(request, annonce)  # the figures the caps need, nothing of the other conventions
                 return _apres(request, convention, 2)
     else:
         initial = initial_salarie(convention.salarie) if convention is not None else {}
