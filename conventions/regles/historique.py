@@ -70,10 +70,12 @@ def _mois_sans_doublon(periodes: list[tuple[date, date]]) -> int:
 
 def historique_avant(anterieures: list[Anterieure], debut: date | None) -> Historique:
     """What the earlier conventions add up to before ``debut`` (the start of this convention's chain); the part
-    of a convention after ``debut`` is not counted (it does not come before)."""
+    of a convention after ``debut`` is not counted (it does not come before). Without a start yet (a draft at
+    step 2), every earlier convention counts."""
     if debut is None:
-        return Historique()
-    retenues = [(a, min(a.fin, debut - timedelta(days=1))) for a in anterieures if a.debut < debut]
+        retenues = [(a, a.fin) for a in anterieures]
+    else:
+        retenues = [(a, min(a.fin, debut - timedelta(days=1))) for a in anterieures if a.debut < debut]
     retenues = [(a, fin) for a, fin in retenues if fin >= a.debut]
     return Historique(
         mois=_mois_sans_doublon([(a.debut, fin) for a, fin in retenues]),

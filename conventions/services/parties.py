@@ -24,7 +24,8 @@ def etablissement_de(siret: str, **champs) -> Etablissement:
     if existant is not None:
         return existant
     etablissement = Etablissement(siret=siret, **{c: champs[c] for c in IDENTITE_PUBLIQUE if c in champs})
-    etablissement.full_clean(validate_unique=False, validate_constraints=False)  # the database says it (concurrent insert)
+    # The database says whether the SIRET is taken, even against a concurrent insert.
+    etablissement.full_clean(validate_unique=False, validate_constraints=False)
     return creer_sans_doublon(etablissement, None, "", lambda: Etablissement.objects.par_siret(siret).first())
 
 
