@@ -25,15 +25,15 @@ def a_faire(request, perimetre) -> list[Carte]:
     visibles = Convention.objects.visibles_par(perimetre)
     cartes = []
     if est_prescripteur(perimetre):
-        brouillons = visibles.filter(statut=StatutConvention.BROUILLON).count()
-        cartes.append(
-            Carte(
-                titre="Brouillons de convention à compléter",
-                description="Conventions commencées, à compléter puis à conclure.",
-                url=_url(statut=StatutConvention.BROUILLON),
-                nombre=brouillons,
+        if brouillons := visibles.filter(statut=StatutConvention.BROUILLON).count():
+            cartes.append(
+                Carte(
+                    titre="Brouillons de convention à compléter",
+                    description="Conventions commencées, à compléter puis à conclure.",
+                    url=_url(statut=StatutConvention.BROUILLON),
+                    nombre=brouillons,
+                )
             )
-        )
         dans_un_mois = aujourd_hui + timedelta(days=31)
         finissant = visibles.actives().filter(date_fin__gte=aujourd_hui, date_fin__lte=dans_un_mois).count()
         if finissant:
@@ -41,21 +41,21 @@ def a_faire(request, perimetre) -> list[Carte]:
                 Carte(
                     titre="Conventions finissant dans le mois",
                     description="L'employeur remet l'attestation d'expérience professionnelle au salarié.",
-                    url=_url(fin_du=f"{aujourd_hui:%d/%m/%Y}", fin_au=f"{dans_un_mois:%d/%m/%Y}"),
+                    url=_url(fin_du=f"{aujourd_hui:%d/%m/%Y}", fin_au=f"{dans_un_mois:%d/%m/%Y}", en_vigueur="oui"),
                     nombre=finissant,
                     badge="Attestation",
                 )
             )
-        suspendues = visibles.au_statut(StatutConvention.SUSPENDUE).count()
-        cartes.append(
-            Carte(
-                titre="Suspensions et ruptures",
-                description=f"Toute suspension ou rupture se déclare dans les {DELAI_DECLARATION_JOURS} jours ; "
-                "suivez les contrats suspendus.",
-                url=_url(statut=StatutConvention.SUSPENDUE),
-                nombre=suspendues,
+        if suspendues := visibles.au_statut(StatutConvention.SUSPENDUE).count():
+            cartes.append(
+                Carte(
+                    titre="Suspensions et ruptures",
+                    description=f"Toute suspension ou rupture se déclare dans les {DELAI_DECLARATION_JOURS} jours ; "
+                    "suivez les contrats suspendus.",
+                    url=_url(statut=StatutConvention.SUSPENDUE),
+                    nombre=suspendues,
+                )
             )
-        )
     elif region_suivie(perimetre) is not None:
         debut = aujourd_hui.replace(day=1)
         nombre = visibles.exclude(statut=StatutConvention.BROUILLON).filter(date_conclusion__gte=debut).count()
@@ -67,13 +67,15 @@ def a_faire(request, perimetre) -> list[Carte]:
                 nombre=nombre,
             )
         )
-    elif est_conseil_general(perimetre):
-        nombre = visibles.exclude(statut=StatutConvention.BROUILLON).count()
+    elif est_conseil_general(perimetre) and (nombre := visibles.actives().count()):
         cartes.append(
             Carte(
-                titre="Conventions cofinancées par le département",
-                description="Conventions de bénéficiaires du RSA que le conseil général cofinance ou finance seul.",
-                url=reverse("conventions:liste"),
+                titre="Conventions cofinancées en vigueur",
+                description=(
+                    "Conventions de bénéficiaires du RSA que le conseil général cofinance ou finance seul, en "
+                    f"vigueur au {aujourd_hui:%d/%m/%Y}."
+                ),
+                url=_url(en_vigueur="oui"),
                 nombre=nombre,
             )
         )
