@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from comptes.demo import au_jour_de_la_demonstration
+from cui_portal import horloge
 from referentiels.models import PublicPrioritaire, Region
 
 from .models import TITRES, VISAS_ANNEXE_3, Arrete, PorteeArrete, StatutArrete, TauxPriseEnCharge
@@ -62,8 +63,8 @@ def peupler(demo, stdout) -> None:
                     TauxPriseEnCharge(
                         arrete=arrete, contrat=contrat, public=publics[code], taux=Decimal(taux), heures_max=heures
                     ).save()
-            if publie is not None:
+            if publie is not None and publie <= horloge.aujourdhui():
                 from .services import publier
 
-                publier(arrete, publie)
+                arrete = publier(arrete, publie)
         stdout.write(f"  arrêté {cle} : {arrete.get_statut_display().lower()}\n")
