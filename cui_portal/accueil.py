@@ -22,14 +22,16 @@ class Carte:
     nombre: int | None = None
     badge: str = ""
     couleur: str = ATTENTION  # the DSFR modifier of the badge (``cui_portal.badges``)
+    echeance: date | None = None  # the deadline the badge speaks of, if any
 
 
 def echeance(jour: date, aujourd_hui: date, *, avant: str = "À rendre avant le", apres: str = "En retard") -> dict:
     """The badge of a deadline ``jour`` on ``aujourd_hui``: ``avant`` and the date until the deadline has passed
-    (the deadline's own day included), then ``apres``. Returns the ``badge`` and ``couleur`` of a ``Carte``."""
+    (the deadline's own day included), then ``apres``. Returns the ``badge``, ``couleur`` and ``echeance`` of a
+    ``Carte``."""
     if aujourd_hui > jour:
-        return {"badge": apres, "couleur": ERREUR}
-    return {"badge": f"{avant} {jour:%d/%m/%Y}", "couleur": INFO}
+        return {"badge": apres, "couleur": ERREUR, "echeance": jour}
+    return {"badge": f"{avant} {jour:%d/%m/%Y}", "couleur": INFO, "echeance": jour}
 
 
 def cartes_pour(request, perimetre) -> list[Carte]:

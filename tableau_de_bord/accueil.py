@@ -13,6 +13,7 @@ from referentiels.models import Region
 
 from . import regles, suivi
 from .models import BilanEtape, DemandePaiement, StatutBilan
+from .regles import echeance_paiement
 from .services import quinzaine_a_remplir
 
 
@@ -46,6 +47,7 @@ def _cartes_region(region: Region, aujourd_hui) -> list[Carte]:
                 nombre=retards,
                 badge="En retard",
                 couleur=ERREUR,
+                echeance=min(echeance_paiement(d.date_dossier_complet) for d in demandes.en_retard(aujourd_hui)),
             )
         )
     a_payer = list(demandes.a_payer(aujourd_hui))
