@@ -58,6 +58,9 @@ def liste(request):
     annee = annee_demandee(request)
     region = region_demandee(request, perimetre)
     lignes_caom = lignes(departements_visibles(perimetre, region.pk if region else None), annee)
+    a_faire = request.GET.get("a_faire") == "1"
+    if a_faire:
+        lignes_caom = [ligne for ligne in lignes_caom if ligne.a_faire_avancer]
     return render(
         request,
         "caom/liste.html",
@@ -68,6 +71,7 @@ def liste(request):
             "region": region,
             "regions": Region.objects.all() if choisit_la_region(perimetre) else [],
             "lignes": lignes_caom,
+            "a_faire": a_faire,
             "peut_gerer": peut_gerer_region(perimetre, region.pk if region else None),
             "consommation_disponible": consommation_disponible(),
             "echeance": echeance_signature(annee),

@@ -238,6 +238,12 @@ def peut_voir_caom(perimetre: Perimetre) -> bool:
     return a_l_un_des_roles(perimetre, ROLES_CAOM)
 
 
+def region_des_caom_a_signer(perimetre: Perimetre) -> int | None:
+    """The region whose CAOM a gestionnaire régional moves on and signs (the home card counts them); None for
+    everyone else: a correspondent follows the negotiations without changing them."""
+    return perimetre.region_id if perimetre.role == Role.GESTIONNAIRE_REGIONAL else None
+
+
 def peut_lire_rapport_caom(perimetre: Perimetre) -> bool:
     """The 30 November report on the CAOM negotiations: regions and the DGEFP."""
     return a_l_un_des_roles(perimetre, ROLES_RAPPORT_CAOM)

@@ -30,6 +30,7 @@ from ..forms import (
 from ..models import ComitePilotage, ConventionOperateur, CreditIngenierie, DemandePaiement, Operateur
 
 ZERO = Decimal(0)
+FILTRES_PAIEMENT = {"en_retard": "en retard", "a_payer": "à payer dans le délai"}
 
 
 def _region(perimetre, pk) -> Region:
@@ -87,10 +88,12 @@ def operateurs_region(request, pk):
         .select_related("operateur__organisation")
         .annotate(paye=Sum("demandes__montant", filter=Q(demandes__payee_le__isnull=False)))
     )
+    paiement = request.GET.get("paiement", "")
+    paiement = paiement if paiement in FILTRES_PAIEMENT else ""
     demandes = list(
-        DemandePaiement.objects.filter(convention__operateur__region=region).select_related(
-            "convention__operateur__organisation"
-        )
+        DemandePaiement.objects.filter(convention__operateur__region=region)
+        .filtrer(paiement, aujourd_hui)
+        .select_related("convention__operateur__organisation")
     )
     for d in demandes:
         d.retard = d.en_retard(aujourd_hui)
@@ -111,8 +114,14 @@ def operateurs_region(request, pk):
             "operateurs": liste,
             "conventions": conventions,
             "demandes": demandes,
+            "paiement": paiement,
+            "libelle_paiement": FILTRES_PAIEMENT.get(paiement, ""),
             "credits": credits,
-            "nb_retards": sum(d.retard for d in demandes),
+            "nb_retards": (
+                sum(d.retard for d in demandes)
+                if not paiement
+                else DemandePaiement.objects.filter(convention__operateur__region=region).en_retard(aujourd_hui).count()
+            ),
             "peut_modifier": peut_suivre_region(perimetre, region.pk),
             "title": f"Opérateurs CAE-jeunes – {region.nom}",
         },

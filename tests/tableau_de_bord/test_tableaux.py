@@ -220,9 +220,10 @@ def test_cartes_d_accueil(connecter, time_machine, idf):
     time_machine.move_to("2010-03-17 09:00 +01:00", tick=False)
     quinzaine_du(date(2010, 3, 1))
     page = connecter("correspondant").get("/").content.decode()
-    assert "Bilan d&#x27;étape au 31/03/2010" in page
+    # The fortnight that has just ended is not transmitted and its deadline (16/03) has passed: it is the one to fill.
+    assert "Bilan d&#x27;étape au 15/03/2010" in page and "En retard" in page and "31/03/2010" not in page
     page = connecter("national").get("/").content.decode()
-    assert "Bilans d&#x27;étape à lire" in page and "Régions en retard (bilan au 15/03/2010)" in page
+    assert "Régions sans bilan au 15/03/2010" in page and "En retard" in page
 
 
 def test_demo_idempotente(demo):
