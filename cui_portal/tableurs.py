@@ -37,30 +37,40 @@ message that names the bound, and never holds more than the bounds allow:
   (``csv.field_size_limit()``, which ``caracteres`` must not exceed) turned into the same refusal as a long cell.
 
 ``extrait(texte)`` is the short excerpt of a value to quote in a message (``EXTRAIT`` characters, then « … »).
+The bounds and refusals live in ``cui_portal.tableurs_bornes``, the checks of an XLSX archive in
+``cui_portal.tableurs_archive``; import from this module.
 """
 
 import csv
 import io
-import re
 import zipfile
 import zlib
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
-from typing import NamedTuple
 from xml.parsers import expat
 
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
-EXTRAIT = 60  # characters of a cell quoted in a message
+from .tableurs_archive import parcourir_partie, verifier_archive
+from .tableurs_bornes import (
+    EXTRAIT,
+    MARGE_LIGNES_VIDES,
+    MESSAGE_CLASSEUR_ILLISIBLE,
+    Bornes,
+    Ligne,
+    TableurRefuse,
+    cellule_trop_longue,
+    extrait,
+    octets_lisibles,
+    rangee,
+    trop_de_lignes,
+)
+
+__all__ = ["EXTRAIT", "Bornes", "Ligne", "TableurRefuse", "extrait", "format_du_fichier", "lire_tableur"]
+
 FORMATS = {"csv": "CSV", "xlsx": "XLSX"}
-SEUIL_RATIO = 1024 * 1024  # bytes: below, a part's compression ratio is not checked (tiny XML compresses well)
-MAX_PARTIES = 500  # parts in an XLSX archive
-MARGE_CELLULES_VIDES = 64  # empty styled cells allowed beyond ``colonnes`` in a row of a sheet
-MARGE_LIGNES_VIDES = 1000  # empty rows (styled rows, blank lines) allowed beyond ``lignes``
-MORCEAU = 64 * 1024  # bytes read at a time from a part of the archive
-MESSAGE_CLASSEUR_ILLISIBLE = "Ce classeur XLSX est illisible ou protégé : enregistrez-le à nouveau au format .xlsx."
+
 
 # What openpyxl raises on a file that is not a readable workbook: not a zip (or a protected OLE file), a zip
 # without the workbook's parts, a broken part, broken XML (ElementTree's ParseError is a SyntaxError), a value it
@@ -75,41 +85,6 @@ ERREURS_DE_CLASSEUR = (
     InvalidFileException,
     expat.ExpatError,
 )
-
-
-class TableurRefuse(ValueError):
-    """The file cannot be read within its bounds: the message is French and says why."""
-
-
-@dataclass(frozen=True)
-class Bornes:
-    octets: int
-    lignes: int
-    colonnes: int
-    caracteres: int
-    octets_decompresses: int = 32 * 1024 * 1024
-    ratio: int = 200
-    octets_par_annexe: int = 4 * 1024 * 1024
-    chaines_partagees: int = 100_000
-
-
-class Ligne(NamedTuple):
-    numero: int
-    cellules: tuple[str, ...]
-
-
-def extrait(texte, longueur: int = EXTRAIT) -> str:
-    """At most ``longueur`` characters of ``texte``, then « … » when it was longer."""
-    texte = str(texte)
-    return texte if len(texte) <= longueur else texte[:longueur] + "…"
-
-
-def octets_lisibles(n: int) -> str:
-    """``n`` bytes in words: « 8 Mo », « 512 Ko », « 300 octets »."""
-    for unite, taille in (("Mo", 1024 * 1024), ("Ko", 1024)):
-        if n >= taille:
-            return f"{n / taille:.0f} {unite}" if n % taille == 0 or n >= 10 * taille else f"{n / taille:.1f} {unite}"
-    return f"{n} octets"
 
 
 def format_du_fichier(nom: str, debut: bytes) -> str:
@@ -140,51 +115,15 @@ def lire_tableur(format_: str, contenu: bytes, bornes: Bornes) -> list[Ligne]:
     raise TableurRefuse("Type de fichier non accepté : déposez un fichier .csv ou .xlsx.")
 
 
-# --- the common bounds ---------------------------------------------------------------------------------------
-
-
-def _trop_de_lignes(bornes: Bornes) -> TableurRefuse:
-    return TableurRefuse(
-        f"Le fichier compte plus de {bornes.lignes} lignes après l'en-tête : {bornes.lignes} au plus sont acceptées."
-    )
-
-
-def _trop_de_colonnes(numero: int, bornes: Bornes) -> TableurRefuse:
-    return TableurRefuse(
-        f"La ligne {numero} compte plus de {bornes.colonnes} colonnes : {bornes.colonnes} au plus sont acceptées."
-    )
-
-
-def _cellule_trop_longue(numero: int | None, bornes: Bornes, debut: str) -> TableurRefuse:
-    ou = f"La ligne {numero} a une cellule" if numero else "Le classeur contient un texte"
-    cite = f" (« {extrait(debut)} »)" if debut else ""
-    return TableurRefuse(
-        f"{ou} de plus de {bornes.caracteres} caractères{cite} : {bornes.caracteres} au plus sont acceptés par cellule."
-    )
-
-
-def _rangee(numero: int, cellules: list[str], bornes: Bornes) -> Ligne | None:
-    while cellules and not cellules[-1].strip():
-        cellules.pop()
-    if not cellules:
-        return None
-    if len(cellules) > bornes.colonnes:
-        raise _trop_de_colonnes(numero, bornes)
-    for cellule in cellules:
-        if len(cellule) > bornes.caracteres:
-            raise _cellule_trop_longue(numero, bornes, cellule)
-    return Ligne(numero, tuple(cellules))
-
-
 # --- XLSX ------------------------------------------------------------------------------------------------------
 
 
 def _lire_xlsx(contenu: bytes, bornes: Bornes) -> list[Ligne]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(contenu))
-        _verifier_archive(archive, bornes)
+        verifier_archive(archive, bornes)
         for info in archive.infolist():
-            _parcourir_partie(archive, info, bornes)
+            parcourir_partie(archive, info, bornes)
     except TableurRefuse:
         raise
     except ERREURS_DE_CLASSEUR:
@@ -201,10 +140,10 @@ def _lire_xlsx(contenu: bytes, bornes: Bornes) -> list[Ligne]:
         lignes = []
         rangees = feuille.iter_rows(max_row=maximum + MARGE_LIGNES_VIDES, max_col=bornes.colonnes, values_only=True)
         for numero, valeurs in enumerate(rangees, 1):
-            ligne = _rangee(numero, [_texte(v) for v in valeurs], bornes)
+            ligne = rangee(numero, [_texte(v) for v in valeurs], bornes)
             if ligne is not None:
                 if len(lignes) == maximum:
-                    raise _trop_de_lignes(bornes)
+                    raise trop_de_lignes(bornes)
                 lignes.append(ligne)
         return lignes
     except TableurRefuse:
@@ -213,161 +152,6 @@ def _lire_xlsx(contenu: bytes, bornes: Bornes) -> list[Ligne]:
         raise TableurRefuse(MESSAGE_CLASSEUR_ILLISIBLE) from None
     finally:
         classeur.close()
-
-
-def _est_feuille(nom: str) -> bool:
-    return nom.startswith("xl/worksheets/") and nom.count("/") == 2 and nom.endswith(".xml")
-
-
-def _est_chaines(nom: str) -> bool:
-    return nom.lower().endswith("sharedstrings.xml")
-
-
-def _verifier_archive(archive: zipfile.ZipFile, bornes: Bornes) -> None:
-    """The declared sizes of the parts, before anything is inflated."""
-    parties = archive.infolist()
-    if len(parties) > MAX_PARTIES:
-        raise TableurRefuse(f"Ce classeur XLSX contient plus de {MAX_PARTIES} parties : ce n'est pas un tableau.")
-    total = sum(info.file_size for info in parties)
-    if total > bornes.octets_decompresses:
-        raise TableurRefuse(
-            f"Ce classeur XLSX occupe {octets_lisibles(total)} une fois décompressé : "
-            f"{octets_lisibles(bornes.octets_decompresses)} au plus sont acceptés. Gardez les seules colonnes "
-            "attendues, sans mise en forme, ou enregistrez-le au format CSV."
-        )
-    for info in parties:
-        if info.file_size > SEUIL_RATIO and info.file_size > bornes.ratio * max(info.compress_size, 1):
-            raise TableurRefuse(
-                f"Ce classeur XLSX est anormalement compressé ({info.file_size // max(info.compress_size, 1)} fois) : "
-                "il est refusé. Enregistrez-le à nouveau depuis votre tableur, ou au format CSV."
-            )
-        if not (_est_feuille(info.filename) or _est_chaines(info.filename)) and (
-            info.file_size > bornes.octets_par_annexe
-        ):
-            raise TableurRefuse(
-                f"Une partie de ce classeur XLSX (styles, images…) occupe {octets_lisibles(info.file_size)} : "
-                f"{octets_lisibles(bornes.octets_par_annexe)} au plus sont acceptés. Enregistrez-le au format CSV."
-            )
-
-
-class _Parcours:
-    """Counts, while expat streams a part, what openpyxl would later hold in memory; raises at the first excess."""
-
-    def __init__(self, bornes: Bornes, nom: str):
-        self.bornes = bornes
-        self.feuille = _est_feuille(nom)
-        self.chaines = _est_chaines(nom)
-        self.ligne = 0  # number of the current row
-        self.lignes_vues = self.lignes_pleines = self.cellules_vues = self.colonne = 0
-        self.ligne_pleine = False
-        self.texte = None  # characters of the current cell / shared string, None outside one
-        self.debut = ""
-        self.nb_chaines = 0
-
-    def doctype(self, *args):
-        raise TableurRefuse(MESSAGE_CLASSEUR_ILLISIBLE)  # an XLSX part has no DTD: entities are refused
-
-    def debut_element(self, nom, attributs):
-        nom = nom.rsplit(" ", 1)[-1]
-        if self.feuille:
-            if nom == "row":
-                self._nouvelle_ligne(attributs.get("r"))
-            elif nom == "c":
-                self.cellules_vues += 1
-                if self.cellules_vues > self.bornes.colonnes + MARGE_CELLULES_VIDES:
-                    raise _trop_de_colonnes(self.ligne, self.bornes)
-                self.colonne = _colonne(attributs.get("r"), self.colonne + 1)
-                self.texte, self.debut = 0, ""
-            elif nom in ("v", "t", "f", "is") and self.texte is not None:
-                self._valeur()
-        elif self.chaines and nom == "si":
-            self.nb_chaines += 1
-            if self.nb_chaines > self.bornes.chaines_partagees:
-                raise TableurRefuse(
-                    f"Ce classeur XLSX contient plus de {self.bornes.chaines_partagees} textes différents : "
-                    "ce n'est pas un tableau de cette taille."
-                )
-            self.texte, self.debut = 0, ""
-
-    def fin_element(self, nom):
-        nom = nom.rsplit(" ", 1)[-1]
-        if nom in ("c", "si"):
-            self.texte = None
-
-    def caracteres(self, donnees):
-        if self.texte is None:
-            return
-        self.texte += len(donnees)
-        if len(self.debut) < EXTRAIT + 1:
-            self.debut += donnees[: EXTRAIT + 1]
-        if self.texte > self.bornes.caracteres:
-            raise _cellule_trop_longue(self.ligne if self.feuille else None, self.bornes, self.debut)
-
-    def _nouvelle_ligne(self, r):
-        self.lignes_vues += 1
-        self.ligne = int(r) if r and r.isdigit() else self.ligne + 1
-        self.cellules_vues = self.colonne = 0
-        self.ligne_pleine = False
-        if self.lignes_vues > self.bornes.lignes + 1 + MARGE_LIGNES_VIDES:
-            raise _trop_de_lignes(self.bornes)
-
-    def _valeur(self):
-        """The current cell holds a value: it must lie within the bounded rows and columns."""
-        if self.colonne > self.bornes.colonnes:
-            raise _trop_de_colonnes(self.ligne, self.bornes)
-        if self.ligne > self.bornes.lignes + 1 + MARGE_LIGNES_VIDES:
-            raise _trop_de_lignes(self.bornes)
-        if not self.ligne_pleine:
-            self.ligne_pleine = True
-            self.lignes_pleines += 1
-            if self.lignes_pleines > self.bornes.lignes + 1:
-                raise _trop_de_lignes(self.bornes)
-
-
-COLONNE = re.compile(r"([A-Za-z]{1,3})[0-9]*")
-
-
-def _colonne(reference: str | None, suivante: int) -> int:
-    """The column number of a cell reference (``AB12`` → 28), or the next one when the cell has none."""
-    correspondance = COLONNE.fullmatch(reference or "")
-    if not correspondance:
-        return suivante
-    numero = 0
-    for lettre in correspondance.group(1).upper():
-        numero = numero * 26 + ord(lettre) - ord("A") + 1
-    return numero
-
-
-class _Prologue(Exception):
-    """The root element of a part has started: no DTD came before it, the rest is openpyxl's to read."""
-
-
-def _racine(nom, attributs):
-    raise _Prologue
-
-
-def _parcourir_partie(archive: zipfile.ZipFile, info: zipfile.ZipInfo, bornes: Bornes) -> None:
-    """Stream one XML part through expat: sheets and shared strings wholly, other parts up to their root."""
-    if info.is_dir() or not info.filename.endswith((".xml", ".rels", ".vml")):
-        return
-    parcours = _Parcours(bornes, info.filename)
-    parseur = expat.ParserCreate(namespace_separator=" ")
-    parseur.StartDoctypeDeclHandler = parcours.doctype
-    parseur.EntityDeclHandler = parcours.doctype
-    if parcours.feuille or parcours.chaines:
-        parseur.StartElementHandler = parcours.debut_element
-        parseur.EndElementHandler = parcours.fin_element
-        parseur.CharacterDataHandler = parcours.caracteres
-        parseur.buffer_text = True
-    else:
-        parseur.StartElementHandler = _racine
-    try:
-        with archive.open(info) as partie:
-            while morceau := partie.read(MORCEAU):
-                parseur.Parse(morceau, False)
-            parseur.Parse(b"", True)
-    except _Prologue:
-        return
 
 
 def _texte(valeur) -> str:
@@ -420,7 +204,7 @@ def _lignes_physiques(texte: str, bornes: Bornes):
                 f"a plus de {bornes.caracteres} caractères ou la ligne plus de {bornes.colonnes} colonnes."
             )
         if numero > (bornes.lignes + 1 + MARGE_LIGNES_VIDES) * 2:  # a quoted cell may hold a line break or two
-            raise _trop_de_lignes(bornes)
+            raise trop_de_lignes(bornes)
         yield ligne
 
 
@@ -435,15 +219,15 @@ def _lire_csv(contenu: bytes, bornes: Bornes) -> list[Ligne]:
     try:
         for numero, cellules in enumerate(lecteur, 1):
             if numero > maximum + MARGE_LIGNES_VIDES:
-                raise _trop_de_lignes(bornes)
-            ligne = _rangee(numero, cellules, bornes)
+                raise trop_de_lignes(bornes)
+            ligne = rangee(numero, cellules, bornes)
             if ligne is not None:
                 if len(lignes) == maximum:
-                    raise _trop_de_lignes(bornes)
+                    raise trop_de_lignes(bornes)
                 lignes.append(ligne)
     except csv.Error as exc:
         if "field larger than field limit" in str(exc):
-            raise _cellule_trop_longue(numero + 1, bornes, "") from None
+            raise cellule_trop_longue(numero + 1, bornes, "") from None
         raise TableurRefuse(
             f"La ligne {numero + 1} du fichier CSV est mal formée (guillemet non refermé ou mal placé) : "
             "enregistrez-le à nouveau au format « CSV UTF-8 »."
