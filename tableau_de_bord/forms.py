@@ -1,5 +1,6 @@
 from django import forms
 
+from comptes.envois import EnvoiUnique
 from cui_portal.contraintes import ContraintesAuxChamps, message_de
 
 from .models import (
@@ -57,7 +58,7 @@ class LectureBilanForm(forms.Form):
     )
 
 
-class OperateurForm(ContraintesAuxChamps, forms.ModelForm):
+class OperateurForm(EnvoiUnique, ContraintesAuxChamps, forms.ModelForm):
     class Meta:
         model = Operateur
         fields = ["organisation", "nature", "actif"]
@@ -75,7 +76,7 @@ class OperateurForm(ContraintesAuxChamps, forms.ModelForm):
         return organisation
 
 
-class ConventionOperateurForm(ContraintesAuxChamps, forms.ModelForm):
+class ConventionOperateurForm(EnvoiUnique, ContraintesAuxChamps, forms.ModelForm):
     class Meta:
         model = ConventionOperateur
         fields = ["operateur", "objet", "montant", "signee_le", "transmise_asp_le"]
@@ -93,7 +94,7 @@ class ConventionOperateurForm(ContraintesAuxChamps, forms.ModelForm):
         return donnees
 
 
-class DemandePaiementForm(ContraintesAuxChamps, forms.ModelForm):
+class DemandePaiementForm(EnvoiUnique, ContraintesAuxChamps, forms.ModelForm):
     class Meta:
         model = DemandePaiement
         fields = ["convention", "montant", "compte_rendu_recu_le", "attestation_recue_le", "payee_le"]
@@ -118,7 +119,7 @@ class DemandePaiementForm(ContraintesAuxChamps, forms.ModelForm):
         return donnees
 
 
-class CreditIngenierieForm(ContraintesAuxChamps, forms.ModelForm):
+class CreditIngenierieForm(EnvoiUnique, ContraintesAuxChamps, forms.ModelForm):
     class Meta:
         model = CreditIngenierie
         fields = ["annee", "montant_notifie", "notifie_le"]
@@ -137,7 +138,7 @@ class CreditIngenierieForm(ContraintesAuxChamps, forms.ModelForm):
         return annee
 
 
-class ComitePilotageForm(ContraintesAuxChamps, forms.ModelForm):
+class ComitePilotageForm(EnvoiUnique, ContraintesAuxChamps, forms.ModelForm):
     class Meta:
         model = ComitePilotage
         fields = ["date", "heure", "lieu", "ordre_du_jour", "participants", "transmis_dgefp_le"]

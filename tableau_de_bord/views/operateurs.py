@@ -5,10 +5,14 @@ from datetime import timedelta
 from decimal import Decimal
 
 from django.contrib import messages
+from django.db import IntegrityError
 from django.db.models import Count, Q, Sum
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 
+from comptes.envois import DEJA_ENREGISTRE, EXPIRE, enregistrer_une_fois, protege
 from cui_portal import horloge, parametres
+from cui_portal.contraintes import message_d_integrite
 from cui_portal.permissions import (
     exiger,
     perimetre_de,
@@ -128,6 +132,10 @@ def operateurs_region(request, pk):
     )
 
 
+# The field where a unique constraint broken by a race is shown.
+CHAMP_DU_DOUBLON = {CreditIngenierieForm: "annee", OperateurForm: "organisation"}
+
+
 def _formulaire(request, pk, classe, titre, instance=None, **options):
     """Create or change an object of the region ``pk``: only its correspondents and gestionnaires write."""
     perimetre = perimetre_de(request)
@@ -149,14 +157,33 @@ def _formulaire(request, pk, classe, titre, instance=None, **options):
             type__in=[TypeOrganisation.OPERATEUR, TypeOrganisation.MISSION_LOCALE, TypeOrganisation.AGENCE_POLE_EMPLOI],
         )
     if request.method == "POST" and form.is_valid():
-        objet = form.save(commit=False)
-        if hasattr(objet, "region_id") and not isinstance(objet, DemandePaiement | ConventionOperateur):
-            objet.region = region
-        objet.save()
-        messages.success(request, "Enregistrement effectué.")
-        if isinstance(objet, ComitePilotage):
-            return redirect("tableau_de_bord:comites")
-        return redirect("tableau_de_bord:operateurs_region", region.pk)
+
+        def enregistrer() -> str:
+            objet = form.save(commit=False)
+            if hasattr(objet, "region_id") and not isinstance(objet, DemandePaiement | ConventionOperateur):
+                objet.region = region
+            objet.save()
+            if isinstance(objet, ComitePilotage):
+                return reverse("tableau_de_bord:comites")
+            return reverse("tableau_de_bord:operateurs_region", args=[region.pk])
+
+        try:
+            destination, premier = (
+                enregistrer_une_fois(request, form, enregistrer)
+                if protege(form)
+                else (
+                    enregistrer(),
+                    True,
+                )
+            )
+        except IntegrityError as erreur:  # a race past the form's checks (the same year entered twice at once)
+            form.add_error(CHAMP_DU_DOUBLON.get(classe), message_d_integrite(classe._meta.model, erreur))
+        else:
+            if destination is None:
+                form.add_error(None, EXPIRE)
+            else:
+                messages.success(request, "Enregistrement effectué." if premier else DEJA_ENREGISTRE)
+                return redirect(destination)
     return render(request, "tableau_de_bord/formulaire.html", {"form": form, "region": region, "title": titre})
 
 

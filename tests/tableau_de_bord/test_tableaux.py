@@ -1,5 +1,6 @@
 """Dashboards, exports, API, operators and payments, comités, home cards, and the "Done when" scenario."""
 
+import uuid
 from datetime import date, timedelta
 from decimal import Decimal
 from io import BytesIO
@@ -177,7 +178,7 @@ def test_ecriture_operateurs(connecter, idf, qui, attendu):
     org = Organisation.objects.create(type=TypeOrganisation.OPERATEUR, nom="CNFPT IDF", region=idf)
     r = connecter(qui).post(
         reverse("tableau_de_bord:ajouter_operateur", args=[idf.pk]),
-        {"organisation": org.pk, "nature": "cnfpt", "actif": "on"},
+        {"organisation": org.pk, "nature": "cnfpt", "actif": "on", "jeton_envoi": uuid.uuid4()},
     )
     assert r.status_code == attendu
     assert Operateur.objects.filter(region=idf).exists() is (attendu == 302)
@@ -205,6 +206,7 @@ def test_comites_calendrier_national(connecter, idf, npdc):
             "lieu": "Préfecture",
             "ordre_du_jour": "Immersions",
             "transmis_dgefp_le": "2010-03-20",
+            "jeton_envoi": uuid.uuid4(),
         },
     )
     assert r.status_code == 302
