@@ -1,6 +1,7 @@
 """Demo conventions 2010 (about 40) across the demo prescripteurs, through the services so that the aid is the
 law's: CAE and CIE, CAE-jeunes with immersion periods, RSA co-financed in Seine-Saint-Denis and Nord, various
-statuses, one renewal, one rupture declared late. Runs after ``arretes.demo`` and ``caom.demo``. Idempotent."""
+statuses and their schedules of the aid, one renewal, a suspension and its resumption, two ruptures (one outside
+the legal cases), an avenant from mid-month. Runs after ``arretes.demo`` and ``caom.demo``. Idempotent."""
 
 import random
 from datetime import date, timedelta
@@ -193,7 +194,8 @@ def peupler(demo, stdout) -> None:
 
 
 def _evenements(conclues) -> None:
-    """One renewal, one suspension, one rupture declared late."""
+    """One renewal, one suspension without pay and its resumption, one rupture declared late, one rupture outside
+    the legal cases (its aid becomes an indu), one avenant lowering the hours from mid-month (a split month)."""
     six_mois = [(c, p) for c, p in conclues if c.duree_mois == 6 and c.date_debut < date(2010, 3, 1)]
     if six_mois:
         convention, par = six_mois[0]
@@ -219,6 +221,9 @@ def _evenements(conclues) -> None:
             date_declaration=jour + timedelta(days=3),
             par=par,
         )
+        evenements.lever_suspension(
+            convention, date_reprise=jour + timedelta(days=10), date_declaration=jour + timedelta(days=11), par=par
+        )
         convention, par = six_mois[2]
         jour = convention.date_debut + timedelta(days=70)
         evenements.declarer_rupture(
@@ -226,5 +231,25 @@ def _evenements(conclues) -> None:
             date_rupture=jour,
             motif=MotifRupture.EMBAUCHE,
             date_declaration=jour + timedelta(days=12),
+            par=par,
+        )
+    if len(six_mois) > 4:
+        convention, par = six_mois[3]
+        jour = convention.date_debut + timedelta(days=100)
+        evenements.declarer_rupture(
+            convention,
+            date_rupture=jour,
+            motif=MotifRupture.HORS_CAS_LEGAUX,
+            date_declaration=jour + timedelta(days=2),
+            par=par,
+        )
+        convention, par = six_mois[4]
+        evenements.ajouter_avenant(
+            convention,
+            type="modification",
+            date=convention.date_debut + timedelta(days=50),
+            date_effet=convention.date_debut + timedelta(days=60),
+            duree_hebdo_prise_en_charge=convention.duree_hebdo_prise_en_charge - 2,
+            motif="Réduction des heures prises en charge à la demande de l'employeur.",
             par=par,
         )
