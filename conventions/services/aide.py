@@ -35,11 +35,13 @@ class CalculAide:
     part_conseil_general: Decimal
 
 
-def arrete_publie(region, annee: int, date_conclusion: date) -> bool:
-    """Whether the region's arrêté for ``annee`` is published on ``date_conclusion`` (prescription anticipée)."""
-    from arretes.models import Arrete
+def arrete_publie(region, date_conclusion: date, date_debut_contrat: date) -> bool:
+    """Whether an arrêté of the region applies on ``date_conclusion`` to a contract starting on
+    ``date_debut_contrat``: published by then, for that year or an earlier one (an arrêté stays in force until
+    the next one; prescription anticipée in December on next year's, ``arretes.regles.arrete_applicable``)."""
+    from arretes.services import arrete_en_vigueur
 
-    return Arrete.objects.publies().filter(region=region, annee=annee, date_publication__lte=date_conclusion).exists()
+    return arrete_en_vigueur(region, date_conclusion, date_debut_contrat) is not None
 
 
 def taux_de_l_arrete(type_contrat: str, public, region, date_conclusion: date, date_debut_contrat: date):
