@@ -90,8 +90,8 @@ def taux_applicable(
     if ligne is None:
         arrete = Arrete.objects.get(pk=choisi.id)
         raise AucunArreteApplicable(
-            f"L'arrêté n° {arrete.numero} de la région {region.nom} pour {arrete.annee} ne fixe pas de taux de prise en "
-            f"charge {contrat} pour le public « {public.libelle} »"
+            f"L'arrêté n° {arrete.numero} de la région {region.nom} pour {arrete.annee} ne fixe pas de taux de prise "
+            f"en charge {contrat} pour le public « {public.libelle} »"
             + (" : il ne concerne que les CAE (annexe 3-bis)." if arrete.portee == PorteeArrete.CAE else ".")
         )
     return TauxApplicable(taux=ligne.taux, heures_max=ligne.heures_max, arrete=ligne.arrete)
