@@ -84,6 +84,14 @@ CAS = {
             attendu=_ecriture("59", 302),
         ),
     ],
+    "caom:mode_exceptionnel": [
+        Cas(
+            "mode exceptionnel sur la CAOM 2010 de Paris (formulaire vide : refusé au champ)",
+            kwargs=_caom("75"),
+            methode="post",
+            attendu=_ecriture("75", 400),
+        ),
+    ],
 }
 
 
