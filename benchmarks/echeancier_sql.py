@@ -19,12 +19,7 @@ from droit.vocabulaire import Financement, StatutConvention
 from referentiels.aide import HEURES_MAX_PRISES_EN_CHARGE, MOIS_PAR_AN, SEMAINES_PAR_AN
 
 CTE = """
-WITH bareme AS (
-    SELECT b.code, v.date_effet, v.valeur, b.connu_jusqu_au,
-           LEAD(v.date_effet) OVER (PARTITION BY b.code ORDER BY v.date_effet) AS suivante
-    FROM referentiels_valeurbareme v JOIN referentiels_bareme b ON b.id = v.bareme_id
-),
-conv AS (
+WITH conv AS (
     SELECT c.id, c.region_id, c.departement_id, c.taux, c.taux_arrete, c.financement, c.date_debut,
            c.duree_hebdo_prise_en_charge AS heures,
            LEAST(c.duree_hebdo_prise_en_charge, %(heures_max)s) AS heures_aidees,
@@ -36,21 +31,32 @@ conv AS (
       AND c.taux IS NOT NULL AND c.duree_hebdo_prise_en_charge IS NOT NULL AND c.date_fin >= c.date_debut
       {filtre}
 ),
-mois AS (
-    SELECT conv.*, m.mois,
-           EXTRACT(DAY FROM m.mois + INTERVAL '1 month' - INTERVAL '1 day')::int AS jours_du_mois,
-           (LEAST((m.mois + INTERVAL '1 month' - INTERVAL '1 day')::date, conv.fin)
-            - GREATEST(m.mois, conv.date_debut) + 1) AS jours,
-           s.valeur AS smic, (m.mois > s.connu_jusqu_au OR m.mois > r.connu_jusqu_au) AS provisoire,
-           ROUND(%(part_cg_rsa)s * r.valeur, 2) AS cg_max
-    FROM conv
+-- Every month once, with the SMIC and RSA in force on its first day: joined to the months by equality.
+calendrier AS MATERIALIZED (
+    SELECT d::date AS mois,
+           EXTRACT(DAY FROM d + INTERVAL '1 month' - INTERVAL '1 day')::int AS jours_du_mois,
+           s.valeur AS smic, ROUND(%(part_cg_rsa)s * r.valeur, 2) AS cg_max,
+           (d::date > s.connu_jusqu_au OR d::date > r.connu_jusqu_au) AS provisoire
+    FROM generate_series((SELECT date_trunc('month', MIN(date_debut)) FROM conv), (SELECT MAX(fin) FROM conv),
+                         INTERVAL '1 month') d
     CROSS JOIN LATERAL (
-        SELECT d::date AS mois
-        FROM generate_series(date_trunc('month', conv.date_debut), conv.fin, INTERVAL '1 month') d
-    ) m
-    JOIN bareme s ON s.code = 'smic_horaire' AND s.date_effet <= m.mois AND (s.suivante IS NULL OR m.mois < s.suivante)
-    JOIN bareme r ON r.code = 'rsa_forfaitaire' AND r.date_effet <= m.mois
-         AND (r.suivante IS NULL OR m.mois < r.suivante)
+        SELECT v.valeur, b.connu_jusqu_au FROM referentiels_valeurbareme v
+        JOIN referentiels_bareme b ON b.id = v.bareme_id
+        WHERE b.code = 'smic_horaire' AND v.date_effet <= d ORDER BY v.date_effet DESC LIMIT 1
+    ) s
+    CROSS JOIN LATERAL (
+        SELECT v.valeur, b.connu_jusqu_au FROM referentiels_valeurbareme v
+        JOIN referentiels_bareme b ON b.id = v.bareme_id
+        WHERE b.code = 'rsa_forfaitaire' AND v.date_effet <= d ORDER BY v.date_effet DESC LIMIT 1
+    ) r
+),
+mois AS (
+    SELECT conv.*, cal.mois, cal.jours_du_mois, cal.smic, cal.cg_max, cal.provisoire,
+           LEAST((cal.mois + INTERVAL '1 month' - INTERVAL '1 day')::date, conv.fin)
+           - GREATEST(cal.mois, conv.date_debut) + 1 AS jours
+    FROM conv
+    CROSS JOIN LATERAL generate_series(date_trunc('month', conv.date_debut), conv.fin, INTERVAL '1 month') m
+    JOIN calendrier cal ON cal.mois = m::date
 ),
 pleine AS (
     SELECT mois.*,
@@ -114,6 +120,7 @@ def inserer_mois(id_min: int | None = None) -> int:
     """Insert the monthly rows of the conventions (from ``id_min`` on); returns the number of rows written."""
     filtre = "AND c.id >= %(id_min)s" if id_min is not None else ""
     with connection.cursor() as curseur:
+        curseur.execute("SET LOCAL jit = off")  # compiling this statement costs seconds and saves none
         curseur.execute(INSERT.format(filtre=filtre), {**parametres(), "id_min": id_min})
         return curseur.rowcount
 
