@@ -148,3 +148,17 @@ def test_la_dgefp_fixe_objectifs_et_enveloppes_tout_ou_rien(demonstration, conne
     assert enregistres.count() == len(regions)
     assert {o.enveloppe_etat for o in enregistres} == {Decimal("1250000.50")}
     assert connecter("gestionnaire").get("/tableau-de-bord/budgets/objectifs/").status_code == 403
+
+
+def test_la_carte_de_l_enveloppe_mene_aux_regions_en_alerte(demonstration, connecter):
+    # The demo sets Île-de-France's 2010 envelope at 93 % committed and Nord-Pas-de-Calais's at 60 %.
+    idf = Region.objects.get(code_insee="11")
+    (ligne,) = lignes_budget(2010, JOUR, [idf])
+    assert ligne.niveau == "alerte_90" and ligne.taux_enveloppe == Decimal("93.0")
+    cartes = connecter("national").get("/").context["cartes"]
+    (carte,) = [c for c in cartes if "enveloppe" in c.titre]
+    page = connecter("national").get(carte.url)
+    assert carte.nombre == len(page.context["lignes"]) == 1 and page.context["lignes"][0].region == idf
+    regionale = [c for c in connecter("gestionnaire").get("/").context["cartes"] if "nveloppe" in c.titre]
+    assert len(regionale) == 1 and "93 % de l'enveloppe" in regionale[0].description
+    assert not [c for c in connecter("gestionnaire_nord").get("/").context["cartes"] if "nveloppe" in c.titre]
