@@ -107,8 +107,11 @@ class CasCreation(Cas):
 
 
 CAS["caom:creer"] = [
-    CasCreation("nouvelle CAOM 2011 de la Seine-Saint-Denis", attendu=_creation("93", 200), departement="93"),
-    CasCreation("nouvelle CAOM 2011 du Nord", attendu=_creation("59", 200), departement="59"),
+    # The demonstration holds the CAOM 2011 of every département it shows (at each step): a new one is of 2012.
+    CasCreation(
+        "nouvelle CAOM 2012 de la Seine-Saint-Denis", attendu=_creation("93", 200), departement="93", annee=2012
+    ),
+    CasCreation("nouvelle CAOM 2012 du Nord", attendu=_creation("59", 200), departement="59", annee=2012),
     CasCreation(
         "nouvelle CAOM 2010 du Nord : elle existe, on va à son détail",
         attendu=_creation("59", 302),
