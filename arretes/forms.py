@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
+from comptes.envois import EnvoiUnique
 from cui_portal import horloge
 from cui_portal.contraintes import ContraintesAuxChamps
 from cui_portal.tableurs import TableurRefuse, format_du_fichier
@@ -19,8 +20,9 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class ArreteForm(ContraintesAuxChamps, forms.ModelForm):
-    """The text of a draft arrêté. The region is the gestionnaire's own; an administrator chooses it."""
+class ArreteForm(EnvoiUnique, ContraintesAuxChamps, forms.ModelForm):
+    """The text of a draft arrêté. The region is the gestionnaire's own; an administrator chooses it. A new one
+    carries a one-time token (``comptes.envois``): a double submit creates one arrêté."""
 
     class Meta:
         model = Arrete

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from comptes.envois import deja_envoye, une_fois
 from cui_portal import horloge, parametres
 from cui_portal.exports import reponse_xlsx
 from cui_portal.historique import lignes_historique
@@ -125,6 +126,8 @@ def modifier(request, pk):
 
 def _editer(request, arrete: Arrete, region_imposee):
     nouveau = arrete.pk is None
+    if nouveau and request.method == "POST" and (destination := deja_envoye(request)):
+        return redirect(destination)
     if request.method == "POST":
         form = ArreteForm(request.POST, instance=arrete, region_imposee=region_imposee)
         portee = request.POST.get("portee") if request.POST.get("portee") in PorteeArrete.values else arrete.portee
@@ -132,15 +135,22 @@ def _editer(request, arrete: Arrete, region_imposee):
             request.POST, arrete=arrete, avec_cie=portee == PorteeArrete.CAE_CIE, contrats=("CAE", "CIE")
         )
         if form.is_valid() and grille.is_valid():
-            try:
+
+            def enregistrer() -> str:
                 with transaction.atomic():
-                    arrete = form.save()
-                    remplacer_taux(arrete, grille.lignes_a_enregistrer(), motif="Saisie du texte et des taux")
+                    enregistre = form.save()
+                    remplacer_taux(enregistre, grille.lignes_a_enregistrer(), motif="Saisie du texte et des taux")
+                return reverse("arretes:detail", args=[enregistre.pk])
+
+            try:
+                destination, premier = une_fois(request, form, enregistrer)  # a new arrêté: once per page shown
             except RegleArreteError as exc:
                 messages.error(request, str(exc))
             else:
-                messages.success(request, "Arrêté enregistré." if nouveau else "Modifications enregistrées.")
-                return redirect("arretes:detail", pk=arrete.pk)
+                if destination is not None:
+                    if premier:
+                        messages.success(request, "Arrêté enregistré." if nouveau else "Modifications enregistrées.")
+                    return redirect(destination)
     else:
         form = ArreteForm(instance=arrete, region_imposee=region_imposee)
         grille = GrilleTauxForm(arrete=arrete)

@@ -161,9 +161,8 @@ def mode_exceptionnel(request, pk):
 def creer(request):
     perimetre = perimetre_de(request)
     annee = annee_demandee(request)
-    departement = get_object_or_404(
-        departements_visibles(perimetre), pk=request.GET.get("departement") or request.POST.get("departement")
-    )
+    demande = request.GET.get("departement") or request.POST.get("departement")
+    departement = get_object_or_404(departements_visibles(perimetre), pk=parametres.identifiant(demande))
     exiger(peut_gerer_region(perimetre, departement.region_id))
     existante = Caom.objects.filter(departement=departement, annee=annee).first()
     if existante:

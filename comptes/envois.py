@@ -20,6 +20,7 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from django import forms
+from django.contrib import messages
 from django.db import IntegrityError, transaction
 
 from cui_portal import horloge
@@ -76,3 +77,31 @@ def enregistrer_une_fois(request, form: EnvoiUnique, enregistrer: Callable[[], s
         envoi.save(update_fields=["destination"])
     EnvoiFormulaire.objects.filter(cree_le__lt=horloge.instant_reel() - CONSERVATION_JETONS).delete()
     return destination, True
+
+
+def une_fois(request, form, enregistrer: Callable[[], str]) -> tuple[str | None, bool]:
+    """For a view: ``enregistrer_une_fois`` when the form carries a token, else ``enregistrer()`` (a change of an
+    existing object). A second submit gets ``DEJA_ENREGISTRE``; a consumed token ``EXPIRE`` at the form and None.
+    Returns (page to go to, first time)."""
+    if not protege(form):
+        return enregistrer(), True
+    destination, premier = enregistrer_une_fois(request, form, enregistrer)
+    if destination is None:
+        form.add_error(None, EXPIRE)
+    elif not premier:
+        messages.info(request, DEJA_ENREGISTRE)
+    return destination, premier
+
+
+def deja_envoye(request) -> str | None:
+    """The page a POST's token already led to (a page sent again): checked before the form's validation, whose
+    uniqueness checks would otherwise answer the second submit with an error about the first one's object."""
+    try:
+        jeton = uuid.UUID(str(request.POST.get("jeton_envoi") or ""))
+    except ValueError:
+        return None
+    envoi = EnvoiFormulaire.objects.filter(jeton=jeton, utilisateur=request.user).exclude(destination="").first()
+    if envoi is None:
+        return None
+    messages.info(request, DEJA_ENREGISTRE)
+    return envoi.destination

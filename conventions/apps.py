@@ -10,10 +10,16 @@ class ConventionsConfig(AppConfig):
         from caom.consommation import enregistrer_fournisseur, enregistrer_fournisseur_hors_caom
         from cui_portal import travaux
 
-        from . import selectors, signaux  # noqa: F401  (signaux: the schedules follow the legal scales)
+        from . import recherche_nir, selectors, signaux  # noqa: F401  (signaux: the schedules follow the legal scales)
         from .views.export import TYPE_TRAVAIL, export_differe
 
         enregistrer_fournisseur(selectors.lignes_consommation_caom)
         enregistrer_fournisseur_hors_caom(selectors.rsa_hors_caom)
         # The deferred export of the list (its « Préparer l'export » button), run by the rappels app.
-        travaux.enregistrer(TYPE_TRAVAIL, export_differe, libelle="Export des conventions (XLSX)")
+        # A search by NIR is stored as its keyed hash, never as typed.
+        travaux.enregistrer(
+            TYPE_TRAVAIL,
+            export_differe,
+            libelle="Export des conventions (XLSX)",
+            preparer=recherche_nir.parametres_de_travail,
+        )

@@ -1,7 +1,8 @@
 """Filters of the list of conventions (django-filter): contract, status, territory, employer, public, dates of
 conclusion, immersion, CAE-jeunes, CAOM, and a search on the number, the employer's and the employee's names.
 
-There is no search by NIR: a NIR never travels in a URL.
+A NIR is never searched through ``q`` (it would travel in a URL): the list POSTs its form and turns a NIR into
+a token of the session (``conventions/recherche_nir.py``).
 """
 
 import re
@@ -43,7 +44,7 @@ class ConventionFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label="Rechercher",
         method="rechercher",
-        help_text="Numéro de convention, nom de l'employeur ou du salarié (pas de NIR).",
+        help_text="Numéro de convention, nom de l'employeur ou du salarié, ou NIR (jamais gardé dans l'adresse).",
     )
     type_contrat = django_filters.ChoiceFilter(
         label="Contrat", choices=TypeContrat.choices, empty_label="Tous les contrats"

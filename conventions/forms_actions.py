@@ -1,7 +1,9 @@
-"""Forms of the actions on a concluded convention: avenants, suspension, rupture (checked by the services)."""
+"""Forms of the actions on a concluded convention: avenants, suspension, rupture (checked by the services). Each
+creates an event: it carries a one-time token (``comptes.envois``), so that a double submit records it once."""
 
 from django import forms
 
+from comptes.envois import EnvoiUnique
 from cui_portal import horloge
 from droit.nombres import DELAI_DECLARATION_JOURS
 from simulateur.forms import NombreDecimal
@@ -12,7 +14,7 @@ from .models import MotifRupture, MotifSuspension
 from .models_evenements import TypeAvenant
 
 
-class AvenantForm(forms.Form):
+class AvenantForm(EnvoiUnique):
     """Common part of the three avenants; the type decides which other fields the page shows."""
 
     date = ChampDate(label="Date de signature de l'avenant", error_messages={"required": "Indiquez la date."})
@@ -103,7 +105,7 @@ FORMULAIRES_AVENANT = {
 A_DECLARER = f"À déclarer dans les {DELAI_DECLARATION_JOURS} jours."
 
 
-class SuspensionForm(forms.Form):
+class SuspensionForm(EnvoiUnique):
     date_suspension = ChampDate(
         label="Date de la suspension", error_messages={"required": "Indiquez la date de la suspension."}
     )
@@ -120,7 +122,7 @@ class SuspensionForm(forms.Form):
         super().__init__(*args, **kwargs)
 
 
-class RepriseForm(forms.Form):
+class RepriseForm(EnvoiUnique):
     date_reprise = ChampDate(
         label="Date de la reprise du contrat",
         help_text="Premier jour de travail après la suspension : l'aide reprend ce jour-là.",
@@ -133,7 +135,7 @@ class RepriseForm(forms.Form):
         super().__init__(*args, **kwargs)
 
 
-class RuptureForm(forms.Form):
+class RuptureForm(EnvoiUnique):
     date_rupture = ChampDate(label="Date de la rupture", error_messages={"required": "Indiquez la date de la rupture."})
     motif = forms.ChoiceField(
         label="Motif légal",

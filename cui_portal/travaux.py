@@ -3,7 +3,8 @@ declare its own kinds in its ``AppConfig.ready()`` without importing the app tha
 
 A kind is declared with ``enregistrer(type, fonction, libelle=…, autorise=…)`` where
 ``fonction(parametres, progression) -> (nom_fichier, contenu_bytes)`` and ``progression(pourcentage)`` may be
-called as often as wished. The person's scope at the time of the request is stored in
+called as often as wished; ``preparer(parametres) -> parametres`` (optional) cleans what is stored (a search by
+NIR becomes its hash). The person's scope at the time of the request is stored in
 ``parametres["perimetre"]`` (read it back with ``perimetre_depuis``) so that the worker exports exactly what
 they may see. A page starts a kind by POSTing to ``{% url 'rappels:lancer_travail' type %}`` (its POST
 parameters become ``parametres``); the ``rappels`` app stores the work, runs it in a worker and shows its
@@ -24,14 +25,15 @@ class TypeTravail:
     fonction: Fonction
     libelle: str
     autorise: Callable[[Perimetre], bool]
+    preparer: Callable[[dict], dict] = dict
 
 
 REGISTRE: dict[str, TypeTravail] = {}
 
 
-def enregistrer(type_travail: str, fonction: Fonction, *, libelle: str = "", autorise=None) -> None:
+def enregistrer(type_travail: str, fonction: Fonction, *, libelle: str = "", autorise=None, preparer=None) -> None:
     REGISTRE[type_travail] = TypeTravail(
-        type_travail, fonction, libelle or type_travail, autorise or a_une_habilitation
+        type_travail, fonction, libelle or type_travail, autorise or a_une_habilitation, preparer or dict
     )
 
 

@@ -26,10 +26,12 @@ REPRISE_APRES = timedelta(minutes=30)  # a worker lost in the middle: another ma
 
 def lancer(utilisateur, type_travail: str, parametres: dict, perimetre: Perimetre) -> TravailDiffere:
     """Store the work and queue it after the commit (a broker outage leaves it waiting, never fails the page)."""
-    if type_de(type_travail) is None:
+    if (type_ := type_de(type_travail)) is None:
         raise KeyError(type_travail)
     travail = TravailDiffere.objects.create(
-        proprietaire=utilisateur, type=type_travail, parametres={**parametres, "perimetre": asdict(perimetre)}
+        proprietaire=utilisateur,
+        type=type_travail,
+        parametres={**type_.preparer(parametres), "perimetre": asdict(perimetre)},
     )
     from .tasks import executer_travail
 

@@ -13,8 +13,9 @@ ENTETES = ["Nom", "Type", "Région", "Département", "Adresse électronique", "T
 
 
 def filtres_organisations(parametres) -> dict:
-    """The list's filters, cleaned: a name search (100 characters at most) and a known type."""
-    recherche = str(parametres.get("q", "")).strip()[:100]
+    """The list's filters, cleaned: a name search (100 characters at most, without the NUL character PostgreSQL
+    refuses) and a known type."""
+    recherche = str(parametres.get("q", "")).replace("\x00", "").strip()[:100]
     type_ = str(parametres.get("type", ""))
     return {"q": recherche, "type": type_ if type_ in TypeOrganisation.values else ""}
 

@@ -9,8 +9,10 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
+from comptes.envois import deja_envoye, une_fois
 from cui_portal import horloge
 from cui_portal.historique import lignes_historique
 from cui_portal.permissions import (
@@ -100,19 +102,29 @@ def detail(request, pk):
 
 
 def _action(request, convention, form, titre, executer, message_succes):
-    """Show ``form``; on a valid POST run ``executer(cleaned_data)``; rule errors go to their field."""
+    """Show ``form``; on a valid POST run ``executer(cleaned_data)`` once per page shown (the form's one-time
+    token: a double submit leads to the convention with a message); rule errors go to their field."""
     autres = []
+    if request.method == "POST" and (destination := deja_envoye(request)):
+        return redirect(destination)
     if request.method == "POST" and form.is_valid():
-        try:
+
+        def enregistrer() -> str:
             executer(form.cleaned_data)
+            return reverse("conventions:detail", args=[convention.pk])
+
+        try:
+            destination, premier = une_fois(request, form, enregistrer)
         except RegleConventionError as exc:
             autres = placer_violations(form, exc.violations, None, None)
         except ValidationError as exc:
             for champ, erreurs in exc.message_dict.items():
                 form.add_error(champ if champ in form.fields else None, erreurs)
         else:
-            messages.success(request, message_succes)
-            return redirect("conventions:detail", convention.pk)
+            if destination is not None:
+                if premier:
+                    messages.success(request, message_succes)
+                return redirect(destination)
     return render(
         request,
         "conventions/action.html",

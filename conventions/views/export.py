@@ -7,6 +7,7 @@ from cui_portal.exports import classeur_xlsx
 
 from ..filters import ConventionFilter
 from ..models import Convention
+from ..recherche_nir import EMPREINTE, filtrer_par_empreinte, filtrer_par_nir
 
 SEUIL_DIFFERE = 2000
 TYPE_TRAVAIL = "export_conventions_xlsx"
@@ -39,12 +40,17 @@ ENTETES = [
 ]
 
 
-def queryset_export(perimetre, parametres):
+def queryset_export(perimetre, parametres, nir: str | None = None):
+    """The filtered list; a search by NIR comes as the NIR itself (from the session) or as its hash (a job)."""
     qs = (
         Convention.objects.visibles_par(perimetre)
         .select_related("employeur", "salarie", "prescripteur", "departement", "region", "public")
         .order_by("-date_conclusion", "-pk")
     )
+    if nir:
+        qs = filtrer_par_nir(qs, nir)
+    elif parametres and parametres.get(EMPREINTE):
+        qs = filtrer_par_empreinte(qs, parametres[EMPREINTE])
     return ConventionFilter(parametres, queryset=qs, perimetre=perimetre).qs
 
 

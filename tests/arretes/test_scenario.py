@@ -4,6 +4,7 @@ with its reason, corrects it, publishes, downloads the PDF; a convention conclud
 
 import contextlib
 import re
+import uuid
 import zlib
 from datetime import date
 from decimal import Decimal
@@ -45,6 +46,7 @@ def test_scenario_complet(connecter):
             "date_signature": "2009-11-24",
             "lieu_signature": "Paris",
             "signataire": "Le préfet de la région Île-de-France",
+            "jeton_envoi": uuid.uuid4(),
         },
     )
     assert reponse.status_code == 302, reponse.context["form"].errors if reponse.context else ""
@@ -100,6 +102,7 @@ def test_formulaire_refuse_un_taux_au_dessus_du_plafond(connecter):
             "heures_CAE_autres-publics": "26",
             "taux_CIE_autres-publics": "30",
             "heures_CIE_autres-publics": "36",
+            "jeton_envoi": uuid.uuid4(),
         },
     )
     assert reponse.status_code == 200

@@ -1,6 +1,7 @@
 """Detail page: NIR unmasked only for the owner; permissions; avenants, suspension, rupture through the pages;
 PDFs."""
 
+import uuid
 from datetime import date
 
 import pytest
@@ -83,6 +84,7 @@ def renouveler(client, c, fin: str):
             "date_fin": fin,
             "date_fin_contrat_travail": fin,
             "bilan_employeur_fourni": "on",
+            "jeton_envoi": uuid.uuid4(),
         },
     )
 
@@ -123,28 +125,42 @@ def test_avenant_immersion_et_suspension_tardive_puis_rupture(arretes, connecter
             "employeur_accueil": "Boulangerie Dupont",
             "date_debut": "01/03/2010",
             "date_fin": "04/04/2010",
+            "jeton_envoi": uuid.uuid4(),
         },
     )
     assert "un mois au plus" in trop_longue.context["form"].errors["date_fin"][0]
     reponse = client.post(
         reverse("conventions:suspension", args=[c.pk]),
-        {"date_suspension": "01/03/2010", "motif": "maladie", "date_declaration": "20/03/2010"},
+        {
+            "date_suspension": "01/03/2010",
+            "motif": "maladie",
+            "date_declaration": "20/03/2010",
+            "jeton_envoi": uuid.uuid4(),
+        },
     )
     assert reponse.status_code == 302
     page = client.get(reverse("conventions:detail", args=[c.pk])).content.decode()
     assert "Déclaration tardive" in page
     formulaire = client.get(reverse("conventions:reprise", args=[c.pk]))
     assert "Date de la reprise du contrat" in formulaire.content.decode()
-    sans_date = client.post(reverse("conventions:reprise", args=[c.pk]), {"date_declaration": "20/03/2010"})
+    sans_date = client.post(
+        reverse("conventions:reprise", args=[c.pk]), {"date_declaration": "20/03/2010", "jeton_envoi": uuid.uuid4()}
+    )
     assert sans_date.context["form"].errors["date_reprise"] == ["Indiquez la date de la reprise."]
     reprise = client.post(
-        reverse("conventions:reprise", args=[c.pk]), {"date_reprise": "15/03/2010", "date_declaration": "20/03/2010"}
+        reverse("conventions:reprise", args=[c.pk]),
+        {"date_reprise": "15/03/2010", "date_declaration": "20/03/2010", "jeton_envoi": uuid.uuid4()},
     )
     assert reprise.status_code == 302
     assert c.suspensions.get().date_fin == date(2010, 3, 14)
     reponse = client.post(
         reverse("conventions:rupture", args=[c.pk]),
-        {"date_rupture": "01/06/2010", "motif": "hors_cas_legaux", "date_declaration": "03/06/2010"},
+        {
+            "date_rupture": "01/06/2010",
+            "motif": "hors_cas_legaux",
+            "date_declaration": "03/06/2010",
+            "jeton_envoi": uuid.uuid4(),
+        },
     )
     assert reponse.status_code == 302
     c.refresh_from_db()

@@ -115,7 +115,7 @@ class CasCreation(Cas):
 
 
 CAS["caom:creer"] = [
-    # The demo has a 2011 CAOM at every stage in both regions: the creation pages are read for 2012.
+    # The demonstration holds the CAOM 2011 of every département it shows (at each step): a new one is of 2012.
     CasCreation(
         "nouvelle CAOM 2012 de la Seine-Saint-Denis", attendu=_creation("93", 200), departement="93", annee=2012
     ),
