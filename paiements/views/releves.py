@@ -104,10 +104,12 @@ def importer(request):
     )
 
 
-def _releve(request, pk, *, pour_importer: bool = False) -> ReleveAsp:
-    """The statement if the person may see it (404 otherwise); with ``pour_importer``, one they may confirm (403)."""
+def _releve(request, pk, *, pour_importer: bool = False, avec_lignes: bool = False) -> ReleveAsp:
+    """The statement if the person may see it (404 otherwise); with ``pour_importer``, one they may confirm (403).
+    The file (kept until checked) is never read here; the rows only with ``avec_lignes`` (the preview)."""
     perimetre = perimetre_de(request)
-    releve = get_object_or_404(ReleveAsp.objects.visibles_par(perimetre).select_related("region"), pk=pk)
+    qs = ReleveAsp.objects.visibles_par(perimetre).select_related("region").defer("contenu")
+    releve = get_object_or_404(qs if avec_lignes else qs.defer("lignes"), pk=pk)
     if pour_importer:
         exiger(peut_importer_releve_asp(perimetre, releve.region_id))
     return releve
@@ -118,7 +120,7 @@ FILTRES = {"refusees": "Lignes refusées", "toutes": "Toutes les lignes"}
 
 @paiements_requis
 def apercu(request, pk):
-    releve = _releve(request, pk)
+    releve = _releve(request, pk, avec_lignes=True)
     perimetre = perimetre_de(request)
     lignes = releve.lignes
     nb_refusees = sum(1 for ligne in lignes if ligne["erreurs"])
