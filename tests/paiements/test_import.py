@@ -185,3 +185,38 @@ def test_un_long_releve_est_verifie_par_une_tache(connecter, conventions, django
     assert (reponse.context["nb_refusees"], reponse.context["nb_lignes"]) == (4000, 4012)
     assert "lignes refusées sur" in reponse.content.decode()
     assert reponse.context["page_obj"].paginator.count == 4000  # the refused rows, paginated
+
+
+def test_deux_depots_du_meme_releve_un_seul_enregistre(demo, conventions):
+    """The gestionnaire and the DGEFP deposit the same file before either confirms: the second is refused."""
+    c = conventions["idf"]
+    contenu = csv_([[c.numero, "01/2010", "100", "0"]])
+    premier = deposer_releve(c.region, "r.csv", "csv", contenu, demo.comptes["gestionnaire@demo.cui.fr"])
+    second = deposer_releve(c.region, "r.csv", "csv", contenu, demo.comptes["national@demo.cui.fr"])
+    assert confirmer_releve(premier) == 1
+    from paiements.regles import RegleReleveError
+
+    with pytest.raises(RegleReleveError, match="déjà été enregistré"):
+        confirmer_releve(second)
+    assert PaiementAsp.objects.count() == 1
+
+
+def test_la_page_des_mois_signales_a_un_nombre_constant_de_requetes(connecter, conventions, demo):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.conventions import factories
+
+    client = connecter("gestionnaire")
+
+    def requetes():
+        with CaptureQueriesContext(connection) as capture:
+            reponse = client.get(reverse("paiements:signalements"))
+        return len(capture.captured_queries), reponse.context["comptes"].impayes
+
+    client.get(reverse("paiements:signalements"))
+    avant, impayes = requetes()
+    assert impayes == 18  # two conventions, 01/2010 to 09/2010, nothing paid
+    factories.convention(demo)
+    apres, impayes = requetes()
+    assert impayes == 27 and apres == avant <= 13
