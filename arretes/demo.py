@@ -1,11 +1,13 @@
-"""Demo arrêtés: 2010 published in Île-de-France and Nord-Pas-de-Calais (late 2009), 2011 published in
-Île-de-France and drafted in Nord-Pas-de-Calais. The other regions have none, so that the « aucun arrêté »
-error can be shown. Idempotent."""
+"""Demo arrêtés: 2010 published in Île-de-France and Nord-Pas-de-Calais (late 2009); on the demonstration's day
+(30/11/2010, the deadline of the 2011 arrêtés) 2011 published in Île-de-France and Rhône-Alpes, drafted in
+Nord-Pas-de-Calais, missing elsewhere. The other regions have no 2010 arrêté, so that the « aucun arrêté » error
+can be shown. Idempotent."""
 
 from datetime import date
 from decimal import Decimal
 
 from comptes.demo import au_jour_de_la_demonstration
+from cui_portal import horloge
 from referentiels.models import PublicPrioritaire, Region
 
 from .models import TITRES, VISAS_ANNEXE_3, Arrete, PorteeArrete, StatutArrete, TauxPriseEnCharge
@@ -27,7 +29,8 @@ ARRETES = [
     # key, region, year, number, signed, published (None: draft), place, rate adjustment on CAE
     ("idf_2010", "11", 2010, "2009-1187", date(2009, 11, 24), date(2009, 11, 27), "Paris", 0),
     ("npdc_2010", "31", 2010, "2009-342", date(2009, 11, 30), date(2009, 12, 2), "Lille", 0),
-    ("idf_2011", "11", 2011, "2010-1402", date(2010, 12, 6), date(2010, 12, 10), "Paris", -2),
+    ("idf_2011", "11", 2011, "2010-1402", date(2010, 11, 22), date(2010, 11, 26), "Paris", -2),
+    ("ra_2011", "82", 2011, "2010-0877", date(2010, 11, 18), date(2010, 11, 23), "Lyon", 0),
     ("npdc_2011", "31", 2011, "", None, None, "Lille", -2),
 ]
 
@@ -60,8 +63,8 @@ def peupler(demo, stdout) -> None:
                     TauxPriseEnCharge(
                         arrete=arrete, contrat=contrat, public=publics[code], taux=Decimal(taux), heures_max=heures
                     ).save()
-            if publie is not None:
+            if publie is not None and publie <= horloge.aujourdhui():
                 from .services import publier
 
-                publier(arrete, publie)
+                arrete = publier(arrete, publie)
         stdout.write(f"  arrêté {cle} : {arrete.get_statut_display().lower()}\n")

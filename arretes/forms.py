@@ -4,10 +4,10 @@ from django.template.defaultfilters import filesizeformat
 
 from cui_portal import horloge
 from cui_portal.contraintes import ContraintesAuxChamps
+from cui_portal.tableurs import TableurRefuse, format_du_fichier
 from droit.nombres import HEURES_MAX, HEURES_MIN, annee_de_campagne, nombre
 from referentiels.models import PublicPrioritaire, Region
 
-from .importation import ErreurFichier, format_du_fichier
 from .models import TITRES, VISAS_ANNEXE_3, VISAS_ANNEXE_3_BIS, Arrete, PorteeArrete
 from .regles import erreurs_taux
 
@@ -144,7 +144,7 @@ class ImportTauxForm(forms.Form):
     fichier = forms.FileField(
         label="Fichier des taux",
         help_text=(
-            "Format .xlsx ou .csv (UTF-8, séparateur « ; » ou « , »), taille maximale "
+            "Format .xlsx ou .csv (UTF-8 ou Windows-1252, séparateur « ; », « , » ou tabulation), taille maximale "
             f"{filesizeformat(settings.TAILLE_MAX_IMPORT)}. Colonnes : contrat, public, taux, heures_max."
         ),
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
@@ -161,7 +161,7 @@ class ImportTauxForm(forms.Form):
         fichier.seek(0)
         try:
             self.format = format_du_fichier(fichier.name, debut)
-        except ErreurFichier as exc:
+        except TableurRefuse as exc:
             raise forms.ValidationError(str(exc)) from None
         return fichier
 

@@ -3,18 +3,17 @@
 Expected columns: ``contrat`` (CAE or CIE), ``public`` (code or label of a priority public), ``taux`` (percent,
 ``90`` or ``90,5``) and ``heures_max`` (``HEURES_MIN`` to ``HEURES_MAX``). Every error is French and names its row
 and column, so that the preview can show the outcome of each row; the caller writes only when no row has an error.
+The file is read by ``cui_portal.tableurs`` within ``bornes()`` (size, rows, columns, characters per cell, the
+workbook's inflated size), and a message quotes at most an excerpt of a cell.
 """
 
-import csv
-import io
 import unicodedata
-import zipfile
-import zlib
 from collections.abc import Callable
 from decimal import Decimal
 
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
+from django.conf import settings
+
+from cui_portal.tableurs import Bornes, Ligne, TableurRefuse, extrait, lire_tableur
 
 from .regles import RegleArreteError, erreurs_taux, lire_decimal
 
@@ -34,16 +33,23 @@ ALIAS = {
     "heures_maximum": "heures_max",
     "duree_hebdomadaire": "heures_max",
 }
-FORMATS = {"csv": "CSV", "xlsx": "XLSX"}
 MAX_LIGNES = 5000
+MAX_COLONNES = 30  # a rates file has 4 columns; a few more are refused at their row, beyond the file is refused
+MAX_CARACTERES = 200  # per cell: a public's label is the longest expected value
+
+# The file as a whole cannot be read (type, encoding, size, bounds, columns, emptiness).
+ErreurFichier = TableurRefuse
 
 
-class ErreurFichier(ValueError):
-    """The file as a whole cannot be read (type, encoding, columns, emptiness)."""
+def bornes() -> Bornes:
+    return Bornes(
+        octets=settings.TAILLE_MAX_IMPORT, lignes=MAX_LIGNES, colonnes=MAX_COLONNES, caracteres=MAX_CARACTERES
+    )
 
 
-class Formule(str):
-    """A cell holding a spreadsheet formula: refused, the value must be typed."""
+def est_une_formule(valeur: str) -> bool:
+    """A spreadsheet formula (or what a spreadsheet would run as one): refused, the value must be typed."""
+    return valeur.strip().startswith(("=", "@"))
 
 
 def normaliser(texte) -> str:
@@ -51,82 +57,12 @@ def normaliser(texte) -> str:
     return "_".join(texte.strip().lower().replace("-", " ").replace("'", " ").split())
 
 
-def format_du_fichier(nom: str, debut: bytes) -> str:
-    """``csv`` or ``xlsx`` from the name, checked against the first bytes (an XLSX is a ZIP archive)."""
-    extension = nom.rsplit(".", 1)[-1].lower() if "." in nom else ""
-    if extension not in FORMATS:
-        raise ErreurFichier(f"Type de fichier non accepté (« .{extension} ») : déposez un fichier .csv ou .xlsx.")
-    if extension == "xlsx" and not debut.startswith(b"PK\x03\x04"):
-        raise ErreurFichier("Ce fichier n'est pas un classeur XLSX valide : enregistrez-le au format Excel (.xlsx).")
-    if extension == "csv" and (b"\x00" in debut or debut.startswith(b"PK\x03\x04")):
-        raise ErreurFichier("Ce fichier n'est pas un fichier texte CSV : enregistrez-le au format « CSV UTF-8 ».")
-    return extension
-
-
-def lire_tableau(format_: str, contenu: bytes) -> tuple[list, list[list]]:
-    """The header and the rows (empty rows dropped) of the first sheet of an XLSX, or of a CSV in UTF-8."""
-    lignes = _lire_xlsx(contenu) if format_ == "xlsx" else _lire_csv(contenu)
-    lignes = [ligne for ligne in lignes if any(v not in (None, "") for v in ligne)]
+def lire_tableau(format_: str, contenu: bytes) -> tuple[tuple[str, ...], list[Ligne]]:
+    """The header and the non-empty rows of a rates file, read within ``bornes()`` (``cui_portal.tableurs``)."""
+    lignes = lire_tableur(format_, contenu, bornes())
     if not lignes:
         raise ErreurFichier("Le fichier est vide : il doit contenir une ligne d'en-tête puis une ligne par taux.")
-    if len(lignes) - 1 > MAX_LIGNES:
-        raise ErreurFichier(f"Le fichier contient {len(lignes) - 1} lignes : {MAX_LIGNES} au plus sont acceptées.")
-    return lignes[0], lignes[1:]
-
-
-# What openpyxl raises on a file that is not a readable workbook: not a zip (or a protected OLE file), a zip
-# without the workbook's parts, a broken part, broken XML (ElementTree's and lxml's ParseError are SyntaxErrors),
-# a value it refuses. Anything else is a bug of ours and is not turned into « illisible ».
-ERREURS_DE_CLASSEUR = (
-    zipfile.BadZipFile,
-    zlib.error,
-    EOFError,
-    KeyError,
-    SyntaxError,
-    ValueError,
-    InvalidFileException,
-)
-MESSAGE_CLASSEUR_ILLISIBLE = "Ce classeur XLSX est illisible ou protégé : enregistrez-le à nouveau au format .xlsx."
-
-
-def _lire_xlsx(contenu: bytes) -> list[list]:
-    try:
-        classeur = load_workbook(io.BytesIO(contenu), read_only=True, data_only=False)
-    except ERREURS_DE_CLASSEUR:
-        raise ErreurFichier(MESSAGE_CLASSEUR_ILLISIBLE) from None
-    try:
-        feuille = classeur.worksheets[0]
-        lignes = []
-        for ligne in feuille.iter_rows():
-            valeurs = []
-            for cellule in ligne:
-                valeur = getattr(cellule, "value", None)
-                if getattr(cellule, "data_type", None) == "f" or (isinstance(valeur, str) and valeur.startswith("=")):
-                    valeur = Formule(str(valeur))
-                valeurs.append(valeur)
-            lignes.append(valeurs)
-            if len(lignes) > MAX_LIGNES + 1:
-                break
-        return lignes
-    except ERREURS_DE_CLASSEUR:  # a sheet whose XML breaks half-way
-        raise ErreurFichier(MESSAGE_CLASSEUR_ILLISIBLE) from None
-    finally:
-        classeur.close()
-
-
-def _lire_csv(contenu: bytes) -> list[list]:
-    try:
-        texte = contenu.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ErreurFichier(
-            "Le fichier n'est pas encodé en UTF-8 (accents illisibles) : enregistrez-le au format « CSV UTF-8 »."
-        ) from None
-    premiere = texte.split("\n", 1)[0]
-    separateur = max(";,\t", key=premiere.count)
-    lignes = []
-    for ligne in csv.reader(io.StringIO(texte), delimiter=separateur):
-        lignes.append([Formule(v) if v.strip().startswith(("=", "@")) else v for v in ligne])
-    return lignes
+    return lignes[0].cellules, lignes[1:]
 
 
 def colonnes(entete: list) -> list[str]:
@@ -135,7 +71,7 @@ def colonnes(entete: list) -> list[str]:
     while noms and not noms[-1]:
         noms.pop()
     manquantes = [c for c in COLONNES if c not in noms]
-    en_trop = [str(entete[i]) or f"colonne {i + 1} sans titre" for i, n in enumerate(noms) if n not in COLONNES]
+    en_trop = [extrait(entete[i]) or f"colonne {i + 1} sans titre" for i, n in enumerate(noms) if n not in COLONNES]
     doublons = sorted({n for n in noms if n in COLONNES and noms.count(n) > 1})
     messages = []
     if manquantes:
@@ -150,44 +86,36 @@ def colonnes(entete: list) -> list[str]:
     return noms
 
 
-def _texte(valeur) -> str:
-    if valeur is None:
-        return ""
-    if isinstance(valeur, float) and valeur.is_integer():
-        valeur = int(valeur)
-    return str(valeur).strip()
-
-
 def verifier_lignes(
     noms: list[str],
-    lignes: list[list],
+    lignes: list[Ligne],
     publics: dict[str, tuple[str, str]],
     avec_cie: bool,
     progression: Callable[[int], None] | None = None,
 ) -> list[dict]:
     """The outcome of each row: ``{"numero", "valeurs", "erreurs", "donnees"}``. ``numero`` is the row number in
-    the spreadsheet (header = 1); ``erreurs`` maps a column (or ``ligne``) to its French message; ``donnees`` is
-    what will be written (``None`` when the row has an error). ``publics`` maps a normalised code or label to
-    (code, label)."""
+    the spreadsheet (header = 1, empty rows counted); ``erreurs`` maps a column (or ``ligne``) to its French
+    message; ``donnees`` is what will be written (``None`` when the row has an error). ``publics`` maps a
+    normalised code or label to (code, label)."""
     resultats = []
     vus: dict[tuple[str, str], int] = {}
-    for i, ligne in enumerate(lignes):
-        numero = i + 2
-        brut = dict(zip(noms, ligne, strict=False))
-        valeurs = {c: _texte(brut.get(c)) for c in COLONNES}
+    for i, (numero, cellules) in enumerate(lignes):
+        brut = dict(zip(noms, cellules, strict=False))
+        valeurs = {c: brut.get(c, "").strip() for c in COLONNES}
         erreurs: dict[str, str] = {}
-        if len([v for v in ligne[len(noms) :] if v not in (None, "")]):
+        if any(v.strip() for v in cellules[len(noms) :]):
             erreurs["ligne"] = "Valeur hors des colonnes attendues : supprimez-la ou ajoutez l'en-tête."
         for colonne in COLONNES:
-            if isinstance(brut.get(colonne), Formule):
-                erreurs[colonne] = f"Formule interdite ({brut[colonne][:40]}) : saisissez la valeur elle-même."
+            if est_une_formule(brut.get(colonne, "")):
+                erreurs[colonne] = f"Formule interdite ({extrait(brut[colonne])}) : saisissez la valeur elle-même."
         contrat = valeurs["contrat"].upper()
         if "contrat" not in erreurs and contrat not in ("CAE", "CIE"):
-            erreurs["contrat"] = f"Contrat « {valeurs['contrat']} » inconnu : CAE ou CIE attendu."
+            erreurs["contrat"] = f"Contrat « {extrait(valeurs['contrat'])} » inconnu : CAE ou CIE attendu."
         public = publics.get(normaliser(valeurs["public"]))
         if "public" not in erreurs and public is None:
             erreurs["public"] = (
-                f"Public « {valeurs['public']} » inconnu : indiquez le code ou le libellé d'un public prioritaire."
+                f"Public « {extrait(valeurs['public'])} » inconnu : indiquez le code ou le libellé d'un public "
+                "prioritaire."
                 if valeurs["public"]
                 else "Public manquant."
             )

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from cui_portal.tableurs import extrait
 from droit.nombres import HEURES_MAX, HEURES_MIN
 from droit.vocabulaire import Contrat
 from referentiels.aide import RegleAideError, verifier_taux
@@ -85,11 +86,11 @@ def lire_decimal(valeur) -> Decimal:
     try:
         nombre = Decimal(texte)
     except InvalidOperation:
-        raise RegleArreteError(f"« {valeur} » n'est pas un nombre (exemple attendu : 90 ou 90,5).") from None
+        raise RegleArreteError(f"« {extrait(valeur)} » n'est pas un nombre (exemple attendu : 90 ou 90,5).") from None
     if not nombre.is_finite():
-        raise RegleArreteError(f"« {valeur} » n'est pas un nombre.")
+        raise RegleArreteError(f"« {extrait(valeur)} » n'est pas un nombre.")
     if nombre.adjusted() > 5:
-        raise RegleArreteError(f"« {valeur} » est un nombre bien trop grand.")
+        raise RegleArreteError(f"« {extrait(valeur)} » est un nombre bien trop grand.")
     return nombre
 
 

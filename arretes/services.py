@@ -196,8 +196,14 @@ def preparer_remplacement(arrete: Arrete) -> Arrete:
 # --- import of a rates file: deposit, check (synchronous or as a task), confirmation ------------------
 
 SEUIL_VERIFICATION_ASYNCHRONE = 100 * 1024  # bytes: beyond, the check runs as a task and the page shows progress
-# A task checks MAX_LIGNES rows in seconds: still « en cours » after this, its worker is gone.
+# A task checks MAX_LIGNES rows in seconds: still « en cours » after this, its worker is gone (or its message lost).
 DELAI_VERIFICATION_INTERROMPUE = timedelta(minutes=10)
+# Beyond this, the periodic recovery stops retrying an interrupted check and fails it with an explanation.
+DELAI_ABANDON_VERIFICATION = timedelta(hours=1)
+MESSAGE_ABANDON = (
+    "La vérification de ce fichier n'a pas abouti : elle a été interrompue à plusieurs reprises (service de "
+    "vérification arrêté). Rien n'a été enregistré ; déposez le fichier à nouveau."
+)
 
 
 def index_publics() -> dict[str, tuple[str, str]]:
@@ -239,6 +245,22 @@ def relancer_verification(depot: ImportTaux) -> ImportTaux:
     if not verification_interrompue(depot):
         raise RegleArreteError("La vérification de ce fichier n'est pas interrompue : rien à relancer.")
     return verifier_import(depot.pk)
+
+
+def reprendre_imports_interrompus(maintenant: datetime | None = None) -> dict[str, int]:
+    """The periodic recovery (beat, ``arretes.reprendre_imports``): every check still « en cours » after
+    ``DELAI_VERIFICATION_INTERROMPUE`` is resumed here (bounded by ``importation.bornes()``), and one still there
+    after ``DELAI_ABANDON_VERIFICATION`` is failed with a French explanation and its file dropped. Idempotent."""
+    maintenant = maintenant or horloge.instant_reel()
+    en_cours = ImportTaux.objects.filter(statut=StatutImport.EN_COURS)
+    abandonnes = en_cours.filter(cree_le__lt=maintenant - DELAI_ABANDON_VERIFICATION).update(
+        statut=StatutImport.INVALIDE, erreurs_fichier=[MESSAGE_ABANDON], contenu=b"", lignes=[]
+    )
+    repris = 0
+    for pk in en_cours.filter(cree_le__lt=maintenant - DELAI_VERIFICATION_INTERROMPUE).values_list("pk", flat=True):
+        verifier_import(pk)
+        repris += 1
+    return {"repris": repris, "abandonnes": abandonnes}
 
 
 def verifier_import(pk: int) -> ImportTaux:

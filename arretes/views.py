@@ -1,7 +1,5 @@
 """Pages of the arrêtés: list, detail, text and rates of a draft, publication, PDF, national follow-up."""
 
-from datetime import date
-
 from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
@@ -30,8 +28,9 @@ from referentiels.models import Region
 
 from .forms import ArreteForm, GrilleTauxForm, PublicationForm
 from .models import Arrete, PorteeArrete, StatutArrete
-from .regles import EtatPublication, RegleArreteError, date_limite_publication, etat_publication
+from .regles import EtatPublication, RegleArreteError, date_limite_publication
 from .services import preparer_remplacement, publier, remplacer_taux, verifier_publiable
+from .suivi import ETATS_FILTRES, lignes_suivi
 
 
 def fil(arrete=None) -> list[tuple[str, str]]:
@@ -207,29 +206,6 @@ def pdf(request, pk):
 # --- national follow-up ----------------------------------------------------------------------------
 
 
-def lignes_suivi(annee: int, aujourd_hui: date) -> list[dict]:
-    """Each of the 26 regions and the state of its arrêté for ``annee`` (deadline: 30 November of the year before)."""
-    publies = dict(
-        Arrete.objects.filter(annee=annee, statut=StatutArrete.PUBLIE).values_list("region_id", "date_publication")
-    )
-    brouillons = set(
-        Arrete.objects.filter(annee=annee, statut=StatutArrete.BROUILLON).values_list("region_id", flat=True)
-    )
-    lignes = []
-    for region in Region.objects.order_by("nom"):
-        etat = etat_publication(annee, aujourd_hui, region.pk in publies, region.pk in brouillons)
-        lignes.append(
-            {
-                "region": region,
-                "etat": etat,
-                "libelle": EtatPublication.LIBELLES[etat],
-                "date_publication": publies.get(region.pk),
-                "brouillon": region.pk in brouillons,
-            }
-        )
-    return lignes
-
-
 def _annee_suivi(request) -> int:
     annee = request.GET.get("annee", "")
     demandee = parametres.annee(annee)
@@ -242,6 +218,9 @@ def suivi(request):
     annee = _annee_suivi(request)
     lignes = lignes_suivi(annee, horloge.aujourdhui())
     compte = {etat: sum(1 for ligne in lignes if ligne["etat"] == etat) for etat in EtatPublication.LIBELLES}
+    etat = request.GET.get("etat", "")
+    if etat in ETATS_FILTRES:
+        lignes = [ligne for ligne in lignes if ligne["etat"] in ETATS_FILTRES[etat]]
     return render(
         request,
         "arretes/suivi.html",
@@ -249,6 +228,7 @@ def suivi(request):
             "annee": annee,
             "lignes": lignes,
             "compte": compte,
+            "filtre_etat": etat if etat in ETATS_FILTRES else "",
             "libelles": EtatPublication.LIBELLES,
             "date_limite": date_limite_publication(annee),
             "annees": range(2010, horloge.aujourdhui().year + 2),

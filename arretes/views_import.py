@@ -92,13 +92,21 @@ def apercu(request, pk, import_pk):
     )
 
 
+# htmx stops polling on this status (and still swaps the explanation in).
+HTMX_ARRET_DU_SONDAGE = 286
+
+
 @perimetre_requis
 def progression(request, pk, import_pk):
-    """Polled by htmx while a long file is checked; once done, the page reloads to show every row."""
-    _arrete_, depot = _depot(request, pk, import_pk)
+    """Polled by htmx while a long file is checked; once done, failed or interrupted, the page reloads to show
+    why; an import replaced by a newer deposit stops the polling with an explanation."""
+    arrete = _arrete(request, pk, pour_modifier=True)
+    depot = arrete.imports.filter(pk=import_pk).first()
+    if depot is None:
+        return render(request, "arretes/_import_remplace.html", {"arrete": arrete}, status=HTMX_ARRET_DU_SONDAGE)
     if depot.statut != StatutImport.EN_COURS or verification_interrompue(depot):
         return HttpResponseClientRefresh()
-    return render(request, "arretes/_import_progression.html", {"arrete": _arrete_, "depot": depot})
+    return render(request, "arretes/_import_progression.html", {"arrete": arrete, "depot": depot})
 
 
 @require_POST

@@ -70,6 +70,9 @@ class LigneConsommation:
 
 
 Fournisseur = Callable[[list[int]], list[LigneConsommation]]
+# (caom_ids, jour) -> {caom_id: budget}: committed, due to date, paid and to recover, in euros (``paiements``).
+FournisseurBudget = Callable[[list[int], date], dict]
+_fournisseurs_budget: list[FournisseurBudget] = []
 FournisseurHorsCaom = Callable[[list[int], int], dict[int, int]]
 _fournisseurs: list[Fournisseur] = []
 _fournisseurs_hors_caom: list[FournisseurHorsCaom] = []
@@ -90,9 +93,25 @@ def enregistrer_fournisseur_hors_caom(fonction: FournisseurHorsCaom) -> Fourniss
     return fonction
 
 
+def enregistrer_fournisseur_budget(fonction: FournisseurBudget) -> FournisseurBudget:
+    """Register ``fonction(caom_ids, jour) -> {caom_id: budget}``: the money of the conventions each CAOM
+    co-finances (committed, due to date, paid by the ASP, to recover), from their schedules."""
+    if fonction not in _fournisseurs_budget:
+        _fournisseurs_budget.append(fonction)
+    return fonction
+
+
+def budgets(caom_ids: list[int], jour: date) -> dict:
+    """{caom_id: budget} from the registered provider (empty without one: the pages say so)."""
+    resultat: dict = {}
+    for fournisseur in _fournisseurs_budget:
+        resultat.update(fournisseur(list(caom_ids), jour))
+    return resultat
+
+
 def retirer_fournisseur(fonction) -> None:
     """Unregister a provider (tests)."""
-    for liste in (_fournisseurs, _fournisseurs_hors_caom):
+    for liste in (_fournisseurs, _fournisseurs_hors_caom, _fournisseurs_budget):
         if fonction in liste:
             liste.remove(fonction)
 
@@ -100,13 +119,14 @@ def retirer_fournisseur(fonction) -> None:
 @contextmanager
 def fournisseurs_isoles():
     """Tests: run with empty registries (the real providers are put back afterwards)."""
-    sauvegarde = list(_fournisseurs), list(_fournisseurs_hors_caom)
+    sauvegarde = list(_fournisseurs), list(_fournisseurs_hors_caom), list(_fournisseurs_budget)
     _fournisseurs.clear()
     _fournisseurs_hors_caom.clear()
+    _fournisseurs_budget.clear()
     try:
         yield
     finally:
-        _fournisseurs[:], _fournisseurs_hors_caom[:] = sauvegarde
+        _fournisseurs[:], _fournisseurs_hors_caom[:], _fournisseurs_budget[:] = sauvegarde
 
 
 def consommation_disponible() -> bool:

@@ -1,9 +1,12 @@
-"""Demo CAOM 2010 in Île-de-France and Nord-Pas-de-Calais, at four stages of the negotiation. Idempotent."""
+"""Demo CAOM in Île-de-France and Nord-Pas-de-Calais: 2010 at four stages of the negotiation; 2011 at every stage
+on the demonstration's day (30/11/2010, the day of the report; signature due before 31/12/2010): signed,
+deliberated and awaiting signature, agreed in principle, in negotiation, failed, and not engaged. Idempotent."""
 
 from datetime import date
 from decimal import Decimal
 
 from comptes.demo import au_jour_de_la_demonstration
+from cui_portal import horloge
 from referentiels.models import Departement
 
 from . import services
@@ -46,16 +49,70 @@ CAOM_2010 = [
 ]
 
 
+CP = InstanceDeliberation.COMMISSION_PERMANENTE
+CAOM_2011 = [
+    (
+        "92",
+        {"nb_cae_cofinances": 380, "nb_cie_cofinances": 50},
+        [
+            (S.EN_NEGOCIATION, date(2010, 9, 20), None),
+            (S.ACCORD_DE_PRINCIPE, date(2010, 10, 15), None),
+            (S.DELIBERATION, date(2010, 11, 15), (date(2010, 11, 15), CP)),
+            (S.SIGNEE, date(2010, 11, 22), None),
+        ],
+        "gestionnaire@demo.cui.fr",
+    ),
+    (
+        "93",
+        {"nb_cae_cofinances": 640, "nb_cae_majores": 40, "taux_majore": Decimal(95), "nb_cie_cofinances": 90},
+        [
+            (S.EN_NEGOCIATION, date(2010, 9, 27), None),
+            (S.ACCORD_DE_PRINCIPE, date(2010, 10, 29), None),
+            (S.DELIBERATION, date(2010, 11, 26), (date(2010, 11, 26), CP)),
+        ],
+        "gestionnaire@demo.cui.fr",
+    ),
+    (
+        "75",
+        {"nb_cae_cofinances": 470, "nb_cie_cofinances": 60, "duree_hebdo_cae": Decimal(24)},
+        [(S.EN_NEGOCIATION, date(2010, 10, 4), None), (S.ACCORD_DE_PRINCIPE, date(2010, 11, 18), None)],
+        "gestionnaire@demo.cui.fr",
+    ),
+    ("94", {"nb_cae_cofinances": 300}, [(S.EN_NEGOCIATION, date(2010, 11, 8), None)], "gestionnaire@demo.cui.fr"),
+    (
+        "59",
+        {"nb_cae_cofinances": 950, "nb_cae_cg_seul": 40, "nb_cie_cofinances": 130, "part_aci": Decimal(15)},
+        [(S.EN_NEGOCIATION, date(2010, 10, 12), None), (S.ACCORD_DE_PRINCIPE, date(2010, 11, 24), None)],
+        "gestionnaire.nord@demo.cui.fr",
+    ),
+    (
+        "62",
+        {"nb_cae_cofinances": 500},
+        [(S.EN_NEGOCIATION, date(2010, 10, 5), None), (S.ECHEC, date(2010, 11, 25), None)],
+        "gestionnaire.nord@demo.cui.fr",
+    ),
+]
+
+
 @au_jour_de_la_demonstration
 def peupler(demo, stdout) -> None:
     creees = 0
-    for code, volumes, etapes, auteur in CAOM_2010:
+    for annee, negociations in ((2010, CAOM_2010), (2011, CAOM_2011)):
+        creees += _creer(demo, annee, negociations)
+    stdout.write(f"CAOM : {creees} CAOM 2010 et 2011 de démonstration créées.\n")
+
+
+def _creer(demo, annee: int, negociations) -> int:
+    creees = 0
+    for code, volumes, etapes, auteur in negociations:
         departement = Departement.objects.get(code=code)
-        if Caom.objects.filter(departement=departement, annee=2010).exists():
+        if Caom.objects.filter(departement=departement, annee=annee).exists():
             continue
         utilisateur = demo.comptes.get(auteur)
-        caom = services.enregistrer_caom(Caom(departement=departement, annee=2010, **volumes), auteur=utilisateur)
+        caom = services.enregistrer_caom(Caom(departement=departement, annee=annee, **volumes), auteur=utilisateur)
         for statut, jour, deliberation in etapes:
+            if jour > horloge.aujourdhui():
+                break  # a demonstration placed earlier stops at its own day
             date_delib, instance = deliberation or (None, "")
             services.changer_statut(
                 caom,
@@ -66,4 +123,4 @@ def peupler(demo, stdout) -> None:
                 instance_deliberation=instance,
             )
         creees += 1
-    stdout.write(f"CAOM : {creees} CAOM 2010 de démonstration créées.")
+    return creees

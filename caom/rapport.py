@@ -75,6 +75,11 @@ def lignes(departements, annee: int) -> list[LigneCaom]:
     return resultat
 
 
+def lignes_a_faire_avancer(departements, annee: int) -> list[LigneCaom]:
+    """The départements whose CAOM for ``annee`` is neither signed nor closed by a failure (none yet included)."""
+    return [ligne for ligne in lignes(departements, annee) if ligne.a_faire_avancer]
+
+
 def contexte_rapport(lignes_caom: list[LigneCaom], annee: int, aujourd_hui: date) -> dict:
     par_statut = dict.fromkeys(StatutCaom.values, 0)
     for ligne in lignes_caom:
@@ -88,6 +93,7 @@ def contexte_rapport(lignes_caom: list[LigneCaom], annee: int, aujourd_hui: date
         "relance": relance,
         "non_signees": [ligne for ligne in lignes_caom if ligne.a_faire_avancer] if relance else [],
         "echeance": echeance_signature(annee),
+        "echeance_depassee": aujourd_hui > echeance_signature(annee),
         "consommation_disponible": consommation_disponible(),
     }
 

@@ -28,7 +28,7 @@ from referentiels.models import Region
 from referentiels.regles import ParametreInconnu
 
 from . import services
-from .consommation import consommation, consommation_disponible, hors_caom
+from .consommation import budgets, consommation, consommation_disponible, hors_caom
 from .forms import AvenantForm, CaomForm, EtapeForm
 from .models import Caom, date_reference_par_defaut
 from .rapport import departements_visibles, lignes
@@ -58,6 +58,9 @@ def liste(request):
     annee = annee_demandee(request)
     region = region_demandee(request, perimetre)
     lignes_caom = lignes(departements_visibles(perimetre, region.pk if region else None), annee)
+    a_faire = request.GET.get("a_faire") == "1"
+    if a_faire:
+        lignes_caom = [ligne for ligne in lignes_caom if ligne.a_faire_avancer]
     return render(
         request,
         "caom/liste.html",
@@ -68,6 +71,7 @@ def liste(request):
             "region": region,
             "regions": Region.objects.all() if choisit_la_region(perimetre) else [],
             "lignes": lignes_caom,
+            "a_faire": a_faire,
             "peut_gerer": peut_gerer_region(perimetre, region.pk if region else None),
             "consommation_disponible": consommation_disponible(),
             "echeance": echeance_signature(annee),
@@ -104,6 +108,7 @@ def detail(request, pk):
             "enveloppe": enveloppe,
             "erreur_enveloppe": erreur_enveloppe,
             "conso": consommation([caom], {caom.pk: enveloppe})[caom.pk],
+            "budget": budgets([caom.pk], horloge.aujourdhui()).get(caom.pk),
             "hors_caom": hors_caom([caom.departement_id], caom.annee)[caom.departement_id],
             "etapes": caom.etapes.select_related("auteur"),
             "avenants": caom.avenants.select_related("auteur"),

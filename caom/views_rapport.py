@@ -52,7 +52,7 @@ def rapport_xlsx(request):
     if ctx["relance"]:
         feuilles.append(
             (
-                "Non signées au 31 décembre",
+                "Non signées au 31 décembre" if ctx["echeance_depassee"] else "À signer avant le 31 décembre",
                 ENTETES,
                 list(lignes_tableur(ctx["non_signees"])),
             )

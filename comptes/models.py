@@ -106,3 +106,20 @@ class Habilitation(models.Model):
                         f"de type « {self.organisation.get_type_display()} »."
                     }
                 )
+
+
+class EnvoiFormulaire(models.Model):
+    """The one-time token of a creating form, consumed by its first successful submission (``comptes.envois``):
+    a double click, a resent request or twenty parallel POSTs create one object; the others land on it."""
+
+    jeton = models.UUIDField("jeton", unique=True)
+    utilisateur = models.ForeignKey(Utilisateur, verbose_name="utilisateur", on_delete=models.CASCADE, related_name="+")
+    destination = models.CharField("page de l'objet créé", max_length=500, blank=True)
+    cree_le = models.DateTimeField("créé le", auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = "envoi de formulaire"
+        verbose_name_plural = "envois de formulaires"
+
+    def __str__(self):
+        return str(self.jeton)

@@ -50,12 +50,15 @@ def _nir(n: int, naissance: date, sexe: int) -> str:
     return identifiants.nir(sexe, naissance.year, naissance.month, "75", commune=100 + n, ordre=200 + n)
 
 
-def _employeurs(par) -> dict[str, list[Employeur]]:
+CHAMPS_EMPLOYEUR = ("raison_sociale", "statut_juridique", "code_naf", "departement", "contact_nom")
+
+
+def _employeurs() -> dict[str, list[Employeur]]:
+    """The employers as each prescripteur types them (models, not saved: every convention gets its own record)."""
     par_dep: dict[str, list[Employeur]] = {}
     for i, (code, nom, statut, naf) in enumerate(EMPLOYEURS):
-        employeur = parties.trouver_ou_creer_employeur(
-            _siret(i),
-            par=par,
+        employeur = Employeur(
+            siret=_siret(i),
             raison_sociale=nom,
             statut_juridique=statut,
             code_naf=naf,
@@ -64,6 +67,10 @@ def _employeurs(par) -> dict[str, list[Employeur]]:
         )
         par_dep.setdefault(code, []).append(employeur)
     return par_dep
+
+
+def _employeur_de_la_convention(modele: Employeur, par) -> Employeur:
+    return parties.nouvel_employeur(modele.siret, par=par, **{c: getattr(modele, c) for c in CHAMPS_EMPLOYEUR})
 
 
 def _spec(i: int, alea: random.Random, dep_employeurs):
@@ -119,13 +126,13 @@ def peupler(demo, stdout) -> None:
         return
     alea = random.Random(2010)
     admin = demo.comptes.get("admin@demo.cui.fr")
-    dep_employeurs = _employeurs(admin)
+    dep_employeurs = _employeurs()
     publics = {p.code: p for p in PublicPrioritaire.objects.all()}
     conclues, refusees = [], 0
     for i in range(40):
         s = _spec(i, alea, dep_employeurs)
         par = demo.comptes.get(s["compte"])
-        salarie = parties.trouver_ou_creer_salarie(
+        salarie = parties.nouveau_salarie(
             _nir(i, s["naissance"], 1 + i % 2),
             par=par,
             civilite="m" if i % 2 == 0 else "mme",
@@ -143,7 +150,7 @@ def peupler(demo, stdout) -> None:
             par=par,
             type_contrat=s["contrat"],
             prescripteur=demo.organisations[s["organisation"]],
-            employeur=s["employeur"],
+            employeur=_employeur_de_la_convention(s["employeur"], par),
             salarie=salarie,
             public=publics[s["public"]],
             financement=Financement.ETAT_CG if s["rsa"] else Financement.ETAT,

@@ -69,6 +69,13 @@ class ConventionFilter(django_filters.FilterSet):
     cae_jeunes = django_filters.ChoiceFilter(
         label="CAE-jeunes", choices=OUI_NON[1:], empty_label="Toutes", method="filtrer_cae_jeunes"
     )
+    en_vigueur = django_filters.ChoiceFilter(
+        label="En vigueur ce jour",
+        choices=OUI_NON[1:],
+        empty_label="Toutes",
+        method="filtrer_en_vigueur",
+        help_text="Conclue, en cours ou suspendue au jour du portail.",
+    )
     caom = django_filters.NumberFilter(field_name="caom_id", widget=forms.HiddenInput)
     tri = django_filters.OrderingFilter(
         label="Trier par",
@@ -108,6 +115,11 @@ class ConventionFilter(django_filters.FilterSet):
     def filtrer_statut(self, queryset, name, value):
         """The status on the clock's day (computed from the dates), not the one a job last stored."""
         return queryset.au_statut(value)
+
+    def filtrer_en_vigueur(self, queryset, name, value):
+        """In force on the clock's day (concluded, in progress or suspended), from the dates."""
+        actives = queryset.actives()
+        return actives if value == "oui" else queryset.exclude(pk__in=actives.values("pk"))
 
     def rechercher(self, queryset, name, value):
         value = value.strip()[:100]

@@ -127,6 +127,13 @@ def initial_employeur(employeur) -> dict:
     return {c: getattr(employeur, c) for c in ("siret", *EmployeurForm.CHAMPS_EMPLOYEUR)}
 
 
+def initial_etablissement(etablissement) -> dict:
+    """What a SIRET look-up fills in: the establishment's public identity, never another organisation's entry."""
+    from .models_identites import IDENTITE_PUBLIQUE
+
+    return {c: getattr(etablissement, c) for c in ("siret", *IDENTITE_PUBLIQUE)}
+
+
 # --- step 2: the employee ---------------------------------------------------------------------------
 
 

@@ -93,7 +93,7 @@ class ContratForm(forms.Form):
             # Only the conventions the person may see: another organisation's ones are neither listed nor accepted.
             self.fields["convention_precedente"].queryset = (
                 Convention.objects.visibles_par(perimetre)
-                .filter(salarie_id=convention.salarie_id)
+                .filter(salarie__identite__isnull=False, salarie__identite=convention.salarie.identite_id)
                 .exclude(pk=convention.pk)
                 .exclude(statut=StatutConvention.BROUILLON)
             )

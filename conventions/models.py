@@ -103,10 +103,11 @@ class Convention(models.Model):
     referent_nom = models.CharField("référent", max_length=160, blank=True, help_text="Par défaut : le prescripteur.")
     tuteur_nom = models.CharField("tuteur", max_length=160, blank=True, help_text="Par défaut : l'employeur.")
     tuteur_fonction = models.CharField("fonction du tuteur", max_length=120, blank=True)
-    employeur = models.ForeignKey(
-        Employeur, verbose_name="employeur", on_delete=models.PROTECT, related_name="conventions"
+    # The convention's own records of its parties (its snapshot), on their shared identities (``models_parties``).
+    employeur = models.OneToOneField(
+        Employeur, verbose_name="employeur", on_delete=models.PROTECT, related_name="convention"
     )
-    salarie = models.ForeignKey(Salarie, verbose_name="salarié", on_delete=models.PROTECT, related_name="conventions")
+    salarie = models.OneToOneField(Salarie, verbose_name="salarié", on_delete=models.PROTECT, related_name="convention")
     # Denormalised from the employer, for scoping and regional aggregates.
     departement = models.ForeignKey(
         Departement, verbose_name="département", on_delete=models.PROTECT, related_name="conventions"
@@ -217,15 +218,6 @@ class Convention(models.Model):
                 name="convention_numero_unique",
                 violation_error_message=refus("Ce numéro de convention est déjà attribué."),
                 violation_error_code="unique",
-            ),
-            # One draft per prescripteur, employer and employee: a form submitted twice makes one draft.
-            models.UniqueConstraint(
-                fields=["prescripteur", "employeur", "salarie"],
-                condition=Q(statut="brouillon"),
-                name="un_brouillon_par_prescripteur_employeur_salarie",
-                violation_error_message=refus(
-                    "Un brouillon existe déjà pour ce salarié chez cet employeur : reprenez-le dans vos brouillons."
-                ),
             ),
             models.CheckConstraint(
                 condition=Q(type_contrat__in=TypeContrat.values),

@@ -1,56 +1,25 @@
-"""The parties to a convention individuelle: the employer (found again by SIRET) and the employee.
+"""The parties to a convention individuelle, as that convention holds them: one ``Employeur`` and one ``Salarie``
+record per convention (``Convention.employeur`` and ``Convention.salarie`` are one-to-one).
 
-The employee's NIR is personal data (R. 5134-23): it is stored compact, never shown in ``__str__``, URLs, logs,
-exports or the history (``excluded_fields``); screens use ``nir_masque``.
+Each record is what the convention's organisation typed, kept for that convention only: a draft's records change
+at each step of the entry; from the conclusion they are the convention's snapshot (avenants and events never
+change them), which its page, its Cerfa and its attestation show. The shared identity behind them (the NIR of a
+person, the SIRET and public identity of an establishment) is in ``models_identites``: another organisation's
+entry never reads these records nor overwrites them. The NIR is on the identity only (never in the history).
 """
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
-from stdnum.exceptions import ValidationError as StdnumValidationError
-from stdnum.fr import nir as stdnum_nir
 from stdnum.fr import siret as stdnum_siret
 
 from cui_portal.contraintes import refus
 from droit.vocabulaire import StatutJuridique
 from referentiels.models import Departement
 
+from .models_identites import Etablissement, IdentiteSalarie
 from .regles.base import secteur_de
-
-
-def valider_siret(valeur: str) -> None:
-    try:
-        stdnum_siret.validate(valeur)
-    except StdnumValidationError as exc:
-        raise ValidationError(
-            "Le SIRET doit compter 14 chiffres et respecter sa clé de contrôle.", code="siret_invalide"
-        ) from exc
-
-
-def valider_nir(valeur: str) -> None:
-    if not valeur:
-        return
-    try:
-        stdnum_nir.validate(valeur)
-    except StdnumValidationError as exc:
-        # The value itself is never repeated in the message (it may end up in a log).
-        raise ValidationError(
-            "Le NIR doit compter 15 caractères (13 + clé de 2 chiffres) et respecter sa clé de contrôle.",
-            code="nir_invalide",
-        ) from exc
-
-
-def compacter_nir(valeur: str) -> str:
-    return stdnum_nir.compact(valeur or "")
-
-
-def masquer_nir(valeur: str) -> str:
-    """« 1 84 12 •• ••• ••• •• »: sex, year and month of birth only."""
-    if not valeur:
-        return ""
-    nir = compacter_nir(valeur)
-    return f"{nir[0]} {nir[1:3]} {nir[3:5]} •• ••• ••• ••"
+from .validation import compacter_nir, masquer_nir, valider_nir, valider_siret  # noqa: F401  (imported from here)
 
 
 class EmployeurQuerySet(models.QuerySet):
@@ -59,7 +28,12 @@ class EmployeurQuerySet(models.QuerySet):
 
 
 class Employeur(models.Model):
-    siret = models.CharField("SIRET", max_length=14, unique=True, validators=[valider_siret])
+    """The employer as one convention holds it (its organisation's entry), on the shared establishment."""
+
+    etablissement = models.ForeignKey(
+        Etablissement, verbose_name="établissement", on_delete=models.PROTECT, related_name="fiches"
+    )
+    siret = models.CharField("SIRET", max_length=14, validators=[valider_siret])
     raison_sociale = models.CharField("raison sociale", max_length=200)
     code_naf = models.CharField("code NAF", max_length=6, blank=True)
     statut_juridique = models.CharField("statut juridique", max_length=30, choices=StatutJuridique.choices)
@@ -99,7 +73,7 @@ class Employeur(models.Model):
         return f"{self.raison_sociale} ({self.siret})"
 
     def save(self, *args, **kwargs):
-        self.siret = stdnum_siret.compact(self.siret or "")
+        self.siret = self.etablissement.siret if self.etablissement_id else stdnum_siret.compact(self.siret or "")
         super().save(*args, **kwargs)
 
     @property
@@ -130,15 +104,25 @@ class NiveauFormation(models.TextChoices):
 class SalarieQuerySet(models.QuerySet):
     def par_nir(self, nir: str):
         nir = compacter_nir(nir)
-        return self.filter(nir=nir) if nir else self.none()
+        return self.filter(identite__nir=nir) if nir else self.none()
 
 
 class Salarie(models.Model):
+    """The employee as one convention holds them (its organisation's entry), on the person's shared identity."""
+
+    identite = models.ForeignKey(
+        IdentiteSalarie,
+        verbose_name="identité (NIR)",
+        on_delete=models.PROTECT,
+        related_name="fiches",
+        null=True,
+        blank=True,
+        help_text="Vide une fois le salarié anonymisé.",
+    )
     civilite = models.CharField("civilité", max_length=3, choices=Civilite.choices)
     nom = models.CharField("nom", max_length=120)
     prenom = models.CharField("prénom", max_length=120)
     date_naissance = models.DateField("date de naissance")
-    nir = models.CharField("NIR (numéro de sécurité sociale)", max_length=15, blank=True, validators=[valider_nir])
     niveau_formation = models.CharField("niveau de formation", max_length=6, choices=NiveauFormation.choices)
     inscrit_pole_emploi = models.BooleanField("inscrit à Pôle emploi", default=False)
     inscrit_depuis = models.DateField("inscrit depuis le", null=True, blank=True)
@@ -164,8 +148,8 @@ class Salarie(models.Model):
     cree_le = models.DateTimeField("créé le", auto_now_add=True)
     modifie_le = models.DateTimeField("modifié le", auto_now=True)
 
-    # The NIR never enters the history (it would outlive the anonymisation).
-    history = HistoricalRecords(excluded_fields=["nir", "modifie_le"])
+    # The NIR is on the identity, never in the history (it would outlive the anonymisation).
+    history = HistoricalRecords(excluded_fields=["modifie_le"])
     objects = SalarieQuerySet.as_manager()
 
     class Meta:
@@ -173,15 +157,6 @@ class Salarie(models.Model):
         ordering = ["nom", "prenom"]
         indexes = [models.Index(fields=["nom", "prenom"], name="salarie_nom_prenom")]
         constraints = [
-            models.UniqueConstraint(
-                fields=["nir"],
-                condition=~Q(nir=""),
-                name="salarie_nir_unique",
-                violation_error_message=refus(
-                    "Ce NIR est déjà celui d'un salarié enregistré : recherchez-le plutôt que de le saisir à nouveau."
-                ),
-                violation_error_code="unique",
-            ),
             models.CheckConstraint(
                 condition=Q(inscrit_depuis__isnull=True) | Q(inscrit_pole_emploi=True),
                 name="salarie_inscrit_depuis_si_inscrit",
@@ -194,9 +169,9 @@ class Salarie(models.Model):
     def __str__(self):
         return f"{self.prenom} {self.nom}"
 
-    def save(self, *args, **kwargs):
-        self.nir = compacter_nir(self.nir)
-        super().save(*args, **kwargs)
+    @property
+    def nir(self) -> str:
+        return self.identite.nir if self.identite_id else ""
 
     @property
     def nir_masque(self) -> str:

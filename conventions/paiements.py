@@ -1,14 +1,11 @@
-"""What the ASP paid for each month of a convention, without importing ``paiements``.
+"""What the ASP paid for a convention, without importing ``paiements`` (which sits above ``conventions``).
 
-``paiements`` sits above ``conventions`` in the layers: it registers its provider here in
-``PaiementsConfig.ready()``::
+``paiements`` registers its provider in ``PaiementsConfig.ready()``::
 
     from conventions.paiements import enregistrer_fournisseur
-    enregistrer_fournisseur(rapprochement.paiements_par_mois)   # (convention_id) -> {mois: (etat, cg)}
+    enregistrer_fournisseur(paiements_par_mois)   # (convention_id) -> {mois: (etat, conseil_general)}
 
-``mois`` is the 1st of the month; ``etat`` and ``cg`` are the ``Decimal`` amounts the ASP's statements paid for
-that month (State, conseil général), summed over every statement recorded. Without a provider, nothing is known
-to be paid: ``paiements_de`` answers ``{}`` and ``paiements_disponibles()`` is False (pages say so).
+Without a provider, nothing is known of the payments and the pages say so.
 """
 
 from collections.abc import Callable
@@ -20,27 +17,21 @@ _fournisseurs: list[Fournisseur] = []
 
 
 def enregistrer_fournisseur(fonction: Fournisseur) -> Fournisseur:
-    """Register ``fonction(convention_id) -> {mois: (etat, cg)}`` (idempotent; usable as a decorator)."""
+    """Register ``fonction(convention_id) -> {mois: (paid by the State, paid by the conseil général)}``."""
     if fonction not in _fournisseurs:
         _fournisseurs.append(fonction)
     return fonction
 
 
-def retirer_fournisseur(fonction: Fournisseur) -> None:
-    """Unregister a provider (tests)."""
-    if fonction in _fournisseurs:
-        _fournisseurs.remove(fonction)
-
-
-def paiements_disponibles() -> bool:
+def suivi_disponible() -> bool:
     return bool(_fournisseurs)
 
 
 def paiements_de(convention_id: int) -> dict[date, tuple[Decimal, Decimal]]:
-    """What was paid for each month of the convention (State, conseil général); ``{}`` without a provider."""
+    """Paid per month (State, conseil général), summed over the providers."""
     total: dict[date, tuple[Decimal, Decimal]] = {}
     for fournisseur in _fournisseurs:
         for mois, (etat, cg) in fournisseur(convention_id).items():
-            deja_etat, deja_cg = total.get(mois, (Decimal(0), Decimal(0)))
-            total[mois] = (deja_etat + etat, deja_cg + cg)
+            avant = total.get(mois, (Decimal(0), Decimal(0)))
+            total[mois] = (avant[0] + etat, avant[1] + cg)
     return total

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import aide, detail, liste, pdf, recapitulatif, saisie
+from .views import aide, detail, echeancier, liste, pdf, recapitulatif, saisie
 
 app_name = "conventions"
 
@@ -18,5 +18,6 @@ urlpatterns = [
     path("<int:pk>/reprise/", detail.reprise, name="reprise"),
     path("<int:pk>/rupture/", detail.rupture, name="rupture"),
     path("<int:pk>/cerfa.pdf", pdf.cerfa, name="cerfa"),
+    path("<int:pk>/echeancier.xlsx", echeancier.paiements_xlsx, name="paiements_xlsx"),
     path("<int:pk>/attestation.pdf", pdf.attestation, name="attestation"),
 ]

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from droit.vocabulaire import Role
 
-from .permissions import ROLES_CAOM, ROLES_PAIEMENTS, ROLES_PROGRAMME, Perimetre, a_l_un_des_roles
+from .permissions import ROLES_BUDGETS, ROLES_CAOM, ROLES_PAIEMENTS, ROLES_PROGRAMME, Perimetre, a_l_un_des_roles
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,7 @@ MENU: list[Entree] = [
     Entree("Simulateur d'aide", "simulateur:simulateur"),
     Entree("Tableau de bord CAE-jeunes", "tableau_de_bord:accueil", frozenset(ROLES_PROGRAMME)),
     Entree("Bilans d'étape", "tableau_de_bord:bilans", frozenset(ROLES_PROGRAMME)),
+    Entree("Budgets de l'aide", "tableau_de_bord:budgets", frozenset(ROLES_BUDGETS)),
 ]
 
 

@@ -238,6 +238,12 @@ def peut_voir_caom(perimetre: Perimetre) -> bool:
     return a_l_un_des_roles(perimetre, ROLES_CAOM)
 
 
+def region_des_caom_a_signer(perimetre: Perimetre) -> int | None:
+    """The region whose CAOM a gestionnaire régional moves on and signs (the home card counts them); None for
+    everyone else: a correspondent follows the negotiations without changing them."""
+    return perimetre.region_id if perimetre.role == Role.GESTIONNAIRE_REGIONAL else None
+
+
 def peut_lire_rapport_caom(perimetre: Perimetre) -> bool:
     """The 30 November report on the CAOM negotiations: regions and the DGEFP."""
     return a_l_un_des_roles(perimetre, ROLES_RAPPORT_CAOM)
@@ -296,6 +302,27 @@ def regions_des_releves(regions: QuerySet, perimetre: Perimetre) -> QuerySet:
     if not peut_importer_des_releves(perimetre):
         return regions.none()
     return regions if perimetre.national else regions.filter(pk=perimetre.region_id)
+
+
+# --- budgets of the aid (paiements, tableau de bord) -------------------------------------------------
+
+ROLES_BUDGETS = (Role.CORRESPONDANT_REGIONAL, Role.GESTIONNAIRE_REGIONAL, Role.NATIONAL)
+
+
+def peut_voir_budgets(perimetre: Perimetre) -> bool:
+    """The money of the aid (committed, due, paid, to recover): the regions for their own, national roles for
+    all, administrators."""
+    return a_l_un_des_roles(perimetre, ROLES_BUDGETS)
+
+
+def regions_des_budgets(regions: QuerySet, perimetre: Perimetre) -> QuerySet:
+    """The regions whose budget the person may read: all for national roles, their own for a regional role."""
+    return restreindre(regions, perimetre, region="pk")
+
+
+def peut_fixer_objectifs(perimetre: Perimetre) -> bool:
+    """Each region's annual objectives of entries and State envelope: the DGEFP (national role)."""
+    return perimetre.national
 
 
 # --- view helpers --------------------------------------------------------------------------------

@@ -6,15 +6,18 @@ class PaiementsConfig(AppConfig):
     verbose_name = "Paiements de l'aide et budgets"
 
     def ready(self):
-        # paiements sits above conventions: it lends the conventions page what the ASP paid, through the
-        # registry of conventions.paiements.
+        # paiements sits above caom and conventions: it lends the CAOM its budget figures and the conventions
+        # page what the ASP paid, through their registries.
+        from caom.consommation import enregistrer_fournisseur_budget
         from conventions.paiements import enregistrer_fournisseur
         from cui_portal import badges
 
         from . import rapprochement
+        from .budgets import budgets_par_caom
         from .models import StatutReleve
         from .regles import IMPAYE, SIGNAUX, TROP_PERCU
 
+        enregistrer_fournisseur_budget(budgets_par_caom)
         enregistrer_fournisseur(rapprochement.paiements_par_mois)
         badges.enregistrer(
             StatutReleve,

@@ -7,20 +7,12 @@ when no row has an error. The conventions the rows name are looked up beforehand
 ``services.index_conventions``: checking a row is then a dictionary look-up.
 """
 
-import csv
-import io
 from collections.abc import Callable
 
-from openpyxl import load_workbook
+from django.conf import settings
 
-from arretes.importation import (
-    ERREURS_DE_CLASSEUR,
-    MESSAGE_CLASSEUR_ILLISIBLE,
-    ErreurFichier,
-    Formule,
-    format_du_fichier,
-    normaliser,
-)
+from arretes.importation import est_une_formule, normaliser
+from cui_portal.tableurs import Bornes, Ligne, TableurRefuse, extrait, format_du_fichier, lire_tableur
 
 from .regles import (
     ConventionConnue,
@@ -64,63 +56,35 @@ ALIAS = {
 }
 # A region's monthly statement: one row per convention in force and month paid (≈ 50 000 in Île-de-France).
 MAX_LIGNES = 200_000
+MAX_COLONNES = 30  # a statement has 4 columns; a few more are refused at their row, beyond the file is refused
+MAX_CARACTERES = 100  # per cell: a convention number is the longest expected value
 PAS_DE_PROGRESSION = 5000
 
+# The file as a whole cannot be read (type, encoding, size, bounds, columns, emptiness).
+ErreurFichier = TableurRefuse
 
-# --- reading: one function, the only one to change when cui_portal.tableurs lands ------------------------
+
+OCTETS_DECOMPRESSES = 96 * 1024 * 1024  # a 200 000-row sheet inflates to about 50 Mo of XML
+CHAINES_PARTAGEES = 2 * MAX_LIGNES  # each convention number and month may be a shared string
 
 
-def lire_tableau(format_: str, contenu: bytes) -> tuple[list, list[list]]:
-    """The header and the rows (empty rows dropped) of the first sheet of an XLSX, or of a CSV in UTF-8, at
-    most ``MAX_LIGNES`` rows; formulas come back as ``Formule``."""
-    lignes = _lire_xlsx(contenu) if format_ == "xlsx" else _lire_csv(contenu)
-    lignes = [ligne for ligne in lignes if any(v not in (None, "") for v in ligne)]
+def bornes() -> Bornes:
+    return Bornes(
+        octets=settings.TAILLE_MAX_IMPORT,
+        lignes=MAX_LIGNES,
+        colonnes=MAX_COLONNES,
+        caracteres=MAX_CARACTERES,
+        octets_decompresses=OCTETS_DECOMPRESSES,
+        chaines_partagees=CHAINES_PARTAGEES,
+    )
+
+
+def lire_tableau(format_: str, contenu: bytes) -> tuple[tuple[str, ...], list[Ligne]]:
+    """The header and the non-empty rows of a statement, read within ``bornes()`` (``cui_portal.tableurs``)."""
+    lignes = lire_tableur(format_, contenu, bornes())
     if not lignes:
         raise ErreurFichier("Le fichier est vide : il doit contenir une ligne d'en-tête puis une ligne par paiement.")
-    if len(lignes) - 1 > MAX_LIGNES:
-        raise ErreurFichier(f"Le fichier contient plus de {MAX_LIGNES} lignes : découpez le relevé par mois.")
-    return lignes[0], lignes[1:]
-
-
-def _lire_xlsx(contenu: bytes) -> list[list]:
-    try:
-        classeur = load_workbook(io.BytesIO(contenu), read_only=True, data_only=False)
-    except ERREURS_DE_CLASSEUR:
-        raise ErreurFichier(MESSAGE_CLASSEUR_ILLISIBLE) from None
-    try:
-        lignes = []
-        for ligne in classeur.worksheets[0].iter_rows():
-            valeurs = []
-            for cellule in ligne:
-                valeur = getattr(cellule, "value", None)
-                if getattr(cellule, "data_type", None) == "f" or (isinstance(valeur, str) and valeur.startswith("=")):
-                    valeur = Formule(str(valeur))
-                valeurs.append(valeur)
-            lignes.append(valeurs)
-            if len(lignes) > MAX_LIGNES + 1:
-                break
-        return lignes
-    except ERREURS_DE_CLASSEUR:
-        raise ErreurFichier(MESSAGE_CLASSEUR_ILLISIBLE) from None
-    finally:
-        classeur.close()
-
-
-def _lire_csv(contenu: bytes) -> list[list]:
-    try:
-        texte = contenu.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ErreurFichier(
-            "Le fichier n'est pas encodé en UTF-8 (accents illisibles) : enregistrez-le au format « CSV UTF-8 »."
-        ) from None
-    premiere = texte.split("\n", 1)[0]
-    separateur = max(";,\t", key=premiere.count)
-    lignes = []
-    for ligne in csv.reader(io.StringIO(texte), delimiter=separateur):
-        lignes.append([Formule(v) if v[:1] in ("=", "@") else v for v in ligne])
-        if len(lignes) > MAX_LIGNES + 1:
-            break
-    return lignes
+    return lignes[0].cellules, lignes[1:]
 
 
 # --- checking ----------------------------------------------------------------------------------------
@@ -132,7 +96,7 @@ def colonnes(entete: list) -> list[str]:
     while noms and not noms[-1]:
         noms.pop()
     manquantes = [c for c in COLONNES if c not in noms]
-    en_trop = [str(entete[i]) or f"colonne {i + 1} sans titre" for i, n in enumerate(noms) if n not in COLONNES]
+    en_trop = [extrait(entete[i]) or f"colonne {i + 1} sans titre" for i, n in enumerate(noms) if n not in COLONNES]
     doublons = sorted({n for n in noms if n in COLONNES and noms.count(n) > 1})
     messages = []
     if manquantes:
@@ -147,52 +111,41 @@ def colonnes(entete: list) -> list[str]:
     return noms
 
 
-def _texte(valeur) -> str:
-    if valeur is None:
-        return ""
-    if isinstance(valeur, float) and valeur.is_integer():
-        valeur = int(valeur)
-    if hasattr(valeur, "strftime"):
-        return f"{valeur:%d/%m/%Y}"
-    return str(valeur).strip()
-
-
 def _positions(noms: list[str]) -> tuple[int, ...]:
     return tuple(noms.index(c) for c in COLONNES)
 
 
-def numeros(noms: list[str], lignes: list[list]) -> set[str]:
+def numeros(noms: list[str], lignes: list[Ligne]) -> set[str]:
     """The convention numbers the rows name (to look them up in one go)."""
     i = noms.index("convention")
-    return {_texte(ligne[i]).upper() for ligne in lignes if i < len(ligne) and not isinstance(ligne[i], Formule)}
+    return {ligne.cellules[i].strip().upper() for ligne in lignes if i < len(ligne.cellules)}
 
 
 def verifier_lignes(
     noms: list[str],
-    lignes: list[list],
+    lignes: list[Ligne],
     conventions: dict[str, ConventionConnue],
     region_id: int,
     regions: dict[int, str],
     progression: Callable[[int], None] | None = None,
 ) -> list[dict]:
     """The outcome of each row: ``{"numero", "valeurs", "erreurs", "donnees"}``. ``numero`` is the row number in
-    the sheet (header = 1); ``valeurs`` the four cells as typed; ``erreurs`` maps a column (or ``ligne``) to its
-    French message; ``donnees`` is what will be written, ``[convention_id, "AAAA-MM-01", etat, cg]`` (``None``
-    when the row has an error). ``conventions`` maps an upper-case number to what the portal knows of it."""
+    the sheet (header = 1, empty rows counted); ``valeurs`` the four cells as typed; ``erreurs`` maps a column
+    (or ``ligne``) to its French message; ``donnees`` is what will be written,
+    ``[convention_id, "AAAA-MM-01", etat, cg]`` (``None`` when the row has an error). ``conventions`` maps an
+    upper-case number to what the portal knows of it."""
     positions = _positions(noms)
     largeur = len(noms)
     resultats = []
     vus: dict[tuple[int, object], int] = {}
-    for i, ligne in enumerate(lignes):
-        numero_ligne = i + 2
-        brut = [ligne[p] if p < len(ligne) else None for p in positions]
-        valeurs = [_texte(v) for v in brut]
+    for i, (numero_ligne, cellules) in enumerate(lignes):
+        valeurs = [cellules[p].strip() if p < len(cellules) else "" for p in positions]
         erreurs: dict[str, str] = {}
-        if any(v not in (None, "") for v in ligne[largeur:]):
+        if any(v.strip() for v in cellules[largeur:]):
             erreurs["ligne"] = "Valeur hors des colonnes attendues : supprimez-la ou ajoutez l'en-tête."
-        for colonne, valeur in zip(COLONNES, brut, strict=True):
-            if isinstance(valeur, Formule):
-                erreurs[colonne] = f"Formule interdite ({valeur[:40]}) : saisissez la valeur elle-même."
+        for colonne, valeur in zip(COLONNES, valeurs, strict=True):
+            if valeur[:1] in ("=", "@") and est_une_formule(valeur):
+                erreurs[colonne] = f"Formule interdite ({extrait(valeur)}) : saisissez la valeur elle-même."
         numero = valeurs[0].upper()
         connue = conventions.get(numero)
         if "convention" not in erreurs and (message := erreur_convention(numero, connue, region_id, regions)):
@@ -200,11 +153,11 @@ def verifier_lignes(
         mois = None
         if "mois" not in erreurs:
             try:
-                mois = lire_mois(brut[1])
+                mois = lire_mois(valeurs[1])
             except RegleReleveError as exc:
                 erreurs["mois"] = str(exc)
         montants = []
-        for colonne, valeur in zip(COLONNES[2:], brut[2:], strict=True):
+        for colonne, valeur in zip(COLONNES[2:], valeurs[2:], strict=True):
             if colonne in erreurs:
                 continue
             try:

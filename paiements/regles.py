@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
+from cui_portal.tableurs import extrait
 from droit.nombres import DELAI_PAIEMENT_AIDE_JOURS, paiement_de_l_aide_en_retard
 
 ZERO = Decimal("0.00")
@@ -56,7 +57,9 @@ def lire_montant(valeur) -> Decimal:
         try:
             nombre = Decimal(propre.replace(",", "."))
         except InvalidOperation:
-            raise RegleReleveError(f"« {texte[:40]} » n'est pas un montant en euros (exemple : 1 043,38).") from None
+            raise RegleReleveError(
+                f"« {extrait(texte)} » n'est pas un montant en euros (exemple : 1 043,38)."
+            ) from None
     if not nombre.is_finite():
         raise RegleReleveError("Montant en euros attendu (exemple : 1 043,38).")
     if nombre < 0:
@@ -64,7 +67,7 @@ def lire_montant(valeur) -> Decimal:
     if nombre > MONTANT_MAX:
         raise RegleReleveError(f"Montant démesuré ({_euros(nombre)}) : vérifiez la colonne.")
     if nombre != nombre.quantize(CENTIME):
-        raise RegleReleveError(f"Un montant a au plus deux décimales (les centimes) : « {valeur} ».")
+        raise RegleReleveError(f"Un montant a au plus deux décimales (les centimes) : « {extrait(valeur)} ».")
     return nombre.quantize(CENTIME)
 
 
@@ -92,7 +95,7 @@ def lire_mois(valeur) -> date:
         if not _date_existe(annee, mois, jour):
             mois = None
     if annee is None or mois is None or not 1 <= mois <= 12 or annee < 1:
-        raise RegleReleveError(f"« {texte[:40]} » n'est pas un mois (exemple : 03/2010 ou 15/03/2010).")
+        raise RegleReleveError(f"« {extrait(texte)} » n'est pas un mois (exemple : 03/2010 ou 15/03/2010).")
     return date(annee, mois, 1)
 
 
@@ -121,7 +124,10 @@ def erreur_convention(numero: str, connue: ConventionConnue | None, region_id: i
     if not numero:
         return "Numéro de convention manquant."
     if connue is None:
-        return f"Convention « {numero[:40]} » inconnue du portail : vérifiez le numéro (exemple : CAE-075-2010-000123)."
+        return (
+            f"Convention « {extrait(numero)} » inconnue du portail : vérifiez le numéro "
+            "(exemple : CAE-075-2010-000123)."
+        )
     if connue.region_id != region_id:
         return (
             f"La convention {numero} relève de la région {regions.get(connue.region_id, '?')} : ce relevé est celui "

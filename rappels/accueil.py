@@ -15,7 +15,7 @@ def a_faire(request, perimetre) -> list[Carte]:
         Carte(
             titre="Mes notifications",
             description="Rappels d'échéances qui vous ont été adressés et que vous n'avez pas encore consultés.",
-            url=reverse("rappels:notifications"),
+            url=f"{reverse('rappels:notifications')}?non_lues=1",
             nombre=non_lus,
             badge="Non lues",
         )

@@ -21,6 +21,12 @@ PLANIFICATION = {
         ("*/5", "*", "*", "*", "*"),
         "Exécute les exports dont le message a été perdu (courtier indisponible) ou le worker arrêté.",
     ),
+    "Reprise des imports de taux interrompus": (
+        "arretes.reprendre_imports",
+        ("*/5", "*", "*", "*", "*"),
+        "Reprend la vérification des fichiers de taux restée « en cours » (courtier indisponible, worker arrêté), "
+        "puis l'abandonne avec une explication au bout d'une heure.",
+    ),
     "Anonymisation des salariés (R5134-23)": (
         "rappels.anonymiser_salaries",
         ("0", "3", "1", "*", "*"),

@@ -60,8 +60,11 @@ def _existants(type_rappel: str, demandes: list[Demande], **filtres) -> dict[tup
     return existants
 
 
-def executer(aujourdhui: date | None = None, *, dry_run: bool = False, types=None) -> Resultat:
-    """Create and send today's due reminders (or, with ``dry_run``, only list those that would be sent)."""
+def executer(aujourdhui: date | None = None, *, dry_run: bool = False, types=None, connexion=None) -> Resultat:
+    """Create and send today's due reminders (or, with ``dry_run``, only list those that would be sent).
+
+    ``connexion``: the e-mail backend to send them with (default: the settings'); the demonstration records the
+    reminders of the days before its own with a backend that mails nobody."""
     aujourdhui = aujourdhui or horloge.aujourdhui()
     resultat = Resultat(aujourdhui)
     for type_rappel, collecter in charger().items():
@@ -82,7 +85,7 @@ def executer(aujourdhui: date | None = None, *, dry_run: bool = False, types=Non
             pk = a_envoyer.get(demande.cle_unique)
             if pk is None:
                 continue
-            envoye = envoyer(pk, demande)
+            envoye = envoyer(pk, demande, connexion)
             if envoye is True:
                 resultat.envoyes += 1
             elif envoye is False:
@@ -115,7 +118,7 @@ def message(demande: Demande) -> EmailMultiAlternatives:
     return courriel
 
 
-def envoyer(pk: int, demande: Demande) -> bool | None:
+def envoyer(pk: int, demande: Demande, connexion=None) -> bool | None:
     """Send one stored reminder if nobody has: True sent, False failed (retried next run), None skipped."""
     with transaction.atomic():
         rappel = Rappel.objects.select_for_update(skip_locked=True).filter(pk=pk, envoye_le__isnull=True).first()
@@ -123,6 +126,7 @@ def envoyer(pk: int, demande: Demande) -> bool | None:
             return None  # sent meanwhile, or being sent by another worker
         rappel.tentatives += 1
         courriel = message(demande)  # a template error is a bug: raised, not retried forever
+        courriel.connection = connexion
         try:
             courriel.send()
         except (smtplib.SMTPException, OSError) as exc:  # the e-mail server: retried on the next run

@@ -19,11 +19,17 @@ from .models import Rappel, StatutTravail, TravailDiffere
 @login_required
 def notifications(request):
     qs = Rappel.objects.pour(request.user).order_by("-envoye_le", "-pk")
-    page = paginer(request, qs)
+    seulement_non_lues = request.GET.get("non_lues") == "1"
+    page = paginer(request, qs.non_lus() if seulement_non_lues else qs)
     return render(
         request,
         "rappels/notifications.html",
-        {"page_obj": page, "non_lus": qs.non_lus().count(), "title": "Mes notifications"},
+        {
+            "page_obj": page,
+            "non_lus": qs.non_lus().count(),
+            "seulement_non_lues": seulement_non_lues,
+            "title": "Mes notifications",
+        },
     )
 
 

@@ -23,7 +23,9 @@ from droit.nombres import (
 from droit.vocabulaire import Contrat, Financement
 
 CENT = Decimal("0.01")
-SEMAINES_PAR_MOIS = Decimal(52) / Decimal(12)
+# 52 weeks over 12 months, applied as « × 52 / 12 » (multiplying by a rounded 4,333… would lose the half-cent
+# of an exact product such as 0,9 × 9,19 × 25 × 52 / 12 = 896,025 €).
+SEMAINES_PAR_AN, MOIS_PAR_AN = 52, 12
 
 
 class RegleAideError(ValueError):
@@ -72,7 +74,8 @@ def aide_mensuelle(taux: Decimal, smic_horaire: Decimal, heures: Decimal) -> Dec
     """Monthly aid in euros for a rate in percent, the SMIC horaire brut and the weekly hours taken in charge."""
     if taux < 0 or smic_horaire <= 0 or heures < 0:
         raise RegleAideError("Le taux, le SMIC et la durée hebdomadaire ne peuvent pas être négatifs.")
-    return arrondi(Decimal(taux) / 100 * Decimal(smic_horaire) * heures_prises_en_charge(heures) * SEMAINES_PAR_MOIS)
+    brut = Decimal(taux) / 100 * Decimal(smic_horaire) * heures_prises_en_charge(heures)
+    return arrondi(brut * SEMAINES_PAR_AN / MOIS_PAR_AN)
 
 
 def contribution_cg_maximale(rsa_forfaitaire: Decimal) -> Decimal:

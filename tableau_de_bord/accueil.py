@@ -1,68 +1,84 @@
-"""Home cards: the region's bilan of the fortnight; for the DGEFP, bilans to read and regions late."""
+"""Home cards: the region's bilan to fill and its operators' payments; for the DGEFP, bilans to read and the
+regions whose bilan is missing. A bilan or a payment is « à rendre avant le … » until its deadline has passed."""
 
 from django.urls import reverse
+from django.utils.http import urlencode
 
 from cui_portal import horloge
-from cui_portal.accueil import Carte
+from cui_portal.accueil import Carte, echeance
+from cui_portal.badges import ERREUR
 from cui_portal.permissions import peut_lire_national, region_suivie
 from droit.nombres import DELAI_PAIEMENT_OPERATEUR_JOURS
+from referentiels.models import Region
 
-from . import regles
-from .models import BilanEtape, DemandePaiement, Quinzaine, StatutBilan
+from . import regles, suivi
+from .models import BilanEtape, DemandePaiement, StatutBilan
+from .regles import echeance_paiement
+from .services import quinzaine_a_remplir
+
+
+def _cartes_region(region: Region, aujourd_hui) -> list[Carte]:
+    cartes = []
+    # The bilan offered to fill: the fortnight that has just ended until it is transmitted, then the current one.
+    quinzaine = quinzaine_a_remplir(region, aujourd_hui)
+    bilan = BilanEtape.objects.filter(region=region, quinzaine=quinzaine).first()
+    if bilan is None or bilan.statut == StatutBilan.BROUILLON:
+        cartes.append(
+            Carte(
+                titre=f"Bilan d'étape au {quinzaine.date_fin:%d/%m/%Y}",
+                description=(
+                    f"{'Bilan commencé, à compléter' if bilan else 'À remplir'} puis à transmettre à la DGEFP au "
+                    f"plus tard le {quinzaine.date_echeance:%d/%m/%Y}."
+                ),
+                url=reverse("tableau_de_bord:bilan_quinzaine"),
+                **echeance(quinzaine.date_echeance, aujourd_hui),
+            )
+        )
+    demandes = DemandePaiement.objects.filter(convention__operateur__region=region)
+    operateurs = reverse("tableau_de_bord:operateurs_region", args=[region.pk])
+    if retards := demandes.en_retard(aujourd_hui).count():
+        cartes.append(
+            Carte(
+                titre="Paiements d'opérateurs en retard",
+                description=(
+                    f"Dossiers complets depuis plus de {DELAI_PAIEMENT_OPERATEUR_JOURS} jours et non payés par l'ASP."
+                ),
+                url=f"{operateurs}?{urlencode({'paiement': 'en_retard'})}",
+                nombre=retards,
+                badge="En retard",
+                couleur=ERREUR,
+                echeance=min(echeance_paiement(d.date_dossier_complet) for d in demandes.en_retard(aujourd_hui)),
+            )
+        )
+    a_payer = list(demandes.a_payer(aujourd_hui))
+    if a_payer:
+        prochaine = min(d.echeance for d in a_payer)
+        cartes.append(
+            Carte(
+                titre="Paiements d'opérateurs à suivre",
+                description=(
+                    f"Dossiers complets que l'ASP doit payer dans les {DELAI_PAIEMENT_OPERATEUR_JOURS} jours ; le "
+                    f"prochain au plus tard le {prochaine:%d/%m/%Y}."
+                ),
+                url=f"{operateurs}?{urlencode({'paiement': 'a_payer'})}",
+                nombre=len(a_payer),
+                **echeance(prochaine, aujourd_hui, avant="À payer avant le"),
+            )
+        )
+    return cartes
 
 
 def a_faire(request, perimetre) -> list[Carte]:
     aujourd_hui = horloge.aujourdhui()
-    cartes = []
     region_id = region_suivie(perimetre)
     if region_id is not None:
-        # The current fortnight's bilan, and the previous one while it is not transmitted.
-        precedente, courante = regles.quinzaine_precedente(aujourd_hui), regles.quinzaine_contenant(aujourd_hui)
-        bilans = {
-            b.quinzaine.date_debut: b
-            for b in BilanEtape.objects.filter(
-                region_id=region_id, quinzaine__date_debut__in=[precedente.date_debut, courante.date_debut]
-            ).select_related("quinzaine")
-        }
-        for periode in (precedente, courante):
-            bilan = bilans.get(periode.date_debut)
-            if bilan and bilan.statut != StatutBilan.BROUILLON:
-                continue
-            if periode is precedente and bilan is None and aujourd_hui <= periode.date_echeance:
-                continue  # nothing was started: the current fortnight's card is enough
-            retard = aujourd_hui > periode.date_echeance
-            if bilan:
-                url = reverse("tableau_de_bord:modifier_bilan", args=[bilan.pk])
-            elif periode is courante:
-                url = reverse("tableau_de_bord:bilan_quinzaine")
-            else:
-                url = reverse("tableau_de_bord:bilans")
-            cartes.append(
-                Carte(
-                    titre=f"Bilan d'étape au {periode.date_fin:%d/%m/%Y}",
-                    description=f"À transmettre à la DGEFP au plus tard le {periode.date_echeance:%d/%m/%Y}.",
-                    url=url,
-                    badge="En retard" if retard else "À remplir",
-                )
-            )
-        retards = (
-            DemandePaiement.objects.en_retard(aujourd_hui).filter(convention__operateur__region_id=region_id).count()
-        )
-        if retards:
-            cartes.append(
-                Carte(
-                    titre="Paiements d'opérateurs en retard",
-                    description=(
-                        f"Dossiers complets depuis plus de {DELAI_PAIEMENT_OPERATEUR_JOURS} jours et non payés par "
-                        "l'ASP."
-                    ),
-                    url=reverse("tableau_de_bord:operateurs_region", args=[region_id]),
-                    nombre=retards,
-                    badge="En retard",
-                )
-            )
-    elif peut_lire_national(perimetre):
-        a_lire = BilanEtape.objects.filter(statut=StatutBilan.SOUMIS).count()
+        region = Region.objects.filter(pk=region_id).first()
+        return _cartes_region(region, aujourd_hui) if region else []
+    if not peut_lire_national(perimetre):
+        return []
+    cartes = []
+    a_lire = BilanEtape.objects.filter(statut=StatutBilan.SOUMIS).count()
+    if a_lire:
         cartes.append(
             Carte(
                 titre="Bilans d'étape à lire",
@@ -71,20 +87,21 @@ def a_faire(request, perimetre) -> list[Carte]:
                 nombre=a_lire,
             )
         )
-        echue = regles.quinzaine_echue(aujourd_hui)
-        quinzaine = Quinzaine.objects.filter(date_debut=echue.date_debut).first()
-        if quinzaine:
-            from referentiels.models import Region
-
-            transmis = BilanEtape.objects.filter(quinzaine=quinzaine).exclude(statut=StatutBilan.BROUILLON).count()
-            manquants = Region.objects.count() - transmis
-            cartes.append(
-                Carte(
-                    titre=f"Régions en retard (bilan au {quinzaine.date_fin:%d/%m/%Y})",
-                    description="Régions dont le bilan d'étape n'a pas été transmis à l'échéance.",
-                    url=reverse("tableau_de_bord:national") + f"?quinzaine={quinzaine.pk}",
-                    nombre=manquants,
-                    badge="En retard" if manquants else "",
-                )
+    quinzaine = suivi.quinzaine_choisie(None, aujourd_hui)
+    manquants = sum(
+        1 for t in suivi.transmissions(quinzaine, aujourd_hui=aujourd_hui) if t.statut == regles.NON_TRANSMIS
+    )
+    if manquants:
+        cartes.append(
+            Carte(
+                titre=f"Régions sans bilan au {quinzaine.date_fin:%d/%m/%Y}",
+                description=(
+                    f"Bilans d'étape attendus au plus tard le {quinzaine.date_echeance:%d/%m/%Y} et non transmis."
+                ),
+                url=reverse("tableau_de_bord:national")
+                + f"?{urlencode({'quinzaine': quinzaine.pk, 'transmission': regles.NON_TRANSMIS})}",
+                nombre=manquants,
+                **echeance(quinzaine.date_echeance, aujourd_hui),
             )
+        )
     return cartes

@@ -1,9 +1,10 @@
 """Demo data of the CAE-jeunes programme (idempotent).
 
 The calendar of 2010 and of the current year; regional objectives (JPE 2010 split among the 26 regions, the
-same split for the current year); operators, agreements, credits and payments (one overdue) and comités in
-Île-de-France and Nord-Pas-de-Calais; bilans: for the fortnight the national dashboard shows by default (the
-latest one due), Île-de-France transmitted on time, Nord-Pas-de-Calais late, the other regions nothing.
+same split for the current year); operators, agreements, credits and payments and comités in
+Île-de-France and Nord-Pas-de-Calais (one overdue, one due on the day, one due within a week); bilans: for the
+fortnight the national dashboard shows by default (the latest one due), Île-de-France transmitted on time,
+Nord-Pas-de-Calais late, the other regions nothing; for the fortnight of the day, a draft in Nord-Pas-de-Calais.
 """
 
 from datetime import date, datetime, time, timedelta
@@ -175,6 +176,9 @@ def peupler(demo, stdout):
     _demande(c_ml, 10000, aujourd_hui - timedelta(days=42), aujourd_hui - timedelta(days=40), None)
     _demande(c_cnfpt, 12000, aujourd_hui - timedelta(days=6), aujourd_hui - timedelta(days=5), None)
     _demande(c_roubaix, 9500, aujourd_hui - timedelta(days=3), None, None)
+    # Complete 25 days ago: the ASP's deadline is today; complete 18 days ago: a week left.
+    _demande(c_roubaix, 8200, aujourd_hui - timedelta(days=27), aujourd_hui - timedelta(days=25), None)
+    _demande(c_roubaix, 6400, aujourd_hui - timedelta(days=19), aujourd_hui - timedelta(days=18), None)
 
     for region, jour, lieu in (
         (idf, aujourd_hui + timedelta(days=12), "Préfecture de région, Paris"),
@@ -201,6 +205,11 @@ def peupler(demo, stdout):
     quinzaine = quinzaine_du(echue.date_debut)
     _bilan(idf, quinzaine, ops_idf, _a(quinzaine.date_fin, 16), claire)
     _bilan(npdc, quinzaine, ops_npdc, _a(min(quinzaine.date_echeance + timedelta(days=1), aujourd_hui), 9), hugo)
+    # The fortnight ending on the demonstration's day (due the next working day): Nord-Pas-de-Calais has started
+    # its bilan, Île-de-France has not (its correspondent fills it from the home page).
+    courante = quinzaine_du(aujourd_hui)
+    if courante.date_debut > quinzaine.date_debut:
+        _bilan(npdc, courante, ops_npdc, None, hugo)
 
     lignes = rafraichir_indicateurs()
     stdout.write(

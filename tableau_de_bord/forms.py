@@ -1,5 +1,6 @@
 from django import forms
 
+from comptes.envois import EnvoiUnique
 from cui_portal.contraintes import ContraintesAuxChamps, message_de
 
 from .models import (
@@ -8,6 +9,7 @@ from .models import (
     CreditIngenierie,
     DemandePaiement,
     LigneBilan,
+    ObjectifRegional,
     Operateur,
 )
 
@@ -56,7 +58,7 @@ class LectureBilanForm(forms.Form):
     )
 
 
-class OperateurForm(ContraintesAuxChamps, forms.ModelForm):
+class OperateurForm(EnvoiUnique, ContraintesAuxChamps, forms.ModelForm):
     class Meta:
         model = Operateur
         fields = ["organisation", "nature", "actif"]
@@ -74,7 +76,7 @@ class OperateurForm(ContraintesAuxChamps, forms.ModelForm):
         return organisation
 
 
-class ConventionOperateurForm(ContraintesAuxChamps, forms.ModelForm):
+class ConventionOperateurForm(EnvoiUnique, ContraintesAuxChamps, forms.ModelForm):
     class Meta:
         model = ConventionOperateur
         fields = ["operateur", "objet", "montant", "signee_le", "transmise_asp_le"]
@@ -92,7 +94,7 @@ class ConventionOperateurForm(ContraintesAuxChamps, forms.ModelForm):
         return donnees
 
 
-class DemandePaiementForm(ContraintesAuxChamps, forms.ModelForm):
+class DemandePaiementForm(EnvoiUnique, ContraintesAuxChamps, forms.ModelForm):
     class Meta:
         model = DemandePaiement
         fields = ["convention", "montant", "compte_rendu_recu_le", "attestation_recue_le", "payee_le"]
@@ -117,7 +119,7 @@ class DemandePaiementForm(ContraintesAuxChamps, forms.ModelForm):
         return donnees
 
 
-class CreditIngenierieForm(ContraintesAuxChamps, forms.ModelForm):
+class CreditIngenierieForm(EnvoiUnique, ContraintesAuxChamps, forms.ModelForm):
     class Meta:
         model = CreditIngenierie
         fields = ["annee", "montant_notifie", "notifie_le"]
@@ -136,7 +138,7 @@ class CreditIngenierieForm(ContraintesAuxChamps, forms.ModelForm):
         return annee
 
 
-class ComitePilotageForm(ContraintesAuxChamps, forms.ModelForm):
+class ComitePilotageForm(EnvoiUnique, ContraintesAuxChamps, forms.ModelForm):
     class Meta:
         model = ComitePilotage
         fields = ["date", "heure", "lieu", "ordre_du_jour", "participants", "transmis_dgefp_le"]
@@ -147,3 +149,22 @@ class ComitePilotageForm(ContraintesAuxChamps, forms.ModelForm):
             "ordre_du_jour": forms.Textarea(attrs={"rows": 3}),
             "participants": forms.Textarea(attrs={"rows": 2}),
         }
+
+
+class ObjectifRegionalForm(ContraintesAuxChamps, forms.ModelForm):
+    """One region's line of the objectives the DGEFP sets for a year (entries and State envelope)."""
+
+    enveloppe_etat = forms.DecimalField(
+        label="Enveloppe de l'État (€)",
+        required=False,
+        min_value=0,
+        max_digits=14,
+        decimal_places=2,
+        localize=True,
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+        error_messages={"invalid": "Indiquez un montant en euros, par exemple 1 250 000,00."},
+    )
+
+    class Meta:
+        model = ObjectifRegional
+        fields = ["objectif_cae", "objectif_cie", "objectif_cae_jeunes", "enveloppe_etat"]

@@ -183,6 +183,14 @@ class ObjectifRegional(models.Model):
     objectif_cae = models.PositiveIntegerField("objectif d'entrées en CAE")
     objectif_cie = models.PositiveIntegerField("objectif d'entrées en CIE")
     objectif_cae_jeunes = models.PositiveIntegerField("objectif de CAE-jeunes", default=0)
+    enveloppe_etat = models.DecimalField(
+        "enveloppe de l'État (€)",
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="Crédits de l'État pour l'aide des conventions de la région sur l'année.",
+    )
 
     class Meta:
         verbose_name = "objectif régional"
@@ -193,7 +201,12 @@ class ObjectifRegional(models.Model):
                 fields=["region", "annee"],
                 name="un_objectif_par_region_et_annee",
                 violation_error_message=refus("La région a déjà ses objectifs pour cette année."),
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(enveloppe_etat__isnull=True) | Q(enveloppe_etat__gte=0),
+                name="enveloppe_regionale_positive",
+                violation_error_message=refus("L'enveloppe de l'État d'une région est positive ou nulle."),
+            ),
         ]
 
     def __str__(self):

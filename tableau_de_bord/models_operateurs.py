@@ -138,6 +138,19 @@ class DemandePaiementQuerySet(models.QuerySet):
         limite = aujourd_hui - timedelta(days=DELAI_PAIEMENT_OPERATEUR_JOURS)
         return self.filter(payee_le__isnull=True, date_dossier_complet__lt=limite)
 
+    def a_payer(self, aujourd_hui: date):
+        """Unpaid, with a complete file, and the ASP's 25 days not yet past (its deadline is today or later)."""
+        limite = aujourd_hui - timedelta(days=DELAI_PAIEMENT_OPERATEUR_JOURS)
+        return self.filter(payee_le__isnull=True, date_dossier_complet__gte=limite)
+
+    def filtrer(self, paiement: str, aujourd_hui: date):
+        """The ``paiement`` filter of the operators' page: ``en_retard``, ``a_payer``, or everything."""
+        if paiement == "en_retard":
+            return self.en_retard(aujourd_hui)
+        if paiement == "a_payer":
+            return self.a_payer(aujourd_hui)
+        return self
+
 
 class DemandePaiement(models.Model):
     """An advance asked by an operator; the ASP pays within 25 days of the complete file."""

@@ -2,6 +2,7 @@ from django.urls import path
 
 from . import api
 from .views import bilans as views_bilans
+from .views import budgets as views_budgets
 from .views import operateurs as views_operateurs
 from .views import tableaux as views_tableaux
 
@@ -13,6 +14,10 @@ urlpatterns = [
     path("national/export.xlsx", views_tableaux.national_xlsx, name="national_xlsx"),
     path("national/export.pdf", views_tableaux.national_pdf, name="national_pdf"),
     path("region/<int:pk>/", views_tableaux.regional, name="regional"),
+    path("budgets/", views_budgets.budgets, name="budgets"),
+    path("budgets/export.xlsx", views_budgets.budgets_xlsx, name="budgets_xlsx"),
+    path("budgets/region/<int:pk>/", views_budgets.budget_region, name="budget_region"),
+    path("budgets/objectifs/", views_budgets.objectifs, name="objectifs"),
     path("bilans/", views_bilans.liste, name="bilans"),
     path("bilans/quinzaine/", views_bilans.bilan_de_la_quinzaine, name="bilan_quinzaine"),
     path("bilans/<int:pk>/", views_bilans.detail, name="bilan"),

@@ -6,8 +6,8 @@ from io import BytesIO
 import pytest
 from django.urls import NoReverseMatch
 
-from arretes import importation
 from arretes.importation import ErreurFichier, lire_tableau
+from cui_portal import tableurs
 from rappels.collecte import chemin
 from tests.arretes.fichiers import lignes_completes, xlsx
 
@@ -35,7 +35,7 @@ def test_un_bogue_pendant_la_lecture_n_est_pas_deguise_en_fichier_illisible(monk
     def bogue(*args, **kwargs):
         raise RuntimeError("bogue du portail")
 
-    monkeypatch.setattr(importation, "load_workbook", bogue)
+    monkeypatch.setattr(tableurs, "load_workbook", bogue)
     with pytest.raises(RuntimeError, match="bogue du portail"):
         lire_tableau("xlsx", xlsx(lignes_completes()))
 

@@ -74,15 +74,14 @@ def test_une_unicite_d_un_seul_champ_est_dite_au_champ():
     """``violation_error_code="unique"``: the message is at the field, and it is ours (not « … existe déjà »)."""
     from django.core.exceptions import ValidationError
 
+    from conventions.models_identites import IdentiteSalarie
     from tests.conventions.factories import SalarieFactory
 
     premier = SalarieFactory()
-    second = SalarieFactory.build(nir=premier.nir)
+    second = IdentiteSalarie(nir=premier.nir)
     with pytest.raises(ValidationError) as erreur:
         second.validate_constraints()
-    assert erreur.value.message_dict["nir"] == [
-        "Ce NIR est déjà celui d'un salarié enregistré : recherchez-le plutôt que de le saisir à nouveau."
-    ]
+    assert erreur.value.message_dict["nir"] == ["Ce NIR est déjà celui d'une personne enregistrée."]
 
 
 @pytest.mark.django_db

@@ -23,6 +23,7 @@ from .aide import verifier_taux_convention
 from .base import CAE, Personne, age_au
 from .contrat import verifier_contrat_travail, verifier_type_et_dates
 from .duree import Renouvellement, plafond_pcs, verifier_duree_initiale, verifier_renouvellement
+from .historique import Historique, mois_effectues_pcs, verifier_historique
 from .immersion import Periode, verifier_periodes_immersion
 from .statuts import BROUILLON, verifier_declaration, verifier_transition
 
@@ -99,6 +100,8 @@ class DonneesConvention:
     fin_precedente: date | None = None
     fin_formation: date | None = None
     periodes_immersion: list[Periode] = field(default_factory=list)
+    # The person's earlier conventions, any organisation, in figures only (``regles.historique``)
+    historique: Historique | None = None
 
 
 # The kinds of write, each checked by ``verifier_convention``.
@@ -202,8 +205,16 @@ def _verifier_duree(d: DonneesConvention) -> list[Violation]:
     """An initial length (6 to 24 months, within the old contract's cap after a transition), or, once renewed,
     the total length across renewals (``debut_chaine`` and ``fin_precedente`` given)."""
     plafond = None
+    mois_deja_effectues = d.mois_deja_effectues
     if d.nature == "transition_pcs" and d.type_contrat_precedent:
         plafond = plafond_pcs(d.type_contrat_precedent, d.personne, d.debut_chaine or d.date_debut)
+        mois_deja_effectues = mois_effectues_pcs(d.historique, d.mois_deja_effectues)
+    elif d.personne and d.historique is not None:
+        historique = verifier_historique(
+            d.historique, d.type_contrat, d.aci, d.personne, d.debut_chaine or d.date_debut, d.date_fin
+        )
+        if historique:
+            return historique
     if d.personne and d.debut_chaine and d.fin_precedente:
         return verifier_renouvellement(
             Renouvellement(
@@ -213,7 +224,7 @@ def _verifier_duree(d: DonneesConvention) -> list[Violation]:
                 d.debut_chaine,
                 d.fin_precedente,
                 d.date_fin,
-                d.mois_deja_effectues,
+                mois_deja_effectues,
                 plafond_transition_mois=plafond,
                 fin_formation=d.fin_formation,
             )
@@ -223,5 +234,5 @@ def _verifier_duree(d: DonneesConvention) -> list[Violation]:
         d.date_fin,
         amenagement_de_peine=bool(d.personne and d.personne.amenagement_de_peine),
         plafond_transition_mois=plafond,
-        mois_deja_effectues=d.mois_deja_effectues,
+        mois_deja_effectues=mois_deja_effectues,
     )

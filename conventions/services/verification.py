@@ -17,22 +17,8 @@ from ..regles.convention import Contexte, Declaration, DonneesConvention, verifi
 from ..regles.immersion import Periode
 from .aide import heures_max_de_l_arrete, taux_de_l_arrete
 from .commun import exiger_regles
+from .historique import debut_de_chaine, historique_de
 from .parties import personne_de
-
-
-def chaine_de(convention: Convention) -> list[Convention]:
-    """The conventions before this one (renewals by new conventions), oldest first."""
-    chaine, courante = [], convention.convention_precedente
-    while courante is not None and len(chaine) < 50:
-        chaine.insert(0, courante)
-        courante = courante.convention_precedente
-    return chaine
-
-
-def debut_de_chaine(convention: Convention) -> date | None:
-    """The start of the first convention of a renewal chain (its own start when it renews none)."""
-    chaine = chaine_de(convention) if convention.nature == Nature.RENOUVELLEMENT else []
-    return chaine[0].date_debut if chaine else convention.date_debut
 
 
 def _dernier_renouvellement(convention: Convention):
@@ -79,6 +65,7 @@ def donnees_de(convention: Convention, **remplacements) -> DonneesConvention:
         "debut_chaine": debut_chaine,
         "fin_precedente": fin_precedente,
         "fin_formation": convention.date_fin_formation if convention.formation_en_cours else None,
+        "historique": historique_de(convention),
         "periodes_immersion": [Periode(p.date_debut, p.date_fin) for p in convention.periodes_immersion.all()]
         if convention.pk
         else [],

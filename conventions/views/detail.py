@@ -33,6 +33,7 @@ from ..regles.base import RegleConventionError
 from ..regles.statuts import attestation_disponible as regle_attestation_disponible
 from ..services import evenements
 from ..services.commun import cae_jeune
+from ..services.paiements_de_l_aide import paiements_de_l_aide
 from .commun import (
     convention_modifiable,
     convention_visible,
@@ -80,6 +81,8 @@ def detail(request, pk):
             "voit_nir": peut_voir_nir(perimetre, convention),
             "avenants": convention.avenants.all(),
             "periodes": convention.periodes_immersion.all(),
+            "suspensions": convention.suspensions.all(),
+            "paiements": paiements_de_l_aide(convention, horloge.aujourdhui()),
             "historique": lignes_historique(convention),
             "historique_salarie": lignes_historique(convention.salarie, champs_masques=frozenset({"nir"})),
             "peut_modifier": peut_modifier_convention(perimetre, convention),

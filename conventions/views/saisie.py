@@ -21,12 +21,14 @@ from cui_portal.permissions import (
     perimetre_requis,
     peut_creer_convention,
 )
+from referentiels.models import Departement
 
-from ..forms import EmployeurForm, SalarieForm, initial_employeur, initial_salarie
+from ..forms import EmployeurForm, SalarieForm, initial_employeur, initial_etablissement, initial_salarie
 from ..forms_contrat import CHAMPS_CONTRAT, AccompagnementForm, ContratForm, PeriodesFormSet
-from ..models_parties import Employeur
+from ..models_identites import Etablissement
 from ..regles.base import RegleConventionError
 from ..services import conclusion, saisie
+from ..services.historique import annonce_historique
 from .aide import etape_aide
 from .commun import (
     ETAPES,
@@ -104,28 +106,35 @@ def _etape_employeur(request, convention):
         initial = {"departement": departement_de_l_organisation(perimetre)}
     autres, trouve = [], None
     if request.method == "POST" and request.POST.get("action") == "rechercher":
-        # SIRET first: the employer already known is found again and its fiche filled in.
+        # SIRET first: an establishment already known gives its public identity (never another organisation's
+        # contact, headcount or anything else typed for its conventions).
         recherche = EmployeurForm(request.POST)
         recherche.is_valid()
         if "siret" in recherche.errors:
             form = recherche
         else:
             siret = recherche.cleaned_data["siret"]
-            trouve = Employeur.objects.par_siret(siret).first()
+            trouve = Etablissement.objects.par_siret(siret).first()
             valeurs = (
-                initial_employeur(trouve)
+                initial_etablissement(trouve)
                 if trouve
                 else {"siret": siret, "departement": departement_de_l_organisation(perimetre)}
             )
             form = EmployeurForm(initial={**valeurs, "siret": siret})
             if trouve is None:
                 messages.info(request, "Aucun employeur connu avec ce SIRET : complétez sa fiche.")
+            else:
+                messages.info(
+                    request,
+                    "Établissement connu : son identité publique est reprise ; complétez le contact et l'effectif "
+                    "pour cette convention.",
+                )
     elif request.method == "POST":
         form = EmployeurForm(request.POST)
         if form.is_valid():
             d = form.cleaned_data
             try:
-                employeur, convention = saisie.enregistrer_employeur(
+                etablissement, convention = saisie.enregistrer_employeur(
                     d["siret"],
                     par=request.user,
                     champs=form.champs_employeur(),
@@ -139,7 +148,11 @@ def _etape_employeur(request, convention):
             else:
                 if convention is not None:
                     return _apres(request, convention, 1)
-                request.session[SESSION] = {"employeur": employeur.pk, "bilan": d["bilan_employeur_fourni"]}
+                request.session[SESSION] = {
+                    "etablissement": etablissement.pk,
+                    "employeur": champs_en_session(form.champs_employeur()),
+                    "bilan": d["bilan_employeur_fourni"],
+                }
                 return redirect("conventions:nouvelle_salarie")
     else:
         form = EmployeurForm(initial=initial)
@@ -159,13 +172,25 @@ def nouvelle_salarie(request):
     perimetre = perimetre_de(request)
     exiger(peut_creer_convention(perimetre))
     saisie = request.session.get(SESSION) or {}
-    employeur = Employeur.objects.filter(pk=saisie.get("employeur")).first()
-    if employeur is None:
+    etablissement = Etablissement.objects.filter(pk=saisie.get("etablissement")).first()
+    if etablissement is None or not isinstance(saisie.get("employeur"), dict):
         return redirect("conventions:nouvelle")
-    return _etape_salarie(request, None, employeur=employeur, bilan=bool(saisie.get("bilan")))
+    employeur = champs_de_session(saisie["employeur"])
+    return _etape_salarie(
+        request, None, etablissement=etablissement, employeur=employeur, bilan=bool(saisie.get("bilan"))
+    )
 
 
-def _etape_salarie(request, convention, employeur=None, bilan=False):
+def champs_en_session(champs: dict) -> dict:
+    """The employer typed at step 1, kept in the session until step 2 writes it (the département by its id)."""
+    return {k: (v.pk if k == "departement" else v) for k, v in champs.items()}
+
+
+def champs_de_session(valeurs: dict) -> dict:
+    return {k: (Departement.objects.get(pk=v) if k == "departement" else v) for k, v in valeurs.items()}
+
+
+def _etape_salarie(request, convention, etablissement=None, employeur=None, bilan=False):
     perimetre = perimetre_de(request)
     nir_enregistre = convention.salarie.nir_masque if convention is not None else ""
     autres = []
@@ -180,7 +205,8 @@ def _etape_salarie(request, convention, employeur=None, bilan=False):
                     champs=form.champs_salarie(),
                     convention=convention,
                     prescripteur_id=organisation_agissante(perimetre),
-                    employeur=employeur,
+                    etablissement=etablissement,
+                    champs_employeur=employeur,
                     bilan_employeur_fourni=bilan,
                 )
             except RegleConventionError as exc:
@@ -189,6 +215,8 @@ def _etape_salarie(request, convention, employeur=None, bilan=False):
                 _erreurs_de_validation(form, exc)
             else:
                 request.session.pop(SESSION, None)
+                if annonce := annonce_historique(convention):
+                    messages.info(request, annonce)  # the figures the caps need, nothing of the other conventions
                 return _apres(request, convention, 2)
     else:
         initial = initial_salarie(convention.salarie) if convention is not None else {}
@@ -197,7 +225,13 @@ def _etape_salarie(request, convention, employeur=None, bilan=False):
         request,
         "conventions/saisie/salarie.html",
         contexte_etape(
-            request, convention, 2, form=form, autres=autres, employeur=employeur, nir_enregistre=nir_enregistre
+            request,
+            convention,
+            2,
+            form=form,
+            autres=autres,
+            employeur=employeur and {"raison_sociale": employeur["raison_sociale"], "siret": etablissement.siret},
+            nir_enregistre=nir_enregistre,
         ),
     )
 

@@ -5,10 +5,14 @@ from datetime import timedelta
 from decimal import Decimal
 
 from django.contrib import messages
+from django.db import IntegrityError
 from django.db.models import Count, Q, Sum
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 
+from comptes.envois import DEJA_ENREGISTRE, EXPIRE, enregistrer_une_fois, protege
 from cui_portal import horloge, parametres
+from cui_portal.contraintes import message_d_integrite
 from cui_portal.permissions import (
     exiger,
     perimetre_de,
@@ -30,6 +34,7 @@ from ..forms import (
 from ..models import ComitePilotage, ConventionOperateur, CreditIngenierie, DemandePaiement, Operateur
 
 ZERO = Decimal(0)
+FILTRES_PAIEMENT = {"en_retard": "en retard", "a_payer": "à payer dans le délai"}
 
 
 def _region(perimetre, pk) -> Region:
@@ -87,10 +92,12 @@ def operateurs_region(request, pk):
         .select_related("operateur__organisation")
         .annotate(paye=Sum("demandes__montant", filter=Q(demandes__payee_le__isnull=False)))
     )
+    paiement = request.GET.get("paiement", "")
+    paiement = paiement if paiement in FILTRES_PAIEMENT else ""
     demandes = list(
-        DemandePaiement.objects.filter(convention__operateur__region=region).select_related(
-            "convention__operateur__organisation"
-        )
+        DemandePaiement.objects.filter(convention__operateur__region=region)
+        .filtrer(paiement, aujourd_hui)
+        .select_related("convention__operateur__organisation")
     )
     for d in demandes:
         d.retard = d.en_retard(aujourd_hui)
@@ -111,12 +118,22 @@ def operateurs_region(request, pk):
             "operateurs": liste,
             "conventions": conventions,
             "demandes": demandes,
+            "paiement": paiement,
+            "libelle_paiement": FILTRES_PAIEMENT.get(paiement, ""),
             "credits": credits,
-            "nb_retards": sum(d.retard for d in demandes),
+            "nb_retards": (
+                sum(d.retard for d in demandes)
+                if not paiement
+                else DemandePaiement.objects.filter(convention__operateur__region=region).en_retard(aujourd_hui).count()
+            ),
             "peut_modifier": peut_suivre_region(perimetre, region.pk),
             "title": f"Opérateurs CAE-jeunes – {region.nom}",
         },
     )
+
+
+# The field where a unique constraint broken by a race is shown.
+CHAMP_DU_DOUBLON = {CreditIngenierieForm: "annee", OperateurForm: "organisation"}
 
 
 def _formulaire(request, pk, classe, titre, instance=None, **options):
@@ -140,14 +157,33 @@ def _formulaire(request, pk, classe, titre, instance=None, **options):
             type__in=[TypeOrganisation.OPERATEUR, TypeOrganisation.MISSION_LOCALE, TypeOrganisation.AGENCE_POLE_EMPLOI],
         )
     if request.method == "POST" and form.is_valid():
-        objet = form.save(commit=False)
-        if hasattr(objet, "region_id") and not isinstance(objet, DemandePaiement | ConventionOperateur):
-            objet.region = region
-        objet.save()
-        messages.success(request, "Enregistrement effectué.")
-        if isinstance(objet, ComitePilotage):
-            return redirect("tableau_de_bord:comites")
-        return redirect("tableau_de_bord:operateurs_region", region.pk)
+
+        def enregistrer() -> str:
+            objet = form.save(commit=False)
+            if hasattr(objet, "region_id") and not isinstance(objet, DemandePaiement | ConventionOperateur):
+                objet.region = region
+            objet.save()
+            if isinstance(objet, ComitePilotage):
+                return reverse("tableau_de_bord:comites")
+            return reverse("tableau_de_bord:operateurs_region", args=[region.pk])
+
+        try:
+            destination, premier = (
+                enregistrer_une_fois(request, form, enregistrer)
+                if protege(form)
+                else (
+                    enregistrer(),
+                    True,
+                )
+            )
+        except IntegrityError as erreur:  # a race past the form's checks (the same year entered twice at once)
+            form.add_error(CHAMP_DU_DOUBLON.get(classe), message_d_integrite(classe._meta.model, erreur))
+        else:
+            if destination is None:
+                form.add_error(None, EXPIRE)
+            else:
+                messages.success(request, "Enregistrement effectué." if premier else DEJA_ENREGISTRE)
+                return redirect(destination)
     return render(request, "tableau_de_bord/formulaire.html", {"form": form, "region": region, "title": titre})
 
 

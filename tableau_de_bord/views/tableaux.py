@@ -87,6 +87,13 @@ def accueil(request):
 def national(request):
     exiger(peut_lire_national(perimetre_de(request)))
     contexte = _contexte_national(request)
+    # The table may be limited to one state of transmission (the home card's link: the regions not transmitted).
+    transmission = request.GET.get("transmission", "")
+    transmission = transmission if transmission in regles.LIBELLES_TRANSMISSION else ""
+    contexte["filtre_transmission"] = regles.LIBELLES_TRANSMISSION.get(transmission, "")
+    contexte["lignes_transmission"] = [
+        t for t in contexte["transmissions"] if not transmission or t.statut == transmission
+    ]
     contexte["title"] = "Tableau de bord national CAE-jeunes"
     return render(request, "tableau_de_bord/national.html", contexte)
 

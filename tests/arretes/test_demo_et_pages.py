@@ -1,5 +1,6 @@
 import io
-from datetime import date
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
@@ -12,6 +13,7 @@ from arretes.services import taux_applicable
 from referentiels.models import Region
 
 pytestmark = pytest.mark.django_db
+PARIS = ZoneInfo("Europe/Paris")
 
 
 @pytest.fixture
@@ -22,8 +24,8 @@ def arretes_demo(demo):
 
 def test_demo_idempotente(arretes_demo, demo):
     demo_arretes.peupler(demo, io.StringIO())
-    assert Arrete.objects.count() == 4
-    assert Arrete.objects.filter(statut=StatutArrete.PUBLIE).count() == 3
+    assert Arrete.objects.count() == 5
+    assert Arrete.objects.filter(statut=StatutArrete.PUBLIE).count() == 4
     assert arretes_demo[("31", 2011)].statut == StatutArrete.BROUILLON
     idf = taux_applicable(
         "CAE", "salaries-aci", 11 and arretes_demo[("11", 2010)].region_id, date(2009, 12, 15), date(2010, 1, 4)
@@ -57,11 +59,15 @@ def test_cartes_d_accueil(arretes_demo):
     nord = Perimetre(role=Role.GESTIONNAIRE_REGIONAL, region_id=arretes_demo[("31", 2010)].region_id)
     titres = [carte.titre for carte in a_faire(None, nord)]
     assert "Arrêtés en brouillon" in titres and any("pas encore publié" in t for t in titres)
-    with time_machine.travel(date(2010, 12, 5)):  # 2011: IdF published, the others late
+    with time_machine.travel(date(2010, 12, 5)):  # 2011: IdF and Rhône-Alpes published, the others late
         national = a_faire(None, Perimetre(role=Role.NATIONAL))
-        assert national[0].nombre == 25 and national[0].badge == "En retard"
-    with time_machine.travel(date(2010, 11, 5)):  # before the deadline, nobody is late
-        assert a_faire(None, Perimetre(role=Role.NATIONAL)) == []
+        assert national[0].nombre == 24 and national[0].badge == "En retard"
+        assert national[0].titre == "Régions en retard pour leur arrêté 2011"
+    for jour in (date(2010, 11, 5), date(2010, 11, 30)):  # until the deadline (its day included), nobody is late
+        with time_machine.travel(datetime.combine(jour, time(9), PARIS)):
+            (carte,) = a_faire(None, Perimetre(role=Role.NATIONAL))
+            assert carte.nombre == 24 and carte.badge == "À publier avant le 30/11/2010"
+            assert "retard" not in carte.titre
     assert a_faire(None, Perimetre(role=Role.PRESCRIPTEUR)) == []
 
 

@@ -89,7 +89,6 @@ def test_cie_dans_un_arrete_cae_seul(connecter, demo):
             "taux.xlsx",
             "inattendue(s) : commentaire",
         ),
-        (csv_(lignes_completes(), encodage="cp1252") + "Bénéficiaires".encode("cp1252"), "taux.csv", "UTF-8"),
     ],
 )
 def test_erreurs_du_fichier(connecter, brouillon, contenu, nom, extrait):
@@ -134,6 +133,12 @@ def test_csv_valide_confirme_tout_ou_rien(connecter, brouillon):
     # A second confirmation of the same file does nothing more.
     reponse = client.post(reverse("arretes:import_confirmer", args=[brouillon.pk, depot.pk]), follow=True)
     assert "Rien n&#x27;a été enregistré" in reponse.content.decode()
+
+
+def test_csv_en_windows_1252_lu_avec_ses_accents(connecter, brouillon):
+    contenu = "contrat;public;taux;heures_max\r\nCAE;Bénéficiaires du RSA;95;26\r\n".encode("cp1252")
+    reponse = deposer(connecter("gestionnaire"), brouillon, contenu, "taux.csv")
+    assert reponse.context["depot"].lignes[0]["donnees"]["public_code"] == "beneficiaires-rsa"
 
 
 def test_libelles_et_separateur_virgule_acceptes(connecter, brouillon):

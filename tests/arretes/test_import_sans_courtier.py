@@ -127,3 +127,77 @@ def test_indicateurs_apres_conclusion_redis_injoignable_sans_erreur(demo, caplog
     ):
         signaux._programmer(region, date(2010, 3, 1))
     assert "tableau_de_bord.rafraichir_indicateurs non envoyée" in caplog.text
+
+
+def test_la_reprise_periodique_reprend_puis_abandonne_les_imports_bloques(
+    connecter, brouillon, django_capture_on_commit_callbacks
+):
+    """Beat's ``arretes.reprendre_imports``: a check left « en cours » (message lost) is resumed after
+    DELAI_VERIFICATION_INTERROMPUE, failed with an explanation after DELAI_ABANDON_VERIFICATION; a recent one waits."""
+    from arretes.services import DELAI_ABANDON_VERIFICATION, MESSAGE_ABANDON
+    from arretes.tasks import reprendre_imports
+
+    client = connecter("gestionnaire")
+    with django_capture_on_commit_callbacks(execute=False):  # the task is never published
+        deposer(client, brouillon, long_fichier())
+    depot = ImportTaux.objects.get(arrete=brouillon)
+    assert reprendre_imports() == {"repris": 0, "abandonnes": 0}
+
+    vieillir(depot)
+    assert reprendre_imports() == {"repris": 1, "abandonnes": 0}
+    depot.refresh_from_db()
+    assert depot.statut == StatutImport.INVALIDE and depot.traitees == depot.total and bytes(depot.contenu) == b""
+
+    ImportTaux.objects.filter(pk=depot.pk).update(statut=StatutImport.EN_COURS, contenu=long_fichier())
+    vieillir(depot, DELAI_ABANDON_VERIFICATION + timedelta(minutes=1))
+    assert reprendre_imports() == {"repris": 0, "abandonnes": 1}
+    depot.refresh_from_db()
+    assert depot.statut == StatutImport.INVALIDE and depot.erreurs_fichier == [MESSAGE_ABANDON]
+    assert bytes(depot.contenu) == b"" and depot.lignes == []
+    progression = reverse("arretes:import_progression", args=[brouillon.pk, depot.pk])
+    assert client.get(progression, headers={"HX-Request": "true"})["HX-Refresh"] == "true"
+    page = client.get(reverse("arretes:import_apercu", args=[brouillon.pk, depot.pk])).content.decode()
+    assert "interrompue à plusieurs reprises" in page and "<progress" not in page and "hx-trigger" not in page
+
+
+@pytest.mark.redis
+@pytest.mark.django_db(transaction=True)
+def test_redis_coupe_pendant_un_import_la_ligne_bloquee_est_reprise(connecter, brouillon, redis_url):  # noqa: F811
+    """The task reached Redis, then Redis « stopped » (the broker now points at a closed port) before any worker
+    took it: the row stays « en cours »; the periodic recovery, which needs no broker, checks it."""
+    from arretes.tasks import reprendre_imports
+
+    client = connecter("gestionnaire")
+    file = f"tests-import-coupure-{uuid.uuid4().hex[:8]}"
+    try:
+        with celery_sur(redis_url, file):
+            deposer(client, brouillon, long_fichier())
+    finally:
+        redis.Redis.from_url(redis_url).delete(file)  # the message is lost with the broker
+    depot = ImportTaux.objects.get(arrete=brouillon)
+    assert depot.statut == StatutImport.EN_COURS
+
+    with celery_sur(COURTIER_FERME, "tests-import-coupure-fermee"):
+        assert not _ecoute("127.0.0.1", 6390)
+        vieillir(depot)
+        page = client.get(reverse("arretes:import_apercu", args=[brouillon.pk, depot.pk])).content.decode()
+        assert "n'a pas abouti" in page and "hx-trigger" not in page
+        assert reprendre_imports() == {"repris": 1, "abandonnes": 0}
+    depot.refresh_from_db()
+    assert depot.statut == StatutImport.INVALIDE and depot.traitees == depot.total
+
+
+def test_un_import_remplace_arrete_le_sondage_avec_une_explication(
+    connecter, brouillon, django_capture_on_commit_callbacks
+):
+    client = connecter("gestionnaire")
+    with django_capture_on_commit_callbacks(execute=False):
+        deposer(client, brouillon, long_fichier())
+    ancien = ImportTaux.objects.get(arrete=brouillon)
+    with django_capture_on_commit_callbacks(execute=False):
+        deposer(client, brouillon, long_fichier())  # a newer deposit replaces it
+    reponse = client.get(
+        reverse("arretes:import_progression", args=[brouillon.pk, ancien.pk]), headers={"HX-Request": "true"}
+    )
+    assert reponse.status_code == 286  # htmx's « stop polling »
+    assert "un autre fichier a été déposé" in reponse.content.decode()

@@ -228,9 +228,16 @@ def test_liste_de_decembre(connecter, caom_93, caom_59):
         assert reponse.context["relance"]
         non_signees = {ligne.departement.code for ligne in reponse.context["non_signees"]}
         assert "93" in non_signees and "59" not in non_signees and len(non_signees) == Departement.objects.count() - 1
-        assert "non signées avant l'échéance du 31/12/2009" in reponse.content.decode()
+        # Before 31 December nothing is « non signée » yet: the CAOM are still to be signed.
+        html = reponse.content.decode()
+        assert "CAOM à signer avant le 31/12/2009" in html and "non signée" not in html
         feuilles = load_workbook(BytesIO(client.get(url("rapport_xlsx")).content), read_only=True).sheetnames
-        assert feuilles == ["État des négociations", "Non signées au 31 décembre"]
+        assert feuilles == ["État des négociations", "À signer avant le 31 décembre"]
+    with time_machine.travel(datetime(2010, 1, 4, 10, tzinfo=PARIS), tick=False):
+        reponse = client.get(url("rapport") + "?annee=2010")
+        assert "CAOM non signées au 31/12/2009" in reponse.content.decode()
+        feuilles = load_workbook(BytesIO(client.get(url("rapport_xlsx") + "?annee=2010").content), read_only=True)
+        assert feuilles.sheetnames == ["État des négociations", "Non signées au 31 décembre"]
 
 
 def test_consommation_non_disponible_sans_fournisseur(connecter, caom_93):

@@ -9,6 +9,7 @@ from decimal import Decimal
 import factory
 
 from conventions.models import Convention
+from conventions.models_identites import Etablissement, IdentiteSalarie
 from conventions.models_parties import Employeur, Salarie
 from conventions.services import conclusion, parties
 from droit.vocabulaire import StatutJuridique, TypeContrat
@@ -40,9 +41,10 @@ class PrescripteurFactory(factory.django.DjangoModelFactory):
     departement = factory.LazyFunction(lambda: departement("75"))
 
 
-class EmployeurFactory(factory.django.DjangoModelFactory):
+class EtablissementFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = Employeur
+        model = Etablissement
+        django_get_or_create = ("siret",)
 
     siret = factory.Sequence(lambda n: identifiants.siret(73282932, n))
     raison_sociale = factory.Sequence(lambda n: f"Association test {n}")
@@ -50,15 +52,46 @@ class EmployeurFactory(factory.django.DjangoModelFactory):
     departement = factory.LazyFunction(lambda: departement("75"))
 
 
+class EmployeurFactory(factory.django.DjangoModelFactory):
+    """A convention's record of its employer, on a new establishment with the same public identity."""
+
+    class Meta:
+        model = Employeur
+
+    raison_sociale = factory.Sequence(lambda n: f"Association test {n}")
+    statut_juridique = StatutJuridique.ASSOCIATION
+    departement = factory.LazyFunction(lambda: departement("75"))
+    etablissement = factory.SubFactory(
+        EtablissementFactory,
+        raison_sociale=factory.SelfAttribute("..raison_sociale"),
+        statut_juridique=factory.SelfAttribute("..statut_juridique"),
+        departement=factory.SelfAttribute("..departement"),
+    )
+    siret = factory.SelfAttribute("etablissement.siret")
+
+
+class IdentiteSalarieFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = IdentiteSalarie
+        django_get_or_create = ("nir",)
+
+    nir = factory.Sequence(lambda n: nir_valide(n + 1))
+
+
 class SalarieFactory(factory.django.DjangoModelFactory):
+    """A convention's record of its employee, on the person of ``nir`` (a new one by default)."""
+
     class Meta:
         model = Salarie
+
+    class Params:
+        nir = factory.Sequence(lambda n: nir_valide(n + 1))
 
     civilite = "m"
     nom = factory.Sequence(lambda n: f"Martin{n}")
     prenom = "Jean"
     date_naissance = date(1980, 5, 17)
-    nir = factory.Sequence(lambda n: nir_valide(n + 1))
+    identite = factory.SubFactory(IdentiteSalarieFactory, nir=factory.SelfAttribute("..nir"))
     niveau_formation = "V"
 
 
@@ -85,6 +118,13 @@ class ConventionFactory(factory.django.DjangoModelFactory):
     duree_hebdo_prise_en_charge = Decimal(20)
     public = factory.LazyFunction(lambda: public("autres-publics"))
 
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        # A record already held by another convention gives this one its own copy (the same person or employer).
+        for partie in ("salarie", "employeur"):
+            kwargs[partie] = propre(kwargs.get(partie))
+        return super()._create(model_class, *args, **kwargs)
+
 
 # --- through the services, as the pages do ---------------------------------------------------------------
 
@@ -102,14 +142,17 @@ def arretes_2010(demo):
     peupler(demo, io.StringIO())
 
 
-def employeur(code_departement="75", statut="association", raison_sociale=None, numero=None):
-    return parties.trouver_ou_creer_employeur(
+def employeur(code_departement="75", statut="association", raison_sociale=None, numero=None, **champs):
+    """A convention's record of the employer (to give to one convention: ``convention`` copies a record already
+    given to another one, as the same organisation's next convention would hold its own)."""
+    champs.setdefault("commune", "Paris")
+    champs.setdefault("contact_nom", "Mme Martin")
+    return parties.nouvel_employeur(
         siret(numero),
         raison_sociale=raison_sociale or "Association Les Jardins de Belleville",
         statut_juridique=statut,
         departement=Departement.objects.get(code=code_departement),
-        commune="Paris",
-        contact_nom="Mme Martin",
+        **champs,
     )
 
 
@@ -120,7 +163,14 @@ def salarie(naissance=date(1990, 3, 15), sexe=1, **champs):
     champs.setdefault("niveau_formation", "V")
     champs.setdefault("inscrit_pole_emploi", True)
     numero = nir(sexe, naissance.year, naissance.month, ordre=next(_compteur) % 1000)
-    return parties.trouver_ou_creer_salarie(numero, date_naissance=naissance, **champs)
+    return parties.nouveau_salarie(numero, date_naissance=naissance, **champs)
+
+
+def propre(fiche):
+    """``fiche`` when no convention holds it yet, else a copy of it (the same person or establishment)."""
+    if fiche is not None and type(fiche).objects.filter(pk=fiche.pk, convention__isnull=False).exists():
+        return parties.copie_de(fiche)
+    return fiche
 
 
 def convention(
@@ -153,8 +203,8 @@ def convention(
     c = conclusion.enregistrer_brouillon(
         par=None,
         prescripteur=demo.organisations[prescripteur],
-        employeur=employeur_ or employeur(code_departement),
-        salarie=salarie_ or salarie(),
+        employeur=propre(employeur_) or employeur(code_departement),
+        salarie=propre(salarie_) or salarie(),
         **valeurs,
     )
     if conclure:

@@ -193,3 +193,10 @@ def test_proprietes_de_tout_echeancier(donnees):
             assert m.aide == mensuelle(m.taux, m.smic_horaire, m.heures)
         if donnees.financement == Financement.CG:
             assert m.part_etat == 0
+
+
+def test_le_demi_centime_d_un_produit_exact_s_arrondit_au_centime_superieur():
+    # 0,9 × 9,19 × 25 × 52 / 12 = 896,025 € exactly: 896,03 € (multiplying by a rounded 52/12 gave 896,02 €).
+    from referentiels.aide import aide_mensuelle
+
+    assert aide_mensuelle(D(90), D("9.19"), D(25)) == D("896.03")

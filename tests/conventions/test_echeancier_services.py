@@ -99,3 +99,28 @@ def test_un_avenant_recalcule_une_seule_convention(convention_de_l_issue, auteur
     tables = echeancier.charger_tables()
     with django_assert_max_num_queries(8):
         echeancier.ecrire_echeancier(convention_de_l_issue, tables)
+
+
+def test_la_page_et_l_export_montrent_l_echeancier_et_l_indu(convention_de_l_issue, auteur, client):
+    from openpyxl import load_workbook
+
+    from comptes.models import Habilitation
+    from droit.vocabulaire import Role
+
+    c = convention_de_l_issue
+    Habilitation.objects.create(utilisateur=auteur, organisation=c.prescripteur, role=Role.PRESCRIPTEUR)
+    client.force_login(auteur, backend="django.contrib.auth.backends.ModelBackend")
+    with horloge.au(date(2011, 5, 21)):
+        evenements.declarer_rupture(c, date_rupture=date(2011, 5, 20), motif=MotifRupture.HORS_CAS_LEGAUX, par=auteur)
+    page = client.get(f"/conventions/{c.pk}/").content.decode()
+    assert "Paiements de l&#x27;aide" in page or "Paiements de l'aide" in page
+    # 0,9 × 9,00 × 26 × 52 / 12 = 912,60 € a month; May 2011 paid for 20 days of 31 until the rupture.
+    assert "Décembre 2010" in page and "17 / 31" in page and "20 / 31" in page and "588,77 €" in page
+    indu = D("492.67") + 4 * D("912.60") + D("588.77")
+    assert sum(m.a_rembourser for m in MoisAide.objects.filter(convention=c)) == indu
+    texte = page.replace("\u00a0", " ").replace("\u202f", " ")
+    assert 'id="total-indu">4 731,84 €' in texte and "soit 4 731,84 €, est à rembourser (indu)" in texte
+    classeur = load_workbook(io.BytesIO(client.get(f"/conventions/{c.pk}/echeancier.xlsx").content))
+    lignes = list(classeur.active.iter_rows(values_only=True))
+    assert lignes[0][0] == "Mois" and len(lignes) == 1 + 6 + 1
+    assert lignes[-1][0] == "Total" and D(str(lignes[-1][11])) == D("4731.84")

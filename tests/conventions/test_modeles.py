@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 
 from conventions import selectors
 from conventions.models import Convention
+from conventions.models_identites import Etablissement, IdentiteSalarie
 from conventions.models_parties import Salarie, masquer_nir
 from conventions.services import conclusion
 from cui_portal.permissions import Perimetre
@@ -28,21 +29,23 @@ def test_nir_valide_stocke_compact_et_jamais_affiche():
     assert nir not in str(salarie) and nir not in repr(salarie)
     assert nir[5:] not in salarie.nir_masque
     assert "nir" not in [f.name for f in Salarie.history.model._meta.fields]
+    assert not hasattr(IdentiteSalarie, "history")  # the NIR is on the identity only, never in a history
 
 
 def test_nir_invalide_refuse_sans_repeter_la_valeur():
     nir = nir_valide(451)
     faux = nir[:-2] + ("00" if nir[-2:] != "00" else "01")
-    salarie = SalarieFactory.build(nir=faux)
     with pytest.raises(ValidationError) as exc:
-        salarie.full_clean(exclude=["departement"])
+        IdentiteSalarie(nir=faux).full_clean()
     assert "clé" in str(exc.value) and faux not in str(exc.value)
     assert masquer_nir("") == ""
 
 
 def test_siret_valide():
     with pytest.raises(ValidationError, match="SIRET"):
-        EmployeurFactory.build(siret="73282932000075").full_clean(exclude=["departement"])
+        Etablissement(siret="73282932000075", raison_sociale="X", statut_juridique="association").full_clean(
+            exclude=["departement"]
+        )
 
 
 def test_secteur_du_statut():

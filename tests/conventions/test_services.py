@@ -344,16 +344,27 @@ def test_transition_pcs_nouvelle_convention_dans_le_plafond_de_l_ancien_contrat(
     assert conclusion.conclure(nouvelle, par=auteur).numero
 
 
-def test_trouver_ou_creer_employeur_par_siret(auteur):
-    premier = parties.trouver_ou_creer_employeur(
+def test_un_siret_connu_garde_l_identite_de_sa_premiere_saisie_et_chaque_convention_son_employeur(auteur):
+    premier = parties.nouvel_employeur(
         "732 829 320 00074",
         par=auteur,
         raison_sociale="Asso",
         statut_juridique="association",
         departement=departement("75"),
+        contact_nom="Mme Paris",
     )
-    meme = parties.trouver_ou_creer_employeur("73282932000074", par=auteur, raison_sociale="Asso renommée")
-    assert meme.pk == premier.pk and meme.raison_sociale == "Asso renommée"
+    autre = parties.nouvel_employeur(
+        "73282932000074",
+        par=auteur,
+        raison_sociale="Asso renommée",
+        statut_juridique="association",
+        departement=departement("75"),
+        contact_nom="M. Lille",
+    )
+    assert autre.pk != premier.pk and autre.etablissement_id == premier.etablissement_id
+    premier.refresh_from_db()
+    assert (premier.raison_sociale, premier.contact_nom) == ("Asso", "Mme Paris")
+    assert premier.etablissement.raison_sociale == "Asso"  # the public identity of the first entry, unchanged
     assert premier.secteur == "non_marchand"
 
 

@@ -8,6 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from conventions.models import Convention
+from conventions.models_identites import Etablissement, IdentiteSalarie
 from conventions.models_parties import Employeur, Salarie
 from droit.vocabulaire import StatutConvention
 from tests.conftest import COMPTES
@@ -57,11 +58,11 @@ def test_etape_salarie_envoyee_deux_fois_en_meme_temps_un_seul_brouillon(exige_p
     assert [r.status_code for r in reponses] == [302, 302]
     assert reponses[0].url == reponses[1].url  # both land on the same draft
     assert Convention.objects.filter(statut=StatutConvention.BROUILLON).count() == 1
-    assert Salarie.objects.count() == 1
-    assert Employeur.objects.count() == 1
+    assert Salarie.objects.count() == 1 and IdentiteSalarie.objects.count() == 1
+    assert Employeur.objects.count() == 1 and Etablissement.objects.count() == 1
 
 
-def test_employeur_cree_deux_fois_en_meme_temps_un_seul(exige_postgres, demo):
+def test_etablissement_cree_deux_fois_en_meme_temps_un_seul(exige_postgres, demo):
     from conventions.services import parties
 
     numero = factories.siret(4242)
@@ -69,6 +70,6 @@ def test_employeur_cree_deux_fois_en_meme_temps_un_seul(exige_postgres, demo):
 
     paris = Departement.objects.get(code="75")
     champs = {"raison_sociale": "Régie de quartier", "statut_juridique": "association", "departement": paris}
-    employeurs = en_meme_temps(*[lambda: parties.trouver_ou_creer_employeur(numero, **champs)] * 4)
-    assert len({e.pk for e in employeurs}) == 1
-    assert Employeur.objects.filter(siret=numero).count() == 1
+    etablissements = en_meme_temps(*[lambda: parties.etablissement_de(numero, **champs)] * 4)
+    assert len({e.pk for e in etablissements}) == 1
+    assert Etablissement.objects.filter(siret=numero).count() == 1

@@ -175,6 +175,7 @@ MATRICE.update(
             ),
         ],
         "conventions:cerfa": [Cas("Cerfa de la convention", kwargs=_convention, attendu=LECTEURS_PARIS)],
+        "conventions:paiements_xlsx": [Cas("échéancier de l'aide (XLSX)", kwargs=_convention, attendu=LECTEURS_PARIS)],
         "conventions:attestation": [
             Cas(
                 "attestation d'expérience (convention finie)",

@@ -104,6 +104,22 @@ CAS = {
         Cas("accueil du programme : vers le tableau régional ou national", attendu={**tous_sauf(302), **HORS_PROGRAMME})
     ],
     "tableau_de_bord:national": [Cas("tableau de bord national", attendu=NATIONAL)],
+    # Budgets of the aid: the regions see their own line, the DGEFP every region; objectives: the DGEFP only.
+    "tableau_de_bord:budgets": [Cas("budgets de l'aide", attendu=PROGRAMME)],
+    "tableau_de_bord:budgets_xlsx": [Cas("budgets de l'aide (XLSX)", attendu=PROGRAMME)],
+    "tableau_de_bord:budget_region": [
+        Cas("budget de l'Île-de-France", kwargs=IDF, attendu=_lecture("idf")),
+        Cas("budget du Nord-Pas-de-Calais", kwargs=NPDC, attendu=_lecture("npdc")),
+    ],
+    "tableau_de_bord:objectifs": [
+        Cas("objectifs et enveloppes des régions", attendu=NATIONAL),
+        Cas(
+            "objectifs : année invalide refusée sans rien écrire",
+            methode="post",
+            donnees=lambda ctx: {"annee": "0"},
+            attendu={**NATIONAL, "national": 302, "admin": 302},
+        ),
+    ],
     "tableau_de_bord:national_xlsx": [Cas("tableau de bord national (XLSX)", attendu=NATIONAL)],
     "tableau_de_bord:national_pdf": [Cas("tableau de bord national (PDF)", attendu=NATIONAL)],
     "tableau_de_bord:regional": [

@@ -82,10 +82,10 @@ def test_ni_prescripteur_ni_conseil_general(demo, connecter, qui):
 
 
 def test_fournisseur_des_conventions(demo):
-    from conventions.paiements import paiements_de, paiements_disponibles
+    from conventions.paiements import paiements_de, suivi_disponible
 
     paiement = PaiementAsp.objects.order_by("pk").first()
-    assert paiements_disponibles()
+    assert suivi_disponible()
     assert paiements_de(paiement.convention_id)[paiement.mois] == (
         paiement.montant_etat,
         paiement.montant_conseil_general,

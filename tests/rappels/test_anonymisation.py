@@ -9,6 +9,7 @@ import time_machine
 from django.core.management import call_command
 
 from conventions.models import Convention
+from conventions.models_identites import IdentiteSalarie
 from conventions.models_parties import Salarie
 from conventions.regles.base import age_au as age_le
 from conventions.selectors import rsa_hors_caom
@@ -83,15 +84,19 @@ def test_les_statistiques_ne_bougent_pas():
     # Born 20 June 1985: 23 when hired on 10 June 2009 (before the birthday), 24 when hired on 25 June 2009.
     salarie = SalarieFactory(date_naissance=date(1985, 6, 20), beneficiaire_rsa=True, civilite="mme")
     c1 = convention(salarie, date(2010, 1, 31), date_embauche=date(2009, 6, 10), date_debut=date(2009, 7, 10))
-    convention(salarie, date(2010, 3, 31), date_embauche=date(2009, 6, 25))
-    ages_avant = sorted(age_le(salarie.date_naissance, c.date_embauche) for c in salarie.conventions.all())
+    c2 = convention(salarie, date(2010, 3, 31), date_embauche=date(2009, 6, 25))  # its own record, same NIR
+    assert c2.salarie_id != salarie.pk and c2.salarie.identite_id == salarie.identite_id
+    identite = salarie.identite
+    ages_avant = sorted(age_le(c.salarie.date_naissance, c.date_embauche) for c in (c1, c2))
     rsa_avant = rsa_hors_caom([c1.departement_id], 2009)
     nombre = Convention.objects.count()
 
-    assert anonymiser(AUJOURDHUI) == [salarie.pk]
+    assert anonymiser(AUJOURDHUI) == [salarie.pk, c2.salarie_id]  # the person as a whole, every record
     salarie.refresh_from_db()
+    c2.salarie.refresh_from_db()
     assert salarie.date_naissance.replace(day=1) == date(1985, 6, 1) and salarie.date_naissance != date(1985, 6, 20)
-    ages_apres = sorted(age_le(salarie.date_naissance, c.date_embauche) for c in salarie.conventions.all())
+    assert salarie.identite is None and not IdentiteSalarie.objects.filter(pk=identite.pk).exists()  # NIR erased
+    ages_apres = sorted(age_le(c.salarie.date_naissance, c.date_embauche) for c in (c1, c2))
     assert ages_apres == ages_avant == [23, 24]
     assert (salarie.civilite, salarie.beneficiaire_rsa) == ("mme", True)
     assert Convention.objects.count() == nombre

@@ -1,5 +1,6 @@
 """Dashboards, exports, API, operators and payments, comités, home cards, and the "Done when" scenario."""
 
+import uuid
 from datetime import date, timedelta
 from decimal import Decimal
 from io import BytesIO
@@ -177,7 +178,7 @@ def test_ecriture_operateurs(connecter, idf, qui, attendu):
     org = Organisation.objects.create(type=TypeOrganisation.OPERATEUR, nom="CNFPT IDF", region=idf)
     r = connecter(qui).post(
         reverse("tableau_de_bord:ajouter_operateur", args=[idf.pk]),
-        {"organisation": org.pk, "nature": "cnfpt", "actif": "on"},
+        {"organisation": org.pk, "nature": "cnfpt", "actif": "on", "jeton_envoi": uuid.uuid4()},
     )
     assert r.status_code == attendu
     assert Operateur.objects.filter(region=idf).exists() is (attendu == 302)
@@ -205,6 +206,7 @@ def test_comites_calendrier_national(connecter, idf, npdc):
             "lieu": "Préfecture",
             "ordre_du_jour": "Immersions",
             "transmis_dgefp_le": "2010-03-20",
+            "jeton_envoi": uuid.uuid4(),
         },
     )
     assert r.status_code == 302
@@ -220,9 +222,10 @@ def test_cartes_d_accueil(connecter, time_machine, idf):
     time_machine.move_to("2010-03-17 09:00 +01:00", tick=False)
     quinzaine_du(date(2010, 3, 1))
     page = connecter("correspondant").get("/").content.decode()
-    assert "Bilan d&#x27;étape au 31/03/2010" in page
+    # The fortnight that has just ended is not transmitted and its deadline (16/03) has passed: it is the one to fill.
+    assert "Bilan d&#x27;étape au 15/03/2010" in page and "En retard" in page and "31/03/2010" not in page
     page = connecter("national").get("/").content.decode()
-    assert "Bilans d&#x27;étape à lire" in page and "Régions en retard (bilan au 15/03/2010)" in page
+    assert "Régions sans bilan au 15/03/2010" in page and "En retard" in page
 
 
 def test_demo_idempotente(demo):

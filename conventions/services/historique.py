@@ -1,0 +1,55 @@
+"""The person's earlier conventions, whatever their organisation, read for the length caps and disclosed in
+figures only (``regles.historique``): the query reads contracts, dates and prescripteurs, never a record of a
+party, and nothing of it leaves but the totals."""
+
+from datetime import date
+
+from django.db.models import Q
+
+from droit.vocabulaire import StatutConvention
+
+from ..models import Convention, Nature
+from ..regles.historique import Anterieure, Historique, fin_effective, historique_avant, message_historique
+
+
+def chaine_de(convention: Convention) -> list[Convention]:
+    """The conventions before this one (renewals by new conventions), oldest first."""
+    chaine, courante = [], convention.convention_precedente
+    while courante is not None and len(chaine) < 50:
+        chaine.insert(0, courante)
+        courante = courante.convention_precedente
+    return chaine
+
+
+def debut_de_chaine(convention: Convention) -> date | None:
+    """The start of the first convention of a renewal chain (its own start when it renews none)."""
+    chaine = chaine_de(convention) if convention.nature == Nature.RENOUVELLEMENT else []
+    return chaine[0].date_debut if chaine else convention.date_debut
+
+
+def anterieures_de(convention: Convention) -> list[Anterieure]:
+    """The person's other concluded conventions (same NIR), outside this convention's own chain."""
+    salarie = convention.salarie if convention.salarie_id else None
+    if salarie is None or salarie.identite_id is None:
+        return []
+    exclues = [c.pk for c in chaine_de(convention)] + ([convention.pk] if convention.pk else [])
+    lignes = (
+        Convention.objects.filter(salarie__identite_id=salarie.identite_id, date_debut__isnull=False)
+        .exclude(Q(pk__in=exclues) | Q(statut=StatutConvention.BROUILLON))
+        .values_list("type_contrat", "date_debut", "date_fin", "date_rupture", "prescripteur_id")
+    )
+    return [
+        Anterieure(type_contrat, debut, fin_effective(fin, rupture), prescripteur != convention.prescripteur_id)
+        for type_contrat, debut, fin, rupture, prescripteur in lignes
+        if fin_effective(fin, rupture) is not None
+    ]
+
+
+def historique_de(convention: Convention) -> Historique:
+    return historique_avant(anterieures_de(convention), debut_de_chaine(convention))
+
+
+def annonce_historique(convention: Convention) -> str:
+    """The one sentence a page may show about the person's earlier conventions (empty when there are none)."""
+    h = historique_de(convention)
+    return "" if h.vide else message_historique(h)

@@ -1,0 +1,87 @@
+"""The « Paiements de l'aide » of one convention: each month of its schedule with what is due, what the ASP paid
+(from its statements, through the providers registered in ``conventions.paiements``) and the difference."""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from droit.nombres import paiement_de_l_aide_en_retard
+
+from ..models import Convention
+from ..models_echeancier import MoisAide
+from ..paiements import paiements_de, suivi_disponible
+
+ZERO = Decimal("0.00")
+
+
+@dataclass(frozen=True)
+class LignePaiement:
+    mois: MoisAide
+    paye_etat: Decimal | None
+    paye_conseil_general: Decimal | None
+    trop_percu: bool
+    impaye: bool
+
+    @property
+    def paye(self) -> Decimal | None:
+        if self.paye_etat is None:
+            return None
+        return self.paye_etat + self.paye_conseil_general
+
+    @property
+    def ecart(self) -> Decimal | None:
+        """Paid − due (positive: overpaid); None while no statement covers the month."""
+        return None if self.paye is None else self.paye - self.mois.aide
+
+
+@dataclass(frozen=True)
+class PaiementsDeLAide:
+    lignes: list[LignePaiement]
+    aide: Decimal
+    part_etat: Decimal
+    part_conseil_general: Decimal
+    a_rembourser: Decimal
+    paye: Decimal
+    suivi_disponible: bool
+
+    @property
+    def ecart(self) -> Decimal:
+        return self.paye - self.aide
+
+    @property
+    def nb_trop_percus(self) -> int:
+        return sum(1 for ligne in self.lignes if ligne.trop_percu)
+
+    @property
+    def nb_impayes(self) -> int:
+        return sum(1 for ligne in self.lignes if ligne.impaye)
+
+
+def paiements_de_l_aide(convention: Convention, jour: date) -> PaiementsDeLAide:
+    """Two queries: the schedule and the payments of the convention."""
+    mois = list(MoisAide.objects.filter(convention_id=convention.pk).order_by("mois"))
+    payes = paiements_de(convention.pk)
+    lignes = []
+    for m in mois:
+        etat, cg = payes.get(m.mois, (None, None))
+        total = None if etat is None else etat + cg
+        lignes.append(
+            LignePaiement(
+                mois=m,
+                paye_etat=etat,
+                paye_conseil_general=cg,
+                trop_percu=total is not None and total > m.aide,
+                impaye=m.aide > 0
+                and not total
+                and paiement_de_l_aide_en_retard(m.mois.replace(day=m.jours_du_mois), jour),
+            )
+        )
+    return PaiementsDeLAide(
+        lignes=lignes,
+        aide=sum((m.aide for m in mois), ZERO),
+        part_etat=sum((m.part_etat for m in mois), ZERO),
+        part_conseil_general=sum((m.part_conseil_general for m in mois), ZERO),
+        a_rembourser=sum((m.a_rembourser for m in mois), ZERO),
+        paye=sum((ligne.paye or ZERO for ligne in lignes), ZERO),
+        suivi_disponible=suivi_disponible(),
+    )
