@@ -26,6 +26,12 @@ from .tasks import verifier_releve_asp
 SEUIL_VERIFICATION_ASYNCHRONE = 100 * 1024  # bytes: beyond, the check runs as a task and the page shows progress
 # A task checks MAX_LIGNES rows in well under a minute: still « en cours » after this, its worker is gone.
 DELAI_VERIFICATION_INTERROMPUE = timedelta(minutes=10)
+# Beyond this, the periodic recovery stops retrying an interrupted check and fails it with an explanation.
+DELAI_ABANDON_VERIFICATION = timedelta(hours=1)
+MESSAGE_ABANDON = (
+    "La vérification de ce relevé n'a pas abouti : elle a été interrompue à plusieurs reprises (service de "
+    "vérification arrêté). Rien n'a été enregistré ; déposez le relevé à nouveau."
+)
 LOT_REQUETE = 5000  # numbers or ids per IN (…) of a look-up (SQLite's bound on parameters)
 LOT_ECRITURE = 5000
 
@@ -109,6 +115,22 @@ def relancer_verification(releve: ReleveAsp) -> ReleveAsp:
     elif not verification_interrompue(releve):
         raise RegleReleveError("La vérification de ce relevé n'est pas interrompue : rien à relancer.")
     return verifier_releve(releve.pk)
+
+
+def reprendre_releves_interrompus(maintenant: datetime | None = None) -> dict[str, int]:
+    """The periodic recovery (beat, ``paiements.reprendre_releves``): every check still « en cours » after
+    ``DELAI_VERIFICATION_INTERROMPUE`` is resumed here (bounded by ``importation.bornes()``), and one still there
+    after ``DELAI_ABANDON_VERIFICATION`` is failed with a French explanation and its file dropped. Idempotent."""
+    maintenant = maintenant or horloge.instant_reel()
+    en_cours = ReleveAsp.objects.filter(statut=StatutReleve.EN_COURS)
+    abandonnes = en_cours.filter(cree_le__lt=maintenant - DELAI_ABANDON_VERIFICATION).update(
+        statut=StatutReleve.INVALIDE, erreurs_fichier=[MESSAGE_ABANDON], contenu=b"", lignes=[]
+    )
+    repris = 0
+    for pk in en_cours.filter(cree_le__lt=maintenant - DELAI_VERIFICATION_INTERROMPUE).values_list("pk", flat=True):
+        verifier_releve(pk)
+        repris += 1
+    return {"repris": repris, "abandonnes": abandonnes}
 
 
 def _refuser_fichier(releve: ReleveAsp, message: str) -> ReleveAsp:

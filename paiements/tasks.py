@@ -7,3 +7,12 @@ def verifier_releve_asp(pk: int) -> None:
     from .services import verifier_releve
 
     verifier_releve(pk)
+
+
+@shared_task(name="paiements.reprendre_releves")
+def reprendre_releves() -> dict[str, int]:
+    """Every few minutes (beat): resume the checks of ASP statements left « en cours » by a lost message or a dead
+    worker, and fail with an explanation those that never end."""
+    from .services import reprendre_releves_interrompus
+
+    return reprendre_releves_interrompus()
