@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from cui_portal.tableurs import extrait
-from droit.nombres import HEURES_MAX, HEURES_MIN
+from droit.nombres import HEURES_MAX, HEURES_MIN, SOURCE_ARRETE
 from droit.vocabulaire import Contrat
 from referentiels.aide import RegleAideError, verifier_taux
 
@@ -44,30 +44,48 @@ class ArreteDate:
 
 def arrete_applicable(arretes: Iterable[ArreteDate], date_conclusion: date, date_debut_contrat: date):
     """The arrêté that fixes the rate of a convention concluded on ``date_conclusion`` for a contract starting on
-    ``date_debut_contrat``, or ``None``.
+    ``date_debut_contrat``, or ``None``: the region's latest published arrêté, not yet replaced on the conclusion
+    date, whose year is at most the year of the hire.
 
-    An arrêté for year N applies to conventions concluded from its publication for contracts taking effect from
-    1 January N (so a convention may be concluded in December for a hire in January); once replaced it still
-    applies to the conventions concluded before its replacement's publication: a convention keeps its rate.
+    The model arrêté applies « aux nouvelles conventions conclues à compter de la date de sa publication, pour des
+    contrats de travail prenant effet à partir du 1er janvier » of its year and sets no end (circular 2009-42,
+    annexes 3 and 3-bis): it stays in force until the region publishes the next one. Hence:
+
+    - anticipated prescription: in December N, once the arrêté N+1 is published, a hire of January N+1 takes it,
+      while a hire of December N keeps the arrêté N (the arrêté N+1 covers only contracts from 1 January N+1);
+    - a region whose arrêté N+1 is late keeps prescribing in January N+1 on its arrêté N;
+    - an arrêté replaced for its year (``date_abrogation``: the publication of its replacement) still applies to
+      the conventions concluded before that date: a convention keeps its rate.
     """
     candidats = [
         a
         for a in arretes
-        if a.annee == date_debut_contrat.year
+        if a.annee <= date_debut_contrat.year
         and a.date_publication <= date_conclusion
         and (a.date_abrogation is None or date_conclusion < a.date_abrogation)
     ]
     if not candidats:
         return None
-    return max(candidats, key=lambda a: (a.date_publication, a.id))
+    return max(candidats, key=lambda a: (a.annee, a.date_publication, a.id))
+
+
+def prescrit_sur_l_arrete_precedent(arretes: Iterable[ArreteDate], annee: int, jour: date) -> ArreteDate | None:
+    """The arrêté of an earlier year a region prescribes on, on ``jour``, for hires of ``annee`` (its arrêté
+    ``annee`` not published yet), or None when the region has its arrêté ``annee`` or none at all."""
+    applicable = arrete_applicable(arretes, jour, date(annee, 1, 1))
+    if applicable is None or applicable.annee >= annee:
+        return None
+    return applicable
 
 
 def message_aucun_arrete(contrat: str, public: str, region: str, annee: int, date_conclusion: date) -> str:
     return (
         f"Aucun arrêté régional publié ne fixe le taux de prise en charge {contrat} pour le public « {public} » "
         f"en région {region} pour des contrats prenant effet en {annee} (convention conclue le "
-        f"{date_conclusion:%d/%m/%Y}). L'arrêté {annee} de la région doit être publié au recueil des actes "
-        "administratifs avant la conclusion de la convention (circulaire DGEFP 2009-42, annexe 3)."
+        f"{date_conclusion:%d/%m/%Y}) : aucun arrêté de {annee} ou d'une année antérieure n'est publié à cette date. "
+        "L'arrêté de la région s'applique aux conventions conclues à compter de sa publication au recueil des actes "
+        "administratifs, pour des contrats prenant effet à partir du 1er janvier de son année "
+        f"({SOURCE_ARRETE})."
     )
 
 

@@ -36,6 +36,23 @@ class TauxApplicable:
     arrete: Arrete
 
 
+def arretes_dates(region: Region | int, annee_max: int) -> list[ArreteDate]:
+    """The region's arrêtés published (in force or replaced) for ``annee_max`` or an earlier year."""
+    return [
+        ArreteDate(*ligne)
+        for ligne in Arrete.objects.filter(region=region, annee__lte=annee_max, date_publication__isnull=False)
+        .exclude(statut=StatutArrete.BROUILLON)
+        .values_list("pk", "annee", "date_publication", "date_abrogation")
+    ]
+
+
+def arrete_en_vigueur(region: Region | int, date_conclusion: date, date_debut_contrat: date) -> Arrete | None:
+    """The arrêté of the region that applies to a convention concluded on ``date_conclusion`` for a contract
+    starting on ``date_debut_contrat`` (``regles.arrete_applicable``), or None."""
+    choisi = arrete_applicable(arretes_dates(region, date_debut_contrat.year), date_conclusion, date_debut_contrat)
+    return None if choisi is None else Arrete.objects.get(pk=choisi.id)
+
+
 def taux_applicable(
     contrat: str,
     public: PublicPrioritaire | str,
@@ -43,8 +60,9 @@ def taux_applicable(
     date_conclusion: date,
     date_debut_contrat: date,
 ) -> TauxApplicable:
-    """The rate of a convention: fixed by the arrêté of its region published on or before ``date_conclusion``
-    for the year ``date_debut_contrat.year`` (and not yet replaced on that date).
+    """The rate of a convention: fixed by the latest arrêté of its region published on or before
+    ``date_conclusion``, not yet replaced on that date, for the year ``date_debut_contrat.year`` or an earlier one
+    (``regles.arrete_applicable``: an arrêté stays in force until the next one is published).
 
     ``public`` is a ``PublicPrioritaire`` or its code, ``region`` a ``Region`` or its pk. Raises
     ``AucunArreteApplicable`` (a ``ValueError``) with a French message naming the region, the year, the public
@@ -61,12 +79,7 @@ def taux_applicable(
     if not isinstance(region, Region):
         region = Region.objects.get(pk=region)
     annee = date_debut_contrat.year
-    publies = list(
-        Arrete.objects.filter(region=region, annee=annee, date_publication__isnull=False)
-        .exclude(statut=StatutArrete.BROUILLON)
-        .values_list("pk", "annee", "date_publication", "date_abrogation")
-    )
-    choisi = arrete_applicable([ArreteDate(*ligne) for ligne in publies], date_conclusion, date_debut_contrat)
+    choisi = arrete_applicable(arretes_dates(region, annee), date_conclusion, date_debut_contrat)
     if choisi is None:
         raise AucunArreteApplicable(message_aucun_arrete(contrat, public.libelle, region.nom, annee, date_conclusion))
     ligne = (
@@ -77,8 +90,8 @@ def taux_applicable(
     if ligne is None:
         arrete = Arrete.objects.get(pk=choisi.id)
         raise AucunArreteApplicable(
-            f"L'arrêté n° {arrete.numero} de la région {region.nom} pour {annee} ne fixe pas de taux de prise en "
-            f"charge {contrat} pour le public « {public.libelle} »"
+            f"L'arrêté n° {arrete.numero} de la région {region.nom} pour {arrete.annee} ne fixe pas de taux de prise "
+            f"en charge {contrat} pour le public « {public.libelle} »"
             + (" : il ne concerne que les CAE (annexe 3-bis)." if arrete.portee == PorteeArrete.CAE else ".")
         )
     return TauxApplicable(taux=ligne.taux, heures_max=ligne.heures_max, arrete=ligne.arrete)

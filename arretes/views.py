@@ -218,6 +218,7 @@ def suivi(request):
     annee = _annee_suivi(request)
     lignes = lignes_suivi(annee, horloge.aujourdhui())
     compte = {etat: sum(1 for ligne in lignes if ligne["etat"] == etat) for etat in EtatPublication.LIBELLES}
+    nb_sur_precedent = sum(1 for ligne in lignes if ligne["arrete_precedent"])
     etat = request.GET.get("etat", "")
     if etat in ETATS_FILTRES:
         lignes = [ligne for ligne in lignes if ligne["etat"] in ETATS_FILTRES[etat]]
@@ -228,6 +229,7 @@ def suivi(request):
             "annee": annee,
             "lignes": lignes,
             "compte": compte,
+            "nb_sur_precedent": nb_sur_precedent,
             "filtre_etat": etat if etat in ETATS_FILTRES else "",
             "libelles": EtatPublication.LIBELLES,
             "date_limite": date_limite_publication(annee),
@@ -243,10 +245,17 @@ def suivi_export(request):
     exiger(peut_lire_national(perimetre_de(request)))
     annee = _annee_suivi(request)
     lignes = [
-        (ligne["region"].code_insee, ligne["region"].nom, ligne["libelle"], ligne["date_publication"])
+        (
+            ligne["region"].code_insee,
+            ligne["region"].nom,
+            ligne["libelle"],
+            ligne["date_publication"],
+            ligne["arrete_precedent"].annee if ligne["arrete_precedent"] else None,
+        )
         for ligne in lignes_suivi(annee, horloge.aujourdhui())
     ]
+    entetes = ["Code région", "Région", "Statut", "Date de publication", "Prescrit sur l'arrêté de l'année"]
     return reponse_xlsx(
         f"suivi-arretes-{annee}",
-        [(f"Arrêtés {annee}", ["Code région", "Région", "Statut", "Date de publication"], lignes)],
+        [(f"Arrêtés {annee}", entetes, lignes)],
     )

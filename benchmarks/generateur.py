@@ -1,5 +1,7 @@
-"""Données nationales réalistes pour les mesures : organisations, employeurs, salariés, conventions 2010–2014,
-arrêtés, CAOM, bilans d'étape et objectifs régionaux.
+"""Données nationales réalistes pour les mesures : organisations, établissements (SIRET), identités des salariés
+(NIR), une fiche salarié et une fiche employeur par convention (un renouvellement recopie celles de la précédente
+sur la même identité et le même établissement), conventions 2010–2014 et leurs échéanciers mois par mois
+(``echeancier_sql``), arrêtés, CAOM, bilans d'étape et objectifs régionaux.
 
 Les parts suivent la programmation 2010 (circulaire DGEFP 2009-42 et JPE 2010, voir ``DOMAIN.md``) : 88 % de CAE,
 12 % de CIE ; CAE à 22 h en moyenne (26 h pour les minima sociaux, 20 h sinon), CIE à 33 h ; taux des arrêtés
@@ -9,8 +11,9 @@ de bénéficiaires du RSA cofinancées sous CAOM.
 
 Les montants stockés (aide, parts État / conseil général, engagements) sont calculés par ``referentiels.aide``
 (``aide_mensuelle``, ``contribution_cg_maximale``, ``repartir``), mis en cache par combinaison de valeurs : aucun
-appel de service par ligne. Les grandes tables sont écrites par ``COPY`` sur PostgreSQL, par ``executemany``
-ailleurs (SQLite, petits volumes des tests). Même ``n`` et même ``graine`` donnent les mêmes données.
+appel de service par ligne ; les engagements sont ensuite la somme de l'échéancier, comme dans le produit. Les
+grandes tables sont écrites par ``COPY`` sur PostgreSQL, par ``executemany`` ailleurs (SQLite, petits volumes des
+tests). Même ``n`` et même ``graine`` donnent les mêmes données.
 """
 
 import bisect
@@ -51,6 +54,13 @@ TABLES_CONSERVEES = {
     "referentiels_valeurbareme",
 }
 BASES_VIDABLES = {"cui_bench", "test_cui_bench"}
+
+
+def base_vidable(nom: str) -> bool:
+    """``cui_bench``, or a benchmark database of one worktree (``cui_<x>_bench``), or their test databases."""
+    nom = nom.removeprefix("test_")
+    return nom in BASES_VIDABLES or (nom.startswith("cui_") and nom.endswith("_bench"))
+
 
 # Priority publics: share among CAE / CIE, arrêté rate for CAE / CIE, weekly hours taken in charge at most.
 # CAE ≈ 90 % and CIE ≈ 31 % on average with these shares (JPE 2010).
@@ -225,8 +235,9 @@ class Generateur:
             self.etape("organisations", self.organisations)
             self.etape("arrêtés et taux", self.arretes)
             self.etape("CAOM", self.caoms)
-            self.etape("employeurs", self.employeurs)
-            self.etape("conventions et salariés", self.conventions)
+            self.etape("établissements", self.employeurs)
+            self.etape("conventions et parties", self.conventions)
+            self.etape("échéanciers", self.echeanciers)
             self.etape("bilans et objectifs", self.tableau_de_bord)
             self.etape("comptes de mesure", self.comptes)
         self.etape("indicateurs agrégés", self.indicateurs)
@@ -366,26 +377,20 @@ class Generateur:
     # employers ---------------------------------------------------------------------------------------
 
     def employeurs(self) -> int:
-        Employeur = apps.get_model("conventions", "Employeur")
+        """The establishments (shared identities by SIRET); each convention gets its own employer record, a
+        copy of its establishment's public identity (``conventions``)."""
+        Etablissement = apps.get_model("conventions", "Etablissement")
         rng = self.rng
         table = Table(
-            Employeur,
-            [
-                "id",
-                "siret",
-                "raison_sociale",
-                "statut_juridique",
-                "departement",
-                "code_postal",
-                "commune",
-                "effectif",
-                "a_eu_contrats_aides",
-            ],
+            Etablissement,
+            ["id", "siret", "raison_sociale", "statut_juridique", "departement", "code_postal", "commune"],
         )
-        premier = prochain_id(Employeur)
-        deja = Employeur.objects.count()
+        premier = prochain_id(Etablissement)
+        deja = Etablissement.objects.count()
         nombre = max(60, self.n // 4)
-        self.employeurs_par = {}  # (dep_id, secteur) -> [(id, statut)]
+        # (dep_id, secteur) -> [(etablissement id, statut, siret, raison sociale, dep_id, code postal, effectif,
+        # a eu des contrats aidés)]
+        self.employeurs_par = {}
         for i in range(nombre):
             dep_index = bisect.bisect_left(self.cumul_deps, rng.random())
             dep = self.departements[min(dep_index, 99)]
@@ -406,12 +411,12 @@ class Generateur:
                 "aci": f"Atelier et chantier d'insertion n° {i}",
             }.get(statut, f"Entreprise n° {i}")
             cp = f"{dep.code[:2].replace('2A', '20').replace('2B', '20')}{rng.randint(0, 999):03d}"[:5]
-            table.ajouter(
-                (pk, siret(deja + i), nom, statut, dep.pk, cp, f"Commune {cp}", rng.randint(1, 500), rng.random() < 0.5)
-            )
-            self.employeurs_par.setdefault((dep.pk, secteur), []).append((pk, statut))
+            numero = siret(deja + i)
+            table.ajouter((pk, numero, nom, statut, dep.pk, cp, f"Commune {cp}"))
+            fiche = (pk, statut, numero, nom, dep.pk, cp, rng.randint(1, 500), rng.random() < 0.5)
+            self.employeurs_par.setdefault((dep.pk, secteur), []).append(fiche)
         table.vider_tampon()
-        recaler_sequences(Employeur)
+        recaler_sequences(Etablissement)
         return table.ecrites
 
     def _employeur(self, dep_id: int, secteur: str):
@@ -425,6 +430,8 @@ class Generateur:
     def conventions(self) -> int:
         Convention = apps.get_model("conventions", "Convention")
         Salarie = apps.get_model("conventions", "Salarie")
+        Employeur = apps.get_model("conventions", "Employeur")
+        Identite = apps.get_model("conventions", "IdentiteSalarie")
         Periode = apps.get_model("conventions", "PeriodeImmersion")
         Sequence = apps.get_model("conventions", "SequenceNumero")
         from conventions.regles.duree import date_fin_pour
@@ -482,7 +489,7 @@ class Generateur:
                 "nom",
                 "prenom",
                 "date_naissance",
-                "nir",
+                "identite",
                 "niveau_formation",
                 "inscrit_pole_emploi",
                 "inscrit_depuis",
@@ -495,11 +502,29 @@ class Generateur:
                 "commune",
             ],
         )
+        t_id = Table(Identite, ["id", "nir"])
+        t_emp = Table(
+            Employeur,
+            [
+                "id",
+                "etablissement",
+                "siret",
+                "raison_sociale",
+                "statut_juridique",
+                "departement",
+                "code_postal",
+                "commune",
+                "effectif",
+                "a_eu_contrats_aides",
+            ],
+        )
         t_imm = Table(Periode, ["convention", "employeur_accueil", "siret_accueil", "date_debut", "date_fin", "objet"])
-        id_conv = prochain_id(Convention)
+        id_conv = self.premiere_convention = prochain_id(Convention)
         id_sal = prochain_id(Salarie)
-        num_sal = Salarie.objects.count()
-        nirs = set(Salarie.objects.exclude(nir="").values_list("nir", flat=True))
+        id_emp = prochain_id(Employeur)
+        id_identite = prochain_id(Identite)
+        num_sal = Identite.objects.count()
+        nirs = set(Identite.objects.values_list("nir", flat=True))
         sequences: dict[tuple, int] = {}
         codes_cae = list(PUBLICS)
         poids_cae = [v[0] for v in PUBLICS.values()]
@@ -517,10 +542,10 @@ class Generateur:
             dep = deps[min(bisect.bisect_left(cumul, rng.random()), 99)]
             code = rng.choices(codes_cae, poids_cae if contrat == "CAE" else poids_cie)[0]
             aci = code == "salaries-aci"
-            if aci:
-                employeur_id, statut_emp = self._employeur(dep.pk, "aci")
-            else:
-                employeur_id, statut_emp = self._employeur(dep.pk, "non_marchand" if contrat == "CAE" else "marchand")
+            etablissement = self._employeur(
+                dep.pk, "aci" if aci else "non_marchand" if contrat == "CAE" else "marchand"
+            )
+            statut_emp = etablissement[1]
             # the employee
             conclusion = date(annee, 1, 1) + timedelta(days=rng.randrange(344))
             embauche = conclusion + timedelta(days=rng.randrange(21))
@@ -539,28 +564,27 @@ class Generateur:
                 if numero_secu not in nirs:
                     nirs.add(numero_secu)
                     break
-            salarie_id = id_sal
-            id_sal += 1
+            identite_id = id_identite
+            id_identite += 1
+            t_id.ajouter((identite_id, numero_secu))
             inscrit = code != "salaries-aci" or rng.random() < 0.7
-            t_sal.ajouter(
-                (
-                    salarie_id,
-                    "m" if sexe == 1 else "mme",
-                    NOMS[rng.randrange(len(NOMS))],
-                    (PRENOMS_M if sexe == 1 else PRENOMS_F)[rng.randrange(14)],
-                    naissance,
-                    numero_secu,
-                    NIVEAUX[rng.randrange(6)],
-                    inscrit,
-                    embauche - timedelta(days=rng.randint(30, 900)) if inscrit else None,
-                    code == "beneficiaires-rsa",
-                    code == "beneficiaires-ass",
-                    code == "beneficiaires-aah",
-                    code == "travailleurs-handicapes",
-                    dep.pk,
-                    "",
-                    "",
-                )
+            # One record of the employee per convention (a renewal copies it), on the shared identity.
+            fiche_salarie = (
+                "m" if sexe == 1 else "mme",
+                NOMS[rng.randrange(len(NOMS))],
+                (PRENOMS_M if sexe == 1 else PRENOMS_F)[rng.randrange(14)],
+                naissance,
+                identite_id,
+                NIVEAUX[rng.randrange(6)],
+                inscrit,
+                embauche - timedelta(days=rng.randint(30, 900)) if inscrit else None,
+                code == "beneficiaires-rsa",
+                code == "beneficiaires-ass",
+                code == "beneficiaires-aah",
+                code == "travailleurs-handicapes",
+                dep.pk,
+                "",
+                "",
             )
             # the contract: hours and length
             if contrat == "CAE":
@@ -629,6 +653,12 @@ class Generateur:
                 date_rupture = debut + timedelta(days=rng.randrange(30, 150)) if rompue else None
                 pk = id_conv
                 id_conv += 1
+                salarie_id, employeur_id = id_sal, id_emp
+                id_sal += 1
+                id_emp += 1
+                t_sal.ajouter((salarie_id, *fiche_salarie))
+                e = etablissement  # its public identity copied on the convention's own record
+                t_emp.ajouter((employeur_id, e[0], e[2], e[3], e[1], e[4], e[5], f"Commune {e[5]}", e[6], e[7]))
                 t_conv.ajouter(
                     (
                         pk,
@@ -699,10 +729,9 @@ class Generateur:
                     break
             if faites % 100_000 < suites and faites >= 100_000:
                 self.dire(f"    … {faites} conventions")
-        t_sal.vider_tampon()
-        t_conv.vider_tampon()
-        t_imm.vider_tampon()
-        recaler_sequences(Convention, Salarie, Periode)
+        for table in (t_id, t_sal, t_emp, t_conv, t_imm):
+            table.vider_tampon()
+        recaler_sequences(Convention, Salarie, Employeur, Identite, Periode)
         Sequence.objects.bulk_create(
             [Sequence(type_contrat=c, departement_id=d, annee=a, dernier=n) for (c, d, a), n in sequences.items()],
             batch_size=1000,
@@ -720,8 +749,16 @@ class Generateur:
         self.rapport.moyennes["renouvellements"] = nb_renouvellements
         self.dire(f"    moyennes : {self.rapport.moyennes}")
         self.rapport.lignes["salariés"] = t_sal.ecrites
+        self.rapport.lignes["employeurs (fiches)"] = t_emp.ecrites
+        self.rapport.lignes["identités"] = t_id.ecrites
         self.rapport.lignes["périodes d'immersion"] = t_imm.ecrites
-        return t_conv.ecrites + t_sal.ecrites + t_imm.ecrites
+        return t_conv.ecrites + t_sal.ecrites + t_emp.ecrites + t_id.ecrites + t_imm.ecrites
+
+    def echeanciers(self) -> int:
+        """The monthly rows of the aid of the new conventions, in one ``INSERT … SELECT … generate_series``."""
+        from .echeancier_sql import ecrire_echeanciers
+
+        return ecrire_echeanciers(self.premiere_convention)
 
     # programme CAE-jeunes ----------------------------------------------------------------------------
 
@@ -876,7 +913,7 @@ def vider():
     base = nom.rsplit("/", 1)[-1]
     # A benchmark database, or a test database (created and destroyed by the test runner).
     en_test = settings.SETTINGS_MODULE == "cui_portal.settings.test" and (base.startswith("test_") or "memory" in base)
-    if not (base in BASES_VIDABLES or en_test):
+    if not (base_vidable(base) or en_test):
         raise RuntimeError(f"Refus de vider la base « {base} » : seules {sorted(BASES_VIDABLES)} ou une base de test.")
     tables = [t for t in connection.introspection.table_names() if t not in TABLES_CONSERVEES]
     # One transaction: SQLite checks its (deferred) foreign keys once every table is empty.

@@ -27,6 +27,9 @@ CIBLES = {
     "import_releve_asp": "≥ 0,3 × bulk_create nu (relevé de 100 000 lignes de l'ASP)",
     "charge": "0 erreur ; débit ≥ 0,5 × vue nue",
     "memoire": "worker web < 250 Mo",
+    "echeancier_national": "recalcul national ≤ 3 × SQL nu (INSERT … SELECT … generate_series des mêmes lignes)",
+    "avenant": "recalcul d'une convention : plat de 10k à 1M",
+    "budgets": "pages de budgets à N ≤ 1,5 × à 10k ; requêtes constantes",
 }
 
 
@@ -64,8 +67,10 @@ def chemins_de_charge() -> dict:
     return chemins
 
 
-def mesurer_taille(n: int, graine: int, duree_charge: int, avec_import: bool, avec_releve: bool = False) -> dict:
-    from . import charge, mesures, releve_asp
+def mesurer_taille(
+    n: int, graine: int, duree_charge: int, avec_import: bool, recalcul: bool = True, avec_releve: bool = False
+) -> dict:
+    from . import charge, mesures, mesures_echeancier, releve_asp
     from .generateur import generer, vider
 
     print(f"\n=== N = {n:,} conventions ===".replace(",", " "), flush=True)
@@ -83,7 +88,13 @@ def mesurer_taille(n: int, graine: int, duree_charge: int, avec_import: bool, av
         "liste": etape("liste des conventions", mesures.liste_conventions),
         "autres_pages": etape("autres pages", mesures.autres_pages),
         "pdf": etape("PDF Cerfa", mesures.cerfa_pdf),
+        "budgets": etape("pages de budgets", mesures_echeancier.budgets),
+        "avenant": etape("recalcul de l'échéancier d'une convention", mesures_echeancier.avenant),
     }
+    if recalcul:
+        resultat["echeancier_national"] = etape(
+            "recalcul national de l'échéancier", mesures_echeancier.recalcul_national
+        )
     if avec_import:
         resultat["import"] = etape("import de 10 000 lignes", mesures.import_taux)
     if avec_releve:  # one region's 100 000 convention-months: only the largest size has enough
@@ -161,6 +172,31 @@ def tableau(tailles: list[dict]) -> list[list[str]]:
         lambda t: f"{imp(t)['import_lignes_par_s']} / {imp(t)['bulk_create_lignes_par_s']} = {imp(t)['ratio']:.2f}×",
         "≥ 0,3×",
     )
+    ech = lambda t: t["echeancier_national"]  # noqa: E731
+    ligne(
+        "recalcul national de l'échéancier / SQL nu (s)",
+        lambda t: f"{ech(t)['recalcul_s']:.1f} / {ech(t)['sql_nu_s']:.1f} = {ech(t)['ratio']:.2f}×",
+        "≤ 3×",
+    )
+    ligne(
+        "échéancier : lignes mensuelles (lignes/s du recalcul)",
+        lambda t: f"{ech(t)['lignes']} ({ech(t)['lignes_par_s']})",
+    )
+    av = lambda t: t["avenant"]  # noqa: E731
+    base_av = tailles[0].get("avenant", {}).get("ms")
+    ligne(
+        "recalcul d'une convention (avenant) : ms (requêtes), ÷ 1re taille",
+        lambda t: f"{av(t)['ms']:.1f} ({av(t)['requetes']}) = {av(t)['ms'] / base_av:.2f}×",
+        "plat",
+    )
+    for cle, nom in (("national", "budgets national"), ("region", "budget d'une région")):
+        bu = lambda t, c=cle: t["budgets"][c]  # noqa: E731
+        base_bu = tailles[0].get("budgets", {}).get(cle, {}).get("ms")
+        ligne(
+            f"{nom} : ms (requêtes), ÷ 1re taille",
+            lambda t, bu=bu, b=base_bu: f"{bu(t)['ms']:.1f} ({bu(t)['requetes']}) = {bu(t)['ms'] / b:.2f}×",
+            "≤ 1,5× ; constant",
+        )
     rel = lambda t: t["import_releve_asp"]  # noqa: E731
     ligne(
         "relevé ASP 100 000 lignes : import / bulk_create (s)",
@@ -196,6 +232,12 @@ def main(argv=None):
     parser.add_argument("--sans-1m", action="store_true", help="sans la plus grande taille (1 000 000)")
     parser.add_argument("--graine", type=int, default=2010)
     parser.add_argument("--duree-charge", type=int, default=30, help="durée du test de charge (s)")
+    parser.add_argument(
+        "--recalcul-jusqu-a",
+        type=int,
+        default=1_000_000,
+        help="plus grande taille où mesurer le recalcul national de l'échéancier (il réécrit tout l'échéancier)",
+    )
     args = parser.parse_args(argv)
     tailles = [int(t) for t in args.tailles.split(",") if t.strip()]
     if args.sans_1m:
@@ -211,7 +253,10 @@ def main(argv=None):
     call_command("collectstatic", interactive=False, verbosity=0)
     debut = time.perf_counter()
     resultats = [
-        mesurer_taille(n, args.graine, args.duree_charge, i == 0, i == len(tailles) - 1) for i, n in enumerate(tailles)
+        mesurer_taille(
+            n, args.graine, args.duree_charge, i == 0, n <= args.recalcul_jusqu_a, avec_releve=i == len(tailles) - 1
+        )
+        for i, n in enumerate(tailles)
     ]
     lignes = tableau(resultats)
     print()

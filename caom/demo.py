@@ -1,6 +1,7 @@
 """Demo CAOM in Île-de-France and Nord-Pas-de-Calais: 2010 at four stages of the negotiation; 2011 at every stage
 on the demonstration's day (30/11/2010, the day of the report; signature due before 31/12/2010): signed,
-deliberated and awaiting signature, agreed in principle, in negotiation, failed, and not engaged. Idempotent."""
+deliberated and awaiting signature, agreed in principle, in negotiation, failed, and not engaged. The Nord's CAOM
+2010, never signed, is under the circular's exceptional mode decided by the region on 06/04/2010. Idempotent."""
 
 from datetime import date
 from decimal import Decimal
@@ -94,11 +95,33 @@ CAOM_2011 = [
 ]
 
 
+# The circular's exceptional mode, decided by the region on a CAOM 2010 not formalised by 31/03/2010 (annexe 2):
+# département, date of the decision, instruction, author.
+MODES_EXCEPTIONNELS = [
+    (
+        "59",
+        date(2010, 4, 6),
+        "Instruction DGEFP du 2 avril 2010 relative aux CUI cofinancés dans l'attente de la signature des CAOM",
+        "gestionnaire.nord@demo.cui.fr",
+    ),
+]
+
+
 @au_jour_de_la_demonstration
 def peupler(demo, stdout) -> None:
     creees = 0
     for annee, negociations in ((2010, CAOM_2010), (2011, CAOM_2011)):
         creees += _creer(demo, annee, negociations)
+    for code, jour, instruction, auteur in MODES_EXCEPTIONNELS:
+        caom = Caom.objects.get(departement__code=code, annee=2010)
+        if caom.mode_exceptionnel_le is None and jour <= horloge.aujourdhui():
+            services.decider_mode_exceptionnel(
+                caom,
+                date_decision=jour,
+                instruction=instruction,
+                motif="Accord de principe du 30/11/2009 ; délibération du conseil général reportée.",
+                auteur=demo.comptes.get(auteur),
+            )
     stdout.write(f"CAOM : {creees} CAOM 2010 et 2011 de démonstration créées.\n")
 
 

@@ -98,3 +98,15 @@ class AvenantForm(forms.Form):
     nb_cae_majores = forms.IntegerField(label="dont CAE à taux majoré", min_value=0)
     nb_cae_cg_seul = forms.IntegerField(label="CAE financés en totalité par le conseil général", min_value=0)
     nb_cie_cofinances = forms.IntegerField(label="CIE cofinancés", min_value=0)
+
+
+class ModeExceptionnelForm(forms.Form):
+    """The region's decision to co-finance under the circular's exceptional mode, pending the CAOM's signature."""
+
+    date_decision = forms.DateField(label="Date de la décision", widget=DateInput())
+    instruction = forms.CharField(
+        label="Instruction spécifique appliquée",
+        max_length=200,
+        help_text="Référence de l'instruction de la DGEFP qui précise les modalités exceptionnelles (annexe 2).",
+    )
+    motif = forms.CharField(label="Motif", required=False, widget=forms.Textarea(attrs={"rows": 2}))

@@ -130,6 +130,22 @@ class Caom(models.Model):
     )
     date_signature = models.DateField("date de signature", null=True, blank=True)
     observations = models.TextField("observations", blank=True)
+
+    # The circular's exceptional mode (annexe 2): a CAOM not formalised by the end of the first quarter, under a
+    # specific instruction, pending its signature; an explicit, dated decision of the region, never a default.
+    mode_exceptionnel_le = models.DateField(
+        "date de la décision de mise en œuvre exceptionnelle", null=True, blank=True
+    )
+    mode_exceptionnel_instruction = models.CharField("instruction spécifique appliquée", max_length=200, blank=True)
+    mode_exceptionnel_motif = models.TextField("motif de la décision", blank=True)
+    mode_exceptionnel_par = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="décision enregistrée par",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     cree_le = models.DateTimeField("créée le", auto_now_add=True)
     modifie_le = models.DateTimeField("modifiée le", auto_now=True)
 
@@ -250,6 +266,14 @@ class Caom(models.Model):
                 ),
             ),
             models.CheckConstraint(
+                condition=Q(mode_exceptionnel_le__isnull=True) | ~Q(mode_exceptionnel_instruction=""),
+                name="caom_mode_exceptionnel_sur_instruction",
+                violation_error_message=refus(
+                    "La mise en œuvre exceptionnelle des CUI cofinancés, dans l'attente de la signature de la CAOM, "
+                    f"applique une instruction spécifique : indiquez sa référence ({SOURCE_CAOM})."
+                ),
+            ),
+            models.CheckConstraint(
                 condition=~Q(statut=StatutCaom.SIGNEE) | Q(date_signature__isnull=False),
                 name="caom_signature_datee",
                 violation_error_message=refus("Une CAOM signée porte sa date de signature."),
@@ -267,6 +291,19 @@ class Caom(models.Model):
     @property
     def signee(self) -> bool:
         return self.statut == StatutCaom.SIGNEE
+
+    def pour_le_cofinancement(self):
+        """Its plain values for ``regles.regime_au`` (the check of a co-financed convention)."""
+        from .regles import CaomDuCofinancement
+
+        return CaomDuCofinancement(
+            libelle=str(self),
+            departement_id=self.departement_id,
+            annee=self.annee,
+            date_signature=self.date_signature if self.signee else None,
+            mode_exceptionnel_le=self.mode_exceptionnel_le,
+            instruction=self.mode_exceptionnel_instruction,
+        )
 
     @property
     def modifiable(self) -> bool:

@@ -10,7 +10,7 @@ from arretes.services import taux_applicable
 from cui_portal import horloge
 
 from .models import AvenantCaom, Caom, EtapeCaom, StatutCaom, date_reference_par_defaut
-from .regles import RegleCaomError, verifier_parametres, verifier_transition
+from .regles import RegleCaomError, erreurs_mode_exceptionnel, verifier_parametres, verifier_transition
 from .selectors import parametres
 
 CODE_PUBLIC_RSA = "beneficiaires-rsa"  # the public a CAOM co-finances
@@ -125,3 +125,42 @@ def enregistrer_avenant(caom: Caom, *, date_avenant: date, objet: str, volumes: 
     caom._change_reason = f"Avenant n° {numero} du {date_avenant:%d/%m/%Y}"
     caom.save()
     return avenant
+
+
+@transaction.atomic
+def decider_mode_exceptionnel(
+    caom: Caom, *, date_decision: date, instruction: str, motif: str = "", auteur=None, aujourd_hui=None
+) -> Caom:
+    """Record the region's decision to co-finance under the circular's exceptional mode, pending the CAOM's
+    signature (circular 2009-42, annexe 2): dated, naming the specific instruction, kept in the history. Raises
+    ``ErreursModeExceptionnel`` with the errors by field."""
+    caom = Caom.objects.select_for_update().get(pk=caom.pk)
+    erreurs = erreurs_mode_exceptionnel(
+        annee=caom.annee,
+        statut=caom.statut,
+        date_signature=caom.date_signature,
+        date_decision=date_decision,
+        instruction=instruction,
+        aujourd_hui=aujourd_hui or horloge.aujourdhui(),
+    )
+    if caom.mode_exceptionnel_le is not None:
+        erreurs.setdefault(
+            "date_decision",
+            f"Le mode exceptionnel est déjà décidé sur cette CAOM depuis le {caom.mode_exceptionnel_le:%d/%m/%Y}.",
+        )
+    if erreurs:
+        raise ErreursModeExceptionnel(erreurs)
+    caom.mode_exceptionnel_le = date_decision
+    caom.mode_exceptionnel_instruction = instruction.strip()
+    caom.mode_exceptionnel_motif = motif.strip()
+    caom.mode_exceptionnel_par = auteur
+    caom._history_user = auteur
+    caom._change_reason = f"Mise en œuvre exceptionnelle des CUI cofinancés décidée le {date_decision:%d/%m/%Y}"
+    caom.save()
+    return caom
+
+
+class ErreursModeExceptionnel(RegleCaomError):
+    def __init__(self, erreurs: dict[str, str]):
+        self.erreurs = erreurs
+        super().__init__(" ".join(erreurs.values()))

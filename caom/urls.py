@@ -14,5 +14,6 @@ urlpatterns = [
     path("<int:pk>/modifier/", views.modifier, name="modifier"),
     path("<int:pk>/etape/", views.etape, name="etape"),
     path("<int:pk>/avenant/", views.avenant, name="avenant"),
+    path("<int:pk>/mode-exceptionnel/", views.mode_exceptionnel, name="mode_exceptionnel"),
     path("<int:pk>/pdf/", views.pdf, name="pdf"),
 ]

@@ -23,14 +23,14 @@ from cui_portal.permissions import (
     peut_lire_rapport_caom,
     region_choisie,
 )
-from droit.nombres import DATE_CUI, PLAFOND_CAE, annee_de_campagne
+from droit.nombres import DATE_CUI, PLAFOND_CAE, annee_de_campagne, fin_du_premier_trimestre
 from referentiels.models import Region
 from referentiels.regles import ParametreInconnu
 
 from . import services
 from .consommation import budgets, consommation, consommation_disponible, hors_caom
-from .forms import AvenantForm, CaomForm, EtapeForm
-from .models import Caom, date_reference_par_defaut
+from .forms import AvenantForm, CaomForm, EtapeForm, ModeExceptionnelForm
+from .models import Caom, StatutCaom, date_reference_par_defaut
 from .rapport import departements_visibles, lignes
 from .regles import RegleCaomError, echeance_signature
 from .selectors import enveloppe_de
@@ -92,7 +92,14 @@ def url_conventions(caom: Caom) -> str:
 
 @perimetre_requis
 def detail(request, pk):
-    caom = _caom_visible(request, pk)
+    return _rendre_detail(request, _caom_visible(request, pk))
+
+
+def _mode_exceptionnel_propose(caom: Caom) -> bool:
+    return caom.mode_exceptionnel_le is None and not caom.signee and caom.statut != StatutCaom.ECHEC
+
+
+def _rendre_detail(request, caom: Caom, form_mode=None, status=200):
     perimetre = perimetre_de(request)
     try:
         enveloppe, erreur_enveloppe = enveloppe_de(caom), ""
@@ -115,9 +122,39 @@ def detail(request, pk):
             "historique": lignes_historique(caom),
             "peut_gerer": peut_gerer,
             "form_etape": EtapeForm(caom=caom, initial={"date_etape": horloge.aujourdhui()}) if peut_gerer else None,
+            "form_mode": form_mode
+            or (ModeExceptionnelForm() if peut_gerer and _mode_exceptionnel_propose(caom) else None),
+            "fin_premier_trimestre": fin_du_premier_trimestre(caom.annee),
             "url_conventions": url_conventions(caom),
         },
+        status=status,
     )
+
+
+@require_POST
+@perimetre_requis
+def mode_exceptionnel(request, pk):
+    """The region records the circular's exceptional mode of co-financing on a CAOM not yet signed (annexe 2)."""
+    caom = _caom_visible(request, pk)
+    exiger(peut_gerer_region(perimetre_de(request), caom.departement.region_id))
+    form = ModeExceptionnelForm(request.POST)
+    if form.is_valid():
+        d = form.cleaned_data
+        try:
+            services.decider_mode_exceptionnel(
+                caom,
+                date_decision=d["date_decision"],
+                instruction=d["instruction"],
+                motif=d["motif"],
+                auteur=request.user,
+            )
+        except services.ErreursModeExceptionnel as exc:
+            for champ, message in exc.erreurs.items():
+                form.add_error(champ if champ in form.fields else None, message)
+        else:
+            messages.success(request, "La mise en œuvre exceptionnelle des CUI cofinancés est enregistrée.")
+            return redirect("caom:detail", caom.pk)
+    return _rendre_detail(request, caom, form_mode=form, status=400)
 
 
 @caom_requis

@@ -1,7 +1,10 @@
 """Administration of conventions: the NIR never appears in lists and is shown masked (read-only) in forms."""
 
+from django import forms
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
+
+from droit.vocabulaire import StatutConvention
 
 from .models import Convention
 from .models_evenements import Avenant, PeriodeImmersion, SequenceNumero
@@ -41,8 +44,30 @@ class PeriodeImmersionInline(admin.TabularInline):
     extra = 0
 
 
+class ConventionAdminForm(forms.ModelForm):
+    """The admin writes a convention through the one check of every write (``services.verification``): the
+    rules of a draft for a draft, those of a modification for a concluded convention (co-financing under a
+    signed CAOM, rate, hours, length…), each violation at its field."""
+
+    class Meta:
+        model = Convention
+        fields = "__all__"  # noqa: DJ007 — the admin shows every field, as before
+
+    def _post_clean(self):
+        super()._post_clean()
+        from .regles.convention import AVENANT_MODIFICATION, BROUILLON_ENREGISTRE
+        from .services.verification import verifier
+
+        if self.errors or self.instance.employeur_id is None or self.instance.salarie_id is None:
+            return
+        brouillon = self.instance.statut == StatutConvention.BROUILLON
+        for violation in verifier(self.instance, BROUILLON_ENREGISTRE if brouillon else AVENANT_MODIFICATION):
+            self.add_error(violation.champ if violation.champ in self.fields else None, violation.message)
+
+
 @admin.register(Convention)
 class ConventionAdmin(SimpleHistoryAdmin):
+    form = ConventionAdminForm
     list_display = ["numero", "type_contrat", "statut", "employeur", "salarie", "prescripteur", "date_conclusion"]
     list_filter = ["type_contrat", "statut", "financement", "region"]
     search_fields = ["numero", "employeur__raison_sociale", "employeur__siret", "salarie__nom", "salarie__prenom"]

@@ -10,7 +10,7 @@ class ConventionsConfig(AppConfig):
         from caom.consommation import enregistrer_fournisseur, enregistrer_fournisseur_hors_caom
         from cui_portal import travaux
 
-        from . import selectors
+        from . import selectors, signaux  # noqa: F401  (signaux: the schedules follow the legal scales)
         from .views.export import TYPE_TRAVAIL, export_differe
 
         enregistrer_fournisseur(selectors.lignes_consommation_caom)

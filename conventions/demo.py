@@ -1,11 +1,14 @@
 """Demo conventions 2010 (about 40) across the demo prescripteurs, through the services so that the aid is the
-law's: CAE and CIE, CAE-jeunes with immersion periods, RSA co-financed in Seine-Saint-Denis and Nord, various
-statuses, one renewal, one rupture declared late. Runs after ``arretes.demo`` and ``caom.demo``. Idempotent."""
+law's: CAE and CIE, CAE-jeunes with immersion periods, RSA co-financed in Seine-Saint-Denis (CAOM signed) and
+Nord (exceptional mode), the others by the State alone, various statuses and their schedules of the aid, one
+renewal, a suspension and its resumption, two ruptures (one outside the legal cases), an avenant from mid-month.
+Runs after ``arretes.demo`` and ``caom.demo``. Idempotent."""
 
 import random
 from datetime import date, timedelta
 from decimal import Decimal
 
+from caom.regles import regime_au
 from comptes.demo import au_jour_de_la_demonstration
 from droit.vocabulaire import Financement
 from referentiels import identifiants
@@ -15,7 +18,7 @@ from .models import Convention, MotifRupture, MotifSuspension
 from .models_parties import Employeur
 from .regles.base import RegleConventionError
 from .regles.duree import date_fin_pour
-from .services import conclusion, evenements, parties
+from .services import aide, conclusion, evenements, parties
 
 JOUR_DE_LA_DEMO = date(2010, 9, 15)
 PRESCRIPTEURS = [
@@ -119,6 +122,17 @@ def _spec(i: int, alea: random.Random, dep_employeurs):
     }
 
 
+def _financement(s) -> str:
+    """Co-financed by the conseil général only under its CAOM signed (or under the exceptional mode the region
+    recorded) on the conclusion day (L. 5134-19-4); before it, the State alone funds the RSA beneficiary."""
+    if not s["rsa"]:
+        return Financement.ETAT
+    caom = aide.caom_de(s["employeur"].departement_id, s["embauche"].year)
+    if caom is None or regime_au(caom.pour_le_cofinancement(), s["conclusion"]) is None:
+        return Financement.ETAT
+    return Financement.ETAT_CG
+
+
 @au_jour_de_la_demonstration
 def peupler(demo, stdout) -> None:
     if Convention.objects.filter(employeur__siret=_siret(0)).exists():
@@ -153,7 +167,7 @@ def peupler(demo, stdout) -> None:
             employeur=_employeur_de_la_convention(s["employeur"], par),
             salarie=salarie,
             public=publics[s["public"]],
-            financement=Financement.ETAT_CG if s["rsa"] else Financement.ETAT,
+            financement=_financement(s),
             type_contrat_travail="CDI" if i % 7 == 0 else "CDD",
             date_fin_contrat_travail=None if i % 7 == 0 else s["fin"],
             date_embauche=s["embauche"],
@@ -193,7 +207,8 @@ def peupler(demo, stdout) -> None:
 
 
 def _evenements(conclues) -> None:
-    """One renewal, one suspension, one rupture declared late."""
+    """One renewal, one suspension without pay and its resumption, one rupture declared late, one rupture outside
+    the legal cases (its aid becomes an indu), one avenant lowering the hours from mid-month (a split month)."""
     six_mois = [(c, p) for c, p in conclues if c.duree_mois == 6 and c.date_debut < date(2010, 3, 1)]
     if six_mois:
         convention, par = six_mois[0]
@@ -219,6 +234,9 @@ def _evenements(conclues) -> None:
             date_declaration=jour + timedelta(days=3),
             par=par,
         )
+        evenements.lever_suspension(
+            convention, date_reprise=jour + timedelta(days=10), date_declaration=jour + timedelta(days=11), par=par
+        )
         convention, par = six_mois[2]
         jour = convention.date_debut + timedelta(days=70)
         evenements.declarer_rupture(
@@ -226,5 +244,25 @@ def _evenements(conclues) -> None:
             date_rupture=jour,
             motif=MotifRupture.EMBAUCHE,
             date_declaration=jour + timedelta(days=12),
+            par=par,
+        )
+    if len(six_mois) > 4:
+        convention, par = six_mois[3]
+        jour = convention.date_debut + timedelta(days=100)
+        evenements.declarer_rupture(
+            convention,
+            date_rupture=jour,
+            motif=MotifRupture.HORS_CAS_LEGAUX,
+            date_declaration=jour + timedelta(days=2),
+            par=par,
+        )
+        convention, par = six_mois[4]
+        evenements.ajouter_avenant(
+            convention,
+            type="modification",
+            date=convention.date_debut + timedelta(days=50),
+            date_effet=convention.date_debut + timedelta(days=60),
+            duree_hebdo_prise_en_charge=convention.duree_hebdo_prise_en_charge - 2,
+            motif="Réduction des heures prises en charge à la demande de l'employeur.",
             par=par,
         )

@@ -394,3 +394,12 @@ class Convention(models.Model):
     @property
     def tuteur(self) -> str:
         return self.tuteur_nom or (self.employeur.raison_sociale if self.employeur_id else "")
+
+    @property
+    def cofinancee_en_mode_exceptionnel(self) -> bool:
+        """Concluded under the circular's exceptional mode its CAOM records (not yet signed on that day)."""
+        from caom.regles import EXCEPTIONNEL, regime_au
+
+        if self.financement == Financement.ETAT or self.caom_id is None or self.date_conclusion is None:
+            return False
+        return regime_au(self.caom.pour_le_cofinancement(), self.date_conclusion) == EXCEPTIONNEL

@@ -26,10 +26,23 @@ SOURCE_PLAFOND_CAE = "L. 5134-30 du code du travail"
 SOURCE_PLAFOND_CAE_ACI = "L. 5134-30 du code du travail ; circulaire DGEFP 2009-42"
 SOURCE_PLAFOND_CIE = "L. 5134-72 du code du travail"
 SOURCE_CONSERVATION = "R. 5134-23 du code du travail"
+SOURCE_COFINANCEMENT_RSA = "L. 5134-19-1 du code du travail"  # the CG funds conventions of RSA beneficiaries
+SOURCE_CAOM_PREALABLE = "L. 5134-19-4 du code du travail ; circulaire DGEFP 2009-42, annexe 2"
+SOURCE_OPERATEUR_ASP = f"{SOURCE_CAE_JEUNES}, § 1.1"
 
 # --- dates ---
 
 DATE_CUI = date(2010, 1, 1)  # entrée en vigueur du contrat unique d'insertion
+
+# The circular's exceptional mode of co-financing: a CAOM not formalised « avant la fin du 1er trimestre »
+# (2010) of its year, under a specific instruction, pending its signature (circular 2009-42, annexe 2).
+MOIS_FIN_DU_PREMIER_TRIMESTRE = 3
+
+
+def fin_du_premier_trimestre(annee: int) -> date:
+    """The last day of the first quarter of ``annee`` (31 March)."""
+    return date(annee, MOIS_FIN_DU_PREMIER_TRIMESTRE + 1, 1) - timedelta(days=1)
+
 
 # --- weekly hours ---
 

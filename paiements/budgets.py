@@ -94,15 +94,20 @@ def _agreger_paiements(qs, cle: str) -> dict:
     }
 
 
+def _cents(valeur) -> Decimal:
+    """To the cent (SQLite sums decimals as floating numbers)."""
+    return Decimal(valeur).quantize(Decimal("0.01"))
+
+
 def _budgets(cles: Iterable, mois: dict, paiements: dict) -> dict:
     resultat = {}
     for cle in cles:
         m, p = mois.get(cle), paiements.get(cle)
         resultat[cle] = Budget(
-            engage=Montants(m["engage_etat"], m["engage_cg"]) if m else Montants(),
-            du=Montants(m["du_etat"], m["du_cg"]) if m else Montants(),
-            paye=Montants(p["etat"], p["cg"]) if p else Montants(),
-            a_recuperer=m["indu"] if m else ZERO,
+            engage=Montants(_cents(m["engage_etat"]), _cents(m["engage_cg"])) if m else Montants(),
+            du=Montants(_cents(m["du_etat"]), _cents(m["du_cg"])) if m else Montants(),
+            paye=Montants(_cents(p["etat"]), _cents(p["cg"])) if p else Montants(),
+            a_recuperer=_cents(m["indu"]) if m else ZERO,
         )
     return resultat
 

@@ -10,10 +10,12 @@ from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
+from django.db import transaction
 
 FICHIER = Path(settings.BASE_DIR) / "fixtures" / "referentiels.json"
 
 
+@transaction.atomic
 def charger(get_model=None) -> dict[str, int]:
     if get_model is None:
         from django.apps import apps
@@ -53,10 +55,14 @@ def charger(get_model=None) -> dict[str, int]:
             code=b["code"],
             defaults={"connu_jusqu_au": date.fromisoformat(b["connu_jusqu_au"]), "source": b["source"]},
         )
+        connues = {v.date_effet: v for v in bareme.valeurs.all()}
         for jour, valeur in b["valeurs"]:
-            ValeurBareme.objects.update_or_create(
-                bareme=bareme, date_effet=date.fromisoformat(jour), defaults={"valeur": Decimal(valeur)}
-            )
+            existante = connues.get(date.fromisoformat(jour))
+            if existante is None:
+                ValeurBareme.objects.create(bareme=bareme, date_effet=date.fromisoformat(jour), valeur=Decimal(valeur))
+            elif existante.valeur != Decimal(valeur):  # only a real change (it recomputes the schedules)
+                existante.valeur = Decimal(valeur)
+                existante.save(update_fields=["valeur"])
     return {
         "régions": Region.objects.count(),
         "départements": Departement.objects.count(),

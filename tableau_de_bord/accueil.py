@@ -6,12 +6,13 @@ from django.utils.http import urlencode
 
 from cui_portal import horloge
 from cui_portal.accueil import Carte, echeance
-from cui_portal.badges import ERREUR
+from cui_portal.badges import ATTENTION, ERREUR
 from cui_portal.permissions import peut_lire_national, region_suivie
-from droit.nombres import DELAI_PAIEMENT_OPERATEUR_JOURS
+from droit.nombres import DELAI_PAIEMENT_OPERATEUR_JOURS, nombre
 from referentiels.models import Region
 
 from . import regles, suivi
+from .budgets import lignes_budget
 from .models import BilanEtape, DemandePaiement, StatutBilan
 from .regles import echeance_paiement
 from .services import quinzaine_a_remplir
@@ -68,15 +69,52 @@ def _cartes_region(region: Region, aujourd_hui) -> list[Carte]:
     return cartes
 
 
+def _cartes_enveloppe(lignes, url: str) -> list[Carte]:
+    """The regions whose State envelope is 90 % committed or more (the alert of the budgets)."""
+    en_alerte = [ligne for ligne in lignes if ligne.niveau != "normal"]
+    if not en_alerte:
+        return []
+    depasse = any(ligne.niveau == "depasse" for ligne in en_alerte)
+    if len(lignes) == 1:
+        ligne = lignes[0]
+        return [
+            Carte(
+                titre="Enveloppe de l'État de la région",
+                description=f"{nombre(ligne.taux_enveloppe)} % de l'enveloppe de l'État engagés par les conventions.",
+                url=url,
+                badge="Dépassée" if depasse else "90 % atteints",
+                couleur=ERREUR if depasse else ATTENTION,
+            )
+        ]
+    return [
+        Carte(
+            titre="Régions à 90 % de leur enveloppe",
+            description="Régions dont les conventions engagent 90 % ou plus de l'enveloppe de l'État de l'année.",
+            url=url,
+            nombre=len(en_alerte),
+            badge="Dépassement" if depasse else "90 % atteints",
+            couleur=ERREUR if depasse else ATTENTION,
+        )
+    ]
+
+
 def a_faire(request, perimetre) -> list[Carte]:
     aujourd_hui = horloge.aujourdhui()
     region_id = region_suivie(perimetre)
     if region_id is not None:
         region = Region.objects.filter(pk=region_id).first()
-        return _cartes_region(region, aujourd_hui) if region else []
+        if region is None:
+            return []
+        url = reverse("tableau_de_bord:budget_region", args=[region.pk]) + f"?annee={aujourd_hui.year}"
+        return _cartes_region(region, aujourd_hui) + _cartes_enveloppe(
+            lignes_budget(aujourd_hui.year, aujourd_hui, [region]), url
+        )
     if not peut_lire_national(perimetre):
         return []
-    cartes = []
+    cartes = _cartes_enveloppe(
+        lignes_budget(aujourd_hui.year, aujourd_hui, Region.objects.order_by("nom")),
+        reverse("tableau_de_bord:budgets") + f"?{urlencode({'annee': aujourd_hui.year, 'alerte': 1})}",
+    )
     a_lire = BilanEtape.objects.filter(statut=StatutBilan.SOUMIS).count()
     if a_lire:
         cartes.append(

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from comptes.demo import au_jour_de_la_demonstration
 from cui_portal import horloge
+from paiements.budgets import budgets_par_region
 from referentiels.models import Organisation, Region, TypeOrganisation
 
 from . import regles
@@ -66,6 +67,21 @@ def _objectifs(annees):
                     "objectif_cae_jeunes": int(cae[region.code_insee] * PART_CAE_JEUNES),
                 },
             )
+
+
+# The demo's State envelopes, as a share of what the region's conventions commit in 2010: Île-de-France has
+# committed 93 % of its envelope (the 90 % alert shows), Nord-Pas-de-Calais 60 %.
+PART_ENGAGEE_DE_L_ENVELOPPE = {"11": Decimal("0.93"), "31": Decimal("0.60")}
+
+
+def _enveloppes(annee: int, jour: date) -> None:
+    regions = {r.code_insee: r for r in Region.objects.filter(code_insee__in=PART_ENGAGEE_DE_L_ENVELOPPE)}
+    budgets = budgets_par_region(annee, jour, [r.pk for r in regions.values()])
+    for code, part in PART_ENGAGEE_DE_L_ENVELOPPE.items():
+        engage = budgets[regions[code].pk].engage.etat
+        if engage:
+            enveloppe = (engage / part).quantize(Decimal("1"))
+            ObjectifRegional.objects.filter(region=regions[code], annee=annee).update(enveloppe_etat=enveloppe)
 
 
 def _operateur(region, nom, nature, organisation=None):
@@ -144,6 +160,7 @@ def peupler(demo, stdout):
     for annee in annees:
         generer_quinzaines(annee)
     _objectifs(annees)
+    _enveloppes(2010, horloge.aujourdhui())
 
     idf, npdc = Region.objects.get(code_insee="11"), Region.objects.get(code_insee="31")
     comptes = demo.comptes

@@ -106,17 +106,8 @@ class DemandePaiementForm(EnvoiUnique, ContraintesAuxChamps, forms.ModelForm):
             conventions if conventions is not None else ConventionOperateur.objects.none()
         )
 
-    def clean(self):
-        donnees = super().clean()
-        if donnees.get("payee_le") and not (
-            donnees.get("compte_rendu_recu_le") and donnees.get("attestation_recue_le")
-        ):
-            self.add_error(
-                "payee_le",
-                "L'ASP ne paie qu'au vu du compte rendu d'exécution et de l'attestation de service fait "
-                "(circulaire 2009-38, § 1.2) : renseignez d'abord leurs dates de réception.",
-            )
-        return donnees
+    # The rules of a request (agreement sent to the ASP, what remains of it, paid after the complete file) are
+    # ``DemandePaiement.clean`` (``regles.erreurs_demande_paiement``), run by this form and by the admin's.
 
 
 class CreditIngenierieForm(EnvoiUnique, ContraintesAuxChamps, forms.ModelForm):

@@ -2,11 +2,14 @@
 pilotage (circular DGEFP 2009-38, I and II)."""
 
 from datetime import date, timedelta
+from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from cui_portal import horloge
 from cui_portal.contraintes import refus
 from cui_portal.permissions import restreindre
 from droit.nombres import DELAI_PAIEMENT_OPERATEUR_JOURS, SOURCE_PAIEMENT_OPERATEUR
@@ -186,6 +189,14 @@ class DemandePaiement(models.Model):
                     f"({SOURCE_PAIEMENT_OPERATEUR}) : renseignez d'abord leurs dates de réception."
                 ),
             ),
+            models.CheckConstraint(
+                condition=Q(payee_le__isnull=True) | Q(payee_le__gte=models.F("date_dossier_complet")),
+                name="paiement_pas_avant_le_dossier_complet",
+                violation_error_message=refus(
+                    "Le paiement ne peut précéder le dossier complet : l'ASP paie dès réception de l'ensemble des "
+                    f"documents ({SOURCE_PAIEMENT_OPERATEUR})."
+                ),
+            ),
         ]
 
     def __str__(self):
@@ -194,6 +205,26 @@ class DemandePaiement(models.Model):
     def save(self, *args, **kwargs):
         self.date_dossier_complet = regles.date_dossier_complet(self.compte_rendu_recu_le, self.attestation_recue_le)
         super().save(*args, **kwargs)
+
+    def clean(self):
+        """``regles.erreurs_demande_paiement`` for every form that writes it (the region's page, the admin): the
+        agreement sent to the ASP, within what remains of it, paid only after the complete file."""
+        super().clean()
+        if self.convention_id is None:
+            return
+        convention = self.convention
+        deja = convention.demandes.exclude(pk=self.pk).aggregate(total=models.Sum("montant"))["total"]
+        erreurs = regles.erreurs_demande_paiement(
+            montant=self.montant,
+            montant_convention=convention.montant,
+            deja_demande=deja or Decimal(0),
+            transmise_asp_le=convention.transmise_asp_le,
+            date_complet=regles.date_dossier_complet(self.compte_rendu_recu_le, self.attestation_recue_le),
+            payee_le=self.payee_le,
+            aujourd_hui=horloge.aujourdhui(),
+        )
+        if erreurs:
+            raise ValidationError(erreurs)
 
     @property
     def echeance(self):

@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from functools import lru_cache
 
-from droit.nombres import echeance_paiement_operateur
+from droit.nombres import SOURCE_OPERATEUR_ASP, SOURCE_PAIEMENT_OPERATEUR, echeance_paiement_operateur
 
 # The programme was launched by circular 2009-19 of 29 May 2009; figures "since the start" count from there.
 DEBUT_PROGRAMME = date(2009, 5, 29)
@@ -138,3 +138,47 @@ def quinzaine_echue(aujourd_hui: date) -> PeriodeQuinzaine:
     while periode.date_echeance >= aujourd_hui:
         periode = quinzaine_precedente(periode.date_debut)
     return periode
+
+
+def erreurs_demande_paiement(
+    *,
+    montant: Decimal | None,
+    montant_convention: Decimal,
+    deja_demande: Decimal,
+    transmise_asp_le: date | None,
+    date_complet: date | None,
+    payee_le: date | None,
+    aujourd_hui: date,
+) -> dict[str, str]:
+    """Why a payment request of an operator is refused, by field: its agreement not yet sent to the ASP (the
+    document « doit être adressé à l'ASP dès signature », circular 2009-38, § 1.1), more than what remains of the
+    agreement (the advances follow « les modalités prévues par le marché ou la convention », § 1.2), paid
+    without or before its complete file (the ASP pays « dès réception » of the compte rendu d'exécution and
+    the attestation de service fait, § 1.2)."""
+    erreurs = {}
+    if transmise_asp_le is None or transmise_asp_le > aujourd_hui:
+        erreurs["convention"] = (
+            "La convention avec l'opérateur n'est pas transmise à l'ASP : elle lui est adressée dès sa signature, "
+            f"et l'ASP ne paie que sur cette base ({SOURCE_OPERATEUR_ASP}). Enregistrez d'abord sa transmission."
+        )
+    reste = montant_convention - deja_demande
+    if montant is not None and montant > reste:
+        erreurs["montant"] = (
+            f"La demande ({_euros(montant)}) dépasse ce qui reste de la convention : {_euros(reste)} sur "
+            f"{_euros(montant_convention)}, {_euros(deja_demande)} étant déjà demandés ({SOURCE_PAIEMENT_OPERATEUR})."
+        )
+    if payee_le is not None and date_complet is None:
+        erreurs["payee_le"] = (
+            "L'ASP ne paie qu'au vu du compte rendu d'exécution et de l'attestation de service fait "
+            f"({SOURCE_PAIEMENT_OPERATEUR}) : renseignez d'abord leurs dates de réception."
+        )
+    elif payee_le is not None and payee_le < date_complet:
+        erreurs["payee_le"] = (
+            f"Le paiement ({payee_le:%d/%m/%Y}) ne peut précéder le dossier complet ({date_complet:%d/%m/%Y}) : "
+            f"l'ASP paie dès réception de l'ensemble des documents ({SOURCE_PAIEMENT_OPERATEUR})."
+        )
+    return erreurs
+
+
+def _euros(montant: Decimal) -> str:
+    return f"{montant:,.2f} €".replace(",", "\u202f").replace(".", ",")

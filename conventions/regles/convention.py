@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from caom.regles import CaomDuCofinancement
 from droit.nombres import AGE_MAX_CAE_JEUNES, DUREE_MIN_CAE_JEUNES_MOIS, SOURCE_CIRCULAIRE
 from droit.vocabulaire import STATUTS_CAE_JEUNES, Financement
 from referentiels.regles_heures import verifier_heures
@@ -21,6 +22,7 @@ from referentiels.violation import Violation
 
 from .aide import verifier_taux_convention
 from .base import CAE, Personne, age_au
+from .cofinancement import verifier_cofinancement
 from .contrat import verifier_contrat_travail, verifier_type_et_dates
 from .duree import Renouvellement, plafond_pcs, verifier_duree_initiale, verifier_renouvellement
 from .historique import Historique, mois_effectues_pcs, verifier_historique
@@ -102,6 +104,12 @@ class DonneesConvention:
     periodes_immersion: list[Periode] = field(default_factory=list)
     # The person's earlier conventions, any organisation, in figures only (``regles.historique``)
     historique: Historique | None = None
+    # Co-financing by the conseil général: the employer's département, the CAOM (the one chosen, or the
+    # département's of the start's year) and the day its signature is checked against (the conclusion, or today
+    # for a draft)
+    departement_id: int | None = None
+    caom: CaomDuCofinancement | None = None
+    date_cofinancement: date | None = None
 
 
 # The kinds of write, each checked by ``verifier_convention``.
@@ -183,6 +191,14 @@ def verifier_convention(d: DonneesConvention, contexte: Contexte = Contexte()) -
         contexte.heures_max_arrete,
     )
     violations += verifier_taux_convention(d.type_contrat, d.taux, d.taux_arrete, d.financement, d.aci)
+    violations += verifier_cofinancement(
+        d.financement,
+        d.personne,
+        d.departement_id,
+        d.date_debut.year if d.date_debut else None,
+        d.caom,
+        d.date_cofinancement,
+    )
     if d.date_debut and d.date_fin and d.date_fin > d.date_debut:
         violations += _verifier_duree(d)
         violations += verifier_periodes_immersion(d.type_contrat, d.date_debut, d.date_fin, d.periodes_immersion)

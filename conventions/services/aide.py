@@ -35,11 +35,13 @@ class CalculAide:
     part_conseil_general: Decimal
 
 
-def arrete_publie(region, annee: int, date_conclusion: date) -> bool:
-    """Whether the region's arrêté for ``annee`` is published on ``date_conclusion`` (prescription anticipée)."""
-    from arretes.models import Arrete
+def arrete_publie(region, date_conclusion: date, date_debut_contrat: date) -> bool:
+    """Whether an arrêté of the region applies on ``date_conclusion`` to a contract starting on
+    ``date_debut_contrat``: published by then, for that year or an earlier one (an arrêté stays in force until
+    the next one; prescription anticipée in December on next year's, ``arretes.regles.arrete_applicable``)."""
+    from arretes.services import arrete_en_vigueur
 
-    return Arrete.objects.publies().filter(region=region, annee=annee, date_publication__lte=date_conclusion).exists()
+    return arrete_en_vigueur(region, date_conclusion, date_debut_contrat) is not None
 
 
 def taux_de_l_arrete(type_contrat: str, public, region, date_conclusion: date, date_debut_contrat: date):
@@ -190,3 +192,25 @@ def caom_de(departement_id: int, annee: int):
     from caom.models import Caom
 
     return Caom.objects.filter(departement_id=departement_id, annee=annee).first()
+
+
+@dataclass(frozen=True)
+class Cofinancement:
+    """Whether the conseil général may co-finance a draft of an RSA beneficiary, said at the aid step."""
+
+    caom: object | None  # the département's CAOM of the start's year, if any
+    regime: str | None  # ``caom.regles.SIGNEE`` / ``EXCEPTIONNEL`` on the day, or None: the State alone
+    jour: date
+
+
+def cofinancement_possible(convention: Convention) -> Cofinancement | None:
+    """For an RSA beneficiary: the CAOM and the regime it opens on the conclusion day (today for a draft);
+    None for any other person or before the convention's start is known."""
+    from caom.regles import regime_au
+
+    if not (convention.salarie_id and convention.salarie.beneficiaire_rsa and convention.date_debut):
+        return None
+    jour = convention.date_conclusion or horloge.aujourdhui()
+    caom = caom_de(convention.departement_id, convention.date_debut.year) if convention.departement_id else None
+    regime = regime_au(caom.pour_le_cofinancement(), jour) if caom is not None else None
+    return Cofinancement(caom=caom, regime=regime, jour=jour)

@@ -129,7 +129,7 @@ def preparer_conclusion(
     debut = convention.date_debut
     publie = True
     if debut and convention.type_contrat in CONTRATS_CUI:
-        publie = arrete_publie(convention.region_id, debut.year, convention.date_conclusion)
+        publie = arrete_publie(convention.region_id, convention.date_conclusion, debut)
     calcul, erreurs_calcul = None, []
     if not violations and debut and convention.duree_hebdo_prise_en_charge:
         try:

@@ -24,8 +24,9 @@ from ..models_evenements import TypeAvenant
 from ..regles.base import RegleConventionError
 from ..regles.duree import duree_en_mois_decimale
 from ..regles.echeancier import DonneesEcheancier, MoisEcheancier, Suspension, Termes, echeancier, totaux
+from .echeancier_lots import CHAMPS_DU_CALCUL, ecrire_engagements, ecrire_mois, ligne_mois
 
-TAILLE_LOT = 2000
+TAILLE_LOT = 5000
 
 
 @dataclass(frozen=True)
@@ -162,22 +163,20 @@ def recalculer_echeanciers(conventions=None, taille_lot: int = TAILLE_LOT, progr
     fait = 0
     dernier = 0
     while True:
-        lot = list(qs.filter(pk__gt=dernier).prefetch_related("avenants", "suspensions")[:taille_lot])
+        lot = list(
+            qs.filter(pk__gt=dernier).only(*CHAMPS_DU_CALCUL).prefetch_related("avenants", "suspensions")[:taille_lot]
+        )
         if not lot:
             break
-        nouvelles: list[MoisAide] = []
-        engagements = []
+        nouvelles: list[tuple] = []
         for convention in lot:
             lignes = calculer(convention, tables, convention.avenants.all(), convention.suspensions.all())
             appliquer_engagement(convention, lignes)
-            engagements.append(convention)
-            nouvelles.extend(_lignes_modeles(convention, lignes))
+            nouvelles.extend(ligne_mois(convention, ligne) for ligne in lignes)
         ids = [c.pk for c in lot]
         MoisAide.objects.filter(convention_id__in=ids).delete()
-        MoisAide.objects.bulk_create(nouvelles, batch_size=5000)
-        Convention.objects.bulk_update(
-            engagements, ["duree_mois", "engagement_etat", "engagement_conseil_general"], batch_size=1000
-        )
+        ecrire_mois(nouvelles)  # COPY on PostgreSQL
+        ecrire_engagements(lot)
         dernier = ids[-1]
         fait += len(lot)
         if progression:

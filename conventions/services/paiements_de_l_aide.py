@@ -61,6 +61,7 @@ def paiements_de_l_aide(convention: Convention, jour: date) -> PaiementsDeLAide:
     """Two queries: the schedule and the payments of the convention."""
     mois = list(MoisAide.objects.filter(convention_id=convention.pk).order_by("mois"))
     payes = paiements_de(convention.pk)
+    suivi = suivi_disponible()
     lignes = []
     for m in mois:
         etat, cg = payes.get(m.mois, (None, None))
@@ -83,5 +84,5 @@ def paiements_de_l_aide(convention: Convention, jour: date) -> PaiementsDeLAide:
         part_conseil_general=sum((m.part_conseil_general for m in mois), ZERO),
         a_rembourser=sum((m.a_rembourser for m in mois), ZERO),
         paye=sum((ligne.paye or ZERO for ligne in lignes), ZERO),
-        suivi_disponible=suivi_disponible(),
+        suivi_disponible=suivi,
     )

@@ -8,14 +8,14 @@ rupture call ``verifier`` (or ``exiger_conforme``): the same rules with the same
 from datetime import date
 
 from cui_portal import horloge
-from droit.vocabulaire import CONTRATS_CUI
+from droit.vocabulaire import CONTRATS_CUI, Financement
 from referentiels.violation import Violation
 
 from ..models import Convention, Nature
 from ..models_evenements import TypeAvenant
 from ..regles.convention import Contexte, Declaration, DonneesConvention, verifier_convention
 from ..regles.immersion import Periode
-from .aide import heures_max_de_l_arrete, taux_de_l_arrete
+from .aide import caom_de, heures_max_de_l_arrete, taux_de_l_arrete
 from .commun import exiger_regles
 from .historique import debut_de_chaine, historique_de
 from .parties import personne_de
@@ -69,9 +69,23 @@ def donnees_de(convention: Convention, **remplacements) -> DonneesConvention:
         "periodes_immersion": [Periode(p.date_debut, p.date_fin) for p in convention.periodes_immersion.all()]
         if convention.pk
         else [],
+        "departement_id": convention.departement_id,
+        "caom": caom_du_cofinancement(convention),
+        "date_cofinancement": convention.date_conclusion or horloge.aujourdhui(),
     }
     valeurs.update(remplacements)
     return DonneesConvention(**valeurs)
+
+
+def caom_du_cofinancement(convention: Convention):
+    """The CAOM a co-financed convention is checked against: the one chosen, else the département's CAOM of the
+    year the convention starts (None for the State alone, or when there is none)."""
+    if convention.financement == Financement.ETAT:
+        return None
+    caom = convention.caom
+    if caom is None and convention.departement_id and convention.date_debut:
+        caom = caom_de(convention.departement_id, convention.date_debut.year)
+    return caom.pour_le_cofinancement() if caom is not None else None
 
 
 def heures_max_applicables(convention: Convention) -> int | None:

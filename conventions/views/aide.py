@@ -61,7 +61,15 @@ def etape_aide(request, convention, contexte_etape):
     return render(
         request,
         "conventions/saisie/aide.html",
-        contexte_etape(request, convention, 4, form=form, calcul=calcul, autres=autres),
+        contexte_etape(
+            request,
+            convention,
+            4,
+            form=form,
+            calcul=calcul,
+            autres=autres,
+            cofinancement=aide.cofinancement_possible(convention),
+        ),
     )
 
 

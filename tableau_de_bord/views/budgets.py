@@ -37,7 +37,11 @@ def _contexte(request):
     annee, jour = _annee(request), horloge.aujourdhui()
     regions = regions_des_budgets(Region.objects.order_by("nom"), perimetre)
     lignes = lignes_budget(annee, jour, regions)
+    alerte = request.GET.get("alerte") == "1"
+    if alerte:  # the home card's link: the regions whose State envelope is 90 % committed or more
+        lignes = [ligne for ligne in lignes if ligne.niveau != "normal"]
     return {
+        "alerte": alerte,
         "annee": annee,
         "annees": range(annee - 1, annee + 2),
         "jour": jour,

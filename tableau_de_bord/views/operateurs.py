@@ -24,6 +24,7 @@ from cui_portal.permissions import (
 from droit.nombres import DELAI_PAIEMENT_OPERATEUR_JOURS
 from referentiels.models import Organisation, Region, TypeOrganisation
 
+from ..credits import credits_par_region
 from ..forms import (
     ComitePilotageForm,
     ConventionOperateurForm,
@@ -31,7 +32,7 @@ from ..forms import (
     DemandePaiementForm,
     OperateurForm,
 )
-from ..models import ComitePilotage, ConventionOperateur, CreditIngenierie, DemandePaiement, Operateur
+from ..models import ComitePilotage, ConventionOperateur, DemandePaiement, Operateur
 
 ZERO = Decimal(0)
 FILTRES_PAIEMENT = {"en_retard": "en retard", "a_payer": "à payer dans le délai"}
@@ -51,28 +52,23 @@ def operateurs(request):
         return redirect("tableau_de_bord:operateurs_region", region_id)
     annee = horloge.aujourdhui().year
     limite = horloge.aujourdhui() - timedelta(days=DELAI_PAIEMENT_OPERATEUR_JOURS)
-    notifies = dict(CreditIngenierie.objects.filter(annee=annee).values_list("region_id", "montant_notifie"))
-    engages = dict(
-        ConventionOperateur.objects.values("operateur__region_id")
-        .annotate(s=Sum("montant"))
-        .values_list("operateur__region_id", "s")
+    regions = list(Region.objects.all())
+    credits = credits_par_region([r.pk for r in regions], [annee])
+    retards = dict(
+        DemandePaiement.objects.filter(payee_le__isnull=True, date_dossier_complet__lt=limite)
+        .values("convention__operateur__region_id")
+        .annotate(n=Count("pk"))
+        .values_list("convention__operateur__region_id", "n")
     )
-    paiements = {
-        ligne["convention__operateur__region_id"]: ligne
-        for ligne in DemandePaiement.objects.values("convention__operateur__region_id").annotate(
-            paye=Sum("montant", filter=Q(payee_le__isnull=False)),
-            retards=Count("pk", filter=Q(payee_le__isnull=True, date_dossier_complet__lt=limite)),
-        )
-    }
     lignes = [
         {
             "region": r,
-            "notifie": notifies.get(r.pk),
-            "engage": engages.get(r.pk) or ZERO,
-            "paye": (paiements.get(r.pk) or {}).get("paye") or ZERO,
-            "retards": (paiements.get(r.pk) or {}).get("retards") or 0,
+            "notifie": credits[(r.pk, annee)].notifie,
+            "engage": credits[(r.pk, annee)].engage,
+            "paye": credits[(r.pk, annee)].paye,
+            "retards": retards.get(r.pk, 0),
         }
-        for r in Region.objects.all()
+        for r in regions
     ]
     return render(
         request,
@@ -101,15 +97,10 @@ def operateurs_region(request, pk):
     )
     for d in demandes:
         d.retard = d.en_retard(aujourd_hui)
-    credits = list(CreditIngenierie.objects.filter(region=region).order_by("-annee"))
-    engage_par_annee, paye_par_annee = defaultdict(lambda: ZERO), defaultdict(lambda: ZERO)
-    for c in conventions:
-        engage_par_annee[c.signee_le.year] += c.montant
-        paye_par_annee[c.signee_le.year] += c.paye or ZERO
-    for credit in credits:
-        credit.engage = engage_par_annee[credit.annee]
-        credit.paye = paye_par_annee[credit.annee]
-        credit.disponible = credit.montant_notifie - credit.engage
+    credits = sorted(
+        (c for c in credits_par_region([region.pk]).values() if c.notifie is not None),
+        key=lambda c: -c.annee,
+    )
     return render(
         request,
         "tableau_de_bord/operateurs.html",

@@ -85,3 +85,17 @@ def test_le_suivi_montre_l_annee_de_la_campagne(connecter, time_machine, jour, a
     time_machine.move_to(jour, tick=False)
     reponse = connecter("national").get(reverse("arretes:suivi"))
     assert reponse.status_code == 200 and reponse.context["annee"] == annee
+
+
+def test_le_suivi_montre_les_regions_prescrivant_sur_l_arrete_precedent(connecter, arretes_demo):
+    """On 30/11/2010 the Nord-Pas-de-Calais has only a draft 2011 arrêté: it prescribes the hires of 2011 on its
+    2010 arrêté, in force until the next one is published (circular 2009-42, annexe 3)."""
+    reponse = connecter("national").get(reverse("arretes:suivi"), {"annee": 2011})
+    lignes = {ligne["region"].code_insee: ligne for ligne in reponse.context["lignes"]}
+    assert lignes["31"]["arrete_precedent"].annee == 2010
+    assert lignes["11"]["arrete_precedent"] is None and lignes["53"]["arrete_precedent"] is None
+    contenu = reponse.content.decode()
+    assert (
+        "l&#x27;arrêté 2010 de l&#x27;année précédente" in contenu or "l'arrêté 2010 de l'année précédente" in contenu
+    )
+    assert reponse.context["nb_sur_precedent"] == 1

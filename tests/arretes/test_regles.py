@@ -100,7 +100,9 @@ def test_au_plus_un_arrete_et_jamais_publie_apres_la_conclusion(conclusion, debu
     liste = [ArreteDate(i, annee, publication) for i, (annee, publication) in enumerate(arretes)]
     choisi = arrete_applicable(liste, conclusion, debut)
     if choisi is not None:
-        assert choisi.annee == debut.year and choisi.date_publication <= conclusion
+        assert choisi.annee <= debut.year and choisi.date_publication <= conclusion
+        # The latest in force: no arrêté of a later year (up to the hire's) published by the conclusion.
+        assert not any(choisi.annee < a.annee <= debut.year and a.date_publication <= conclusion for a in liste)
 
 
 def test_prescription_anticipee_en_decembre_pour_janvier():

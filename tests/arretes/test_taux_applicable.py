@@ -24,8 +24,8 @@ def test_avant_publication_ou_autre_annee_aucun_arrete():
     arrete_publie("11", 2010, date_publication=date(2009, 11, 27))
     with pytest.raises(AucunArreteApplicable, match=r"Île-de-France.*2010"):
         taux_applicable("CAE", "beneficiaires-rsa", region("11"), date(2009, 11, 26), date(2010, 1, 4))
-    with pytest.raises(AucunArreteApplicable, match="2011"):
-        taux_applicable("CAE", "beneficiaires-rsa", region("11"), date(2010, 12, 15), date(2011, 1, 4))
+    with pytest.raises(AucunArreteApplicable, match="2009"):
+        taux_applicable("CAE", "beneficiaires-rsa", region("11"), date(2009, 11, 27), date(2009, 12, 28))
 
 
 def test_region_sans_arrete_message_clair():
@@ -61,3 +61,22 @@ def test_arrete_cae_seul_pas_de_taux_cie():
     arrete_publie("11", 2010, portee="cae")
     with pytest.raises(AucunArreteApplicable, match="annexe 3-bis"):
         taux_applicable("CIE", "beneficiaires-rsa", region("11"), date(2009, 12, 15), date(2010, 1, 4))
+
+
+def test_region_en_retard_garde_l_arrete_de_l_annee_precedente():
+    """No 2011 arrêté published: the 2010 one stays in force for hires of January 2011 (annexe 3: no end)."""
+    a2010 = arrete_publie("11", 2010, date_publication=date(2009, 11, 27))
+    for conclusion, embauche in ((date(2010, 12, 31), date(2011, 1, 1)), (date(2011, 1, 1), date(2011, 1, 3))):
+        resultat = taux_applicable("CAE", "beneficiaires-rsa", region("11"), conclusion, embauche)
+        assert resultat.arrete == a2010
+
+
+def test_arrete_suivant_publie_en_novembre():
+    """December prescription for a January hire takes the 2011 arrêté from its publication day; a December hire
+    keeps the 2010 one."""
+    a2010 = arrete_publie("11", 2010, numero="2009-100", date_publication=date(2009, 11, 27))
+    a2011 = arrete_publie("11", 2011, numero="2010-200", date_publication=date(2010, 11, 25))
+    cae = ("CAE", "autres-publics", region("11"))
+    assert taux_applicable(*cae, date(2010, 11, 24), date(2011, 1, 3)).arrete == a2010
+    assert taux_applicable(*cae, date(2010, 11, 25), date(2011, 1, 3)).arrete == a2011
+    assert taux_applicable(*cae, date(2010, 12, 15), date(2010, 12, 31)).arrete == a2010

@@ -13,3 +13,11 @@ def arretes_2010(db):
         "11": arrete_publie("11", 2010, numero="IDF-2010-1", date_publication=date(2009, 11, 27)),
         "31": arrete_publie("31", 2010, numero="NPDC-2010-1", date_publication=date(2009, 11, 27)),
     }
+
+
+@pytest.fixture
+def caom_2010_signees(db):
+    """The CAOM 2010 of Paris, Seine-Saint-Denis and Nord, signed on 01/12/2009: co-financing is lawful."""
+    from tests.caom.factories import caom_signee
+
+    return {code: caom_signee(code) for code in ("75", "93", "59")}

@@ -1,7 +1,9 @@
 import io
+from datetime import date
 
 import pytest
 
+from caom.models import Caom
 from conventions.models import Convention
 from droit.vocabulaire import StatutConvention
 
@@ -21,6 +23,19 @@ def test_demo_par_les_services_et_idempotente(demo):
     conclues = Convention.objects.exclude(statut=StatutConvention.BROUILLON)
     assert conclues.count() == 38 and all(c.aide_mensuelle and c.numero for c in conclues)
     assert conclues.filter(financement="etat_cg", departement__code__in=["93", "59"], caom__isnull=False).exists()
+    # Co-financed only under a CAOM signed on or before the conclusion, or under the exceptional mode the region
+    # recorded (Nord, 06/04/2010); before it, the RSA beneficiaries are funded by the State alone.
+    cofinancees = list(conclues.exclude(financement="etat").select_related("caom"))
+    assert cofinancees and all(
+        (c.caom.date_signature and c.caom.date_signature <= c.date_conclusion)
+        or (c.caom.mode_exceptionnel_le and c.caom.mode_exceptionnel_le <= c.date_conclusion)
+        for c in cofinancees
+    )
+    # The Nord's CAOM 2010, never signed, carries the region's decision of the exceptional mode (06/04/2010);
+    # its RSA beneficiaries hired before it are funded by the State alone.
+    nord = Caom.objects.get(departement__code="59", annee=2010)
+    assert nord.mode_exceptionnel_le == date(2010, 4, 6) and nord.mode_exceptionnel_instruction
+    assert conclues.filter(financement="etat", salarie__beneficiaire_rsa=True).exists()
     assert conclues.filter(type_contrat="CIE").exists() and conclues.filter(periodes_immersion__isnull=False).exists()
     assert conclues.filter(statut=StatutConvention.ROMPUE, declaration_tardive=True).count() == 1
     assert conclues.filter(avenants__type="renouvellement").count() == 1

@@ -124,3 +124,15 @@ def test_la_page_et_l_export_montrent_l_echeancier_et_l_indu(convention_de_l_iss
     lignes = list(classeur.active.iter_rows(values_only=True))
     assert lignes[0][0] == "Mois" and len(lignes) == 1 + 6 + 1
     assert lignes[-1][0] == "Total" and D(str(lignes[-1][11])) == D("4731.84")
+
+
+def test_une_nouvelle_valeur_du_smic_met_les_echeanciers_a_jour(
+    convention_de_l_issue, django_capture_on_commit_callbacks
+):
+    c = convention_de_l_issue
+    smic = Bareme.objects.get(code="smic_horaire")
+    with django_capture_on_commit_callbacks(execute=True):
+        ValeurBareme.objects.create(bareme=smic, date_effet=date(2011, 4, 1), valeur=D("9.50"))
+    avril = MoisAide.objects.get(convention=c, mois=date(2011, 4, 1))
+    assert avril.smic_horaire == D("9.50") and avril.aide == D("963.30")  # 0,9 × 9,50 × 26 × 52 / 12
+    assert MoisAide.objects.get(convention=c, mois=date(2011, 3, 1)).smic_horaire == D("9.00")

@@ -115,7 +115,15 @@ def test_fournisseurs_de_consommation_caom(arretes_2010, demo, django_assert_num
     assert selectors.lignes_consommation_caom in _fournisseurs
     assert selectors.rsa_hors_caom in _fournisseurs_hors_caom
     auteur = demo.comptes["prescripteur@demo.cui.fr"]
-    caom = Caom.objects.create(departement=departement("93"), annee=2010, date_reference=date(2009, 11, 5))
+    caom = Caom.objects.create(
+        departement=departement("93"),
+        annee=2010,
+        date_reference=date(2009, 11, 5),
+        statut="signee",
+        date_deliberation=date(2009, 12, 1),
+        instance_deliberation="commission_permanente",
+        date_signature=date(2009, 12, 1),
+    )
     dep93 = departement("93")
 
     def rsa(financement, **kw):

@@ -45,7 +45,7 @@ def test_numeros_sequentiels_par_contrat_departement_annee(arretes_2010, auteur)
     assert conclusion.allouer_numero("CAE", departement("2A"), 2010) == "CAE-02A-2010-000001"
 
 
-def test_cofinancement_rsa_etat_cg(arretes_2010, auteur):
+def test_cofinancement_rsa_etat_cg(arretes_2010, caom_2010_signees, auteur):
     employeur = EmployeurFactory(departement=departement("93"))
     salarie = SalarieFactory(beneficiaire_rsa=True)
     convention = ConventionFactory(
@@ -58,7 +58,7 @@ def test_cofinancement_rsa_etat_cg(arretes_2010, auteur):
     assert convention.part_etat + convention.part_conseil_general == convention.aide_mensuelle
 
 
-def test_majoration_par_le_conseil_general(arretes_2010, auteur):
+def test_majoration_par_le_conseil_general(arretes_2010, caom_2010_signees, auteur):
     convention = ConventionFactory(financement=Financement.ETAT_CG, salarie=SalarieFactory(beneficiaire_rsa=True))
     convention = conclusion.conclure(convention, par=auteur, taux_majore=D(95))
     assert convention.taux == D(95) and convention.taux_arrete == D("90.00")

@@ -261,7 +261,9 @@ def _refus(faire, auteur) -> set:
 
 
 @pytest.mark.parametrize(("reference", "chemin"), CAS)
-def test_ce_que_la_conclusion_refuse_chaque_ecriture_le_refuse(arretes_2010, auteur, reference, chemin):
+def test_ce_que_la_conclusion_refuse_chaque_ecriture_le_refuse(
+    arretes_2010, caom_2010_signees, auteur, reference, chemin
+):
     refus_a_la_conclusion = _refus(reference, auteur)
     assert refus_a_la_conclusion
     assert _refus(chemin, auteur) == refus_a_la_conclusion

@@ -43,7 +43,9 @@ def test_national_lit_mais_ne_modifie_pas(arretes, connecter):
     assert client.get(reverse("conventions:nouvelle")).status_code == 403
 
 
-def test_conseil_general_voit_les_conventions_qu_il_cofinance_dans_son_departement(arretes, connecter):
+def test_conseil_general_voit_les_conventions_qu_il_cofinance_dans_son_departement(
+    arretes, caom_2010_signees, connecter
+):
     cofinancee = factories.convention(
         arretes,
         code_departement="93",

@@ -143,6 +143,7 @@ def _convention(ctx, cle: str = "paris"):
                 ctx,
                 code_departement="93",
                 financement="etat_cg",
+                date_conclusion=date(2010, 1, 4),  # after the signature of the 93's CAOM (18/12/2009)
                 public="beneficiaires-rsa",
                 salarie_=factories.salarie(beneficiaire_rsa=True),
             )

@@ -84,6 +84,14 @@ CAS = {
             attendu=_ecriture("59", 302),
         ),
     ],
+    "caom:mode_exceptionnel": [
+        Cas(
+            "mode exceptionnel sur la CAOM 2010 de Paris (formulaire vide : refusé au champ)",
+            kwargs=_caom("75"),
+            methode="post",
+            attendu=_ecriture("75", 400),
+        ),
+    ],
 }
 
 
@@ -107,8 +115,11 @@ class CasCreation(Cas):
 
 
 CAS["caom:creer"] = [
-    CasCreation("nouvelle CAOM 2011 de la Seine-Saint-Denis", attendu=_creation("93", 200), departement="93"),
-    CasCreation("nouvelle CAOM 2011 du Nord", attendu=_creation("59", 200), departement="59"),
+    # The demo has a 2011 CAOM at every stage in both regions: the creation pages are read for 2012.
+    CasCreation(
+        "nouvelle CAOM 2012 de la Seine-Saint-Denis", attendu=_creation("93", 200), departement="93", annee=2012
+    ),
+    CasCreation("nouvelle CAOM 2012 du Nord", attendu=_creation("59", 200), departement="59", annee=2012),
     CasCreation(
         "nouvelle CAOM 2010 du Nord : elle existe, on va à son détail",
         attendu=_creation("59", 302),

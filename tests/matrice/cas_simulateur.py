@@ -24,10 +24,11 @@ CAS = {
     "api-simulation": [
         Cas("API : taux de l'arrêté publié d'Île-de-France", requete=ARRETE_PUBLIE, anonyme=200),
         Cas(
-            "API : le brouillon du Nord-Pas-de-Calais n'est pas révélé (400)",
+            "API : en janvier 2011 le Nord-Pas-de-Calais prescrit sur son arrêté 2010, toujours en vigueur (le "
+            "brouillon 2011 n'est pas appliqué)",
             requete=ARRETE_BROUILLON,
-            defaut=400,
-            anonyme=400,
+            defaut=200,
+            anonyme=200,
         ),
         Cas(
             "API : entrée refusée (taux au-dessus du plafond CAE)",

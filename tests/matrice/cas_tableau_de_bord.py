@@ -52,13 +52,18 @@ IDF, NPDC = _region("11"), _region("31")
 
 
 def _bilan_transmis(code: str):
-    """The region's bilan of the latest fortnight due (transmitted in the demo)."""
+    """The region's latest transmitted bilan (the demo has a draft of the fortnight in progress in the Nord)."""
 
     def kwargs(ctx):
         from tableau_de_bord.models import BilanEtape
 
-        bilan = BilanEtape.objects.filter(region__code_insee=code).order_by("-quinzaine__date_debut").first()
-        assert bilan.statut != "brouillon"
+        bilan = (
+            BilanEtape.objects.filter(region__code_insee=code)
+            .exclude(statut="brouillon")
+            .order_by("-quinzaine__date_debut")
+            .first()
+        )
+        assert bilan is not None
         return {"pk": bilan.pk}
 
     return kwargs

@@ -21,7 +21,11 @@ from .factories import OperateurFactory
 def convention_idf(demo, idf):
     operateur = OperateurFactory(region=idf, organisation=demo.organisations["ml_paris"])
     return ConventionOperateur.objects.create(
-        operateur=operateur, objet="Accompagnement", montant=Decimal(10_000), signee_le=date(2010, 1, 4)
+        operateur=operateur,
+        objet="Accompagnement",
+        montant=Decimal(10_000),
+        signee_le=date(2010, 1, 4),
+        transmise_asp_le=date(2010, 1, 5),
     )
 
 
