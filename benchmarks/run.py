@@ -24,6 +24,7 @@ CIBLES = {
     "liste": "≤ 0,5 × liste de l'admin ; requêtes constantes",
     "pdf": "≤ 2 × document WeasyPrint minimal",
     "import": "≥ 0,3 × bulk_create nu",
+    "import_releve_asp": "≥ 0,3 × bulk_create nu (relevé de 100 000 lignes de l'ASP)",
     "charge": "0 erreur ; débit ≥ 0,5 × vue nue",
     "memoire": "worker web < 250 Mo",
     "echeancier_national": "recalcul national ≤ 3 × SQL nu (INSERT … SELECT … generate_series des mêmes lignes)",
@@ -66,8 +67,10 @@ def chemins_de_charge() -> dict:
     return chemins
 
 
-def mesurer_taille(n: int, graine: int, duree_charge: int, avec_import: bool, recalcul: bool = True) -> dict:
-    from . import charge, mesures, mesures_echeancier
+def mesurer_taille(
+    n: int, graine: int, duree_charge: int, avec_import: bool, recalcul: bool = True, avec_releve: bool = False
+) -> dict:
+    from . import charge, mesures, mesures_echeancier, releve_asp
     from .generateur import generer, vider
 
     print(f"\n=== N = {n:,} conventions ===".replace(",", " "), flush=True)
@@ -94,6 +97,10 @@ def mesurer_taille(n: int, graine: int, duree_charge: int, avec_import: bool, re
         )
     if avec_import:
         resultat["import"] = etape("import de 10 000 lignes", mesures.import_taux)
+    if avec_releve:  # one region's 100 000 convention-months: only the largest size has enough
+        resultat["import_releve_asp"] = etape(
+            "import d'un relevé de l'ASP de 100 000 lignes", releve_asp.import_releve_asp
+        )
     resultat["charge"] = etape("charge (gunicorn + wrk)", charge.charge, chemins_de_charge(), duree_charge)
     resultat["celery"] = etape("mémoire d'un worker Celery", charge.memoire_celery, 1 if n >= 1_000_000 else 2)
     return resultat
@@ -190,6 +197,12 @@ def tableau(tailles: list[dict]) -> list[list[str]]:
             lambda t, bu=bu, b=base_bu: f"{bu(t)['ms']:.1f} ({bu(t)['requetes']}) = {bu(t)['ms'] / b:.2f}×",
             "≤ 1,5× ; constant",
         )
+    rel = lambda t: t["import_releve_asp"]  # noqa: E731
+    ligne(
+        "relevé ASP 100 000 lignes : import / bulk_create (s)",
+        lambda t: f"{rel(t)['import_s']:.2f} / {rel(t)['bulk_create_s']:.2f} = {rel(t)['ratio']:.2f}×",
+        "≥ 0,3×",
+    )
     ch = lambda t: t["charge"]  # noqa: E731
     ligne(
         "charge mixte : req/s / vue nue",
@@ -240,7 +253,9 @@ def main(argv=None):
     call_command("collectstatic", interactive=False, verbosity=0)
     debut = time.perf_counter()
     resultats = [
-        mesurer_taille(n, args.graine, args.duree_charge, i == 0, n <= args.recalcul_jusqu_a)
+        mesurer_taille(
+            n, args.graine, args.duree_charge, i == 0, n <= args.recalcul_jusqu_a, avec_releve=i == len(tailles) - 1
+        )
         for i, n in enumerate(tailles)
     ]
     lignes = tableau(resultats)

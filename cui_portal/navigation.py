@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from droit.vocabulaire import Role
 
-from .permissions import ROLES_BUDGETS, ROLES_CAOM, ROLES_PROGRAMME, Perimetre, a_l_un_des_roles
+from .permissions import ROLES_BUDGETS, ROLES_CAOM, ROLES_PAIEMENTS, ROLES_PROGRAMME, Perimetre, a_l_un_des_roles
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,7 @@ MENU: list[Entree] = [
     Entree("CAOM", "caom:liste", frozenset(ROLES_CAOM)),
     Entree("Arrêtés régionaux", "arretes:liste"),
     Entree("Suivi des arrêtés", "arretes:suivi", frozenset({R.NATIONAL})),
+    Entree("Paiements de l'ASP", "paiements:signalements", frozenset(ROLES_PAIEMENTS)),
     Entree("Mes notifications", "rappels:notifications"),
     Entree("Simulateur d'aide", "simulateur:simulateur"),
     Entree("Tableau de bord CAE-jeunes", "tableau_de_bord:accueil", frozenset(ROLES_PROGRAMME)),

@@ -16,6 +16,7 @@ urlpatterns = [
     path("simulateur/", include("simulateur.urls")),
     path("caom/", include("caom.urls")),
     path("conventions/", include("conventions.urls")),
+    path("paiements/", include("paiements.urls")),
     path("tableau-de-bord/", include("tableau_de_bord.urls")),
     path("rappels/", include("rappels.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 
 from cui_portal.contraintes import ou, refus
+from cui_portal.permissions import restreindre
 
 
 class StatutReleve(models.TextChoices):
@@ -16,8 +17,17 @@ class StatutReleve(models.TextChoices):
     ECHEC = "echec", "Échec de la vérification"
 
 
+class ReleveAspQuerySet(models.QuerySet):
+    def visibles_par(self, perimetre):
+        """Regional roles see their region's statements, national roles every region's, nobody else any."""
+        return restreindre(self, perimetre, region="region_id")
+
+
 class ReleveAsp(models.Model):
-    """One ASP payment statement of one region, between its preview and its confirmation, then once recorded."""
+    """One ASP payment statement of one region, between its preview and its confirmation, then once recorded.
+
+    ``lignes`` holds the outcome of each row of the file (``importation.verifier_lignes``): its number in the
+    sheet, its four values as typed, its errors by column and, when valid, what will be written."""
 
     region = models.ForeignKey(
         "referentiels.Region", verbose_name="région", on_delete=models.PROTECT, related_name="releves_asp"
@@ -36,6 +46,8 @@ class ReleveAsp(models.Model):
     lignes = models.JSONField("lignes", default=list, blank=True)
     cree_le = models.DateTimeField("créé le", auto_now_add=True)
     enregistre_le = models.DateTimeField("enregistré le", null=True, blank=True)
+
+    objects = ReleveAspQuerySet.as_manager()
 
     class Meta:
         verbose_name = "relevé de paiements de l'ASP"

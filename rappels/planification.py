@@ -27,6 +27,12 @@ PLANIFICATION = {
         "Reprend la vérification des fichiers de taux restée « en cours » (courtier indisponible, worker arrêté), "
         "puis l'abandonne avec une explication au bout d'une heure.",
     ),
+    "Reprise des relevés de l'ASP interrompus": (
+        "paiements.reprendre_releves",
+        ("*/5", "*", "*", "*", "*"),
+        "Reprend la vérification des relevés de paiements de l'ASP restée « en cours » (courtier indisponible, "
+        "worker arrêté), puis l'abandonne avec une explication au bout d'une heure.",
+    ),
     "Anonymisation des salariés (R5134-23)": (
         "rappels.anonymiser_salaries",
         ("0", "3", "1", "*", "*"),

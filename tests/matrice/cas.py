@@ -287,8 +287,15 @@ MATRICE.update(
 
 
 # --- arrêtés, simulateur, CAOM, tableau de bord, rappels: one module each, their lines added to the above ------
-from tests.matrice import cas_arretes, cas_caom, cas_rappels, cas_simulateur, cas_tableau_de_bord  # noqa: E402
+from tests.matrice import (  # noqa: E402
+    cas_arretes,
+    cas_caom,
+    cas_paiements,
+    cas_rappels,
+    cas_simulateur,
+    cas_tableau_de_bord,
+)
 
-for _module in (cas_arretes, cas_simulateur, cas_caom, cas_tableau_de_bord, cas_rappels):
+for _module in (cas_arretes, cas_simulateur, cas_caom, cas_paiements, cas_tableau_de_bord, cas_rappels):
     for _nom, _cas in _module.CAS.items():
         MATRICE.setdefault(_nom, []).extend(_cas)

@@ -1,0 +1,205 @@
+"""Selectors of the reconciliation: what the ASP paid for each convention-month against its schedule.
+
+The rule is ``regles.rapprocher``; the flagged months of a region are found by the database with the same rule
+written as SQL filters (``_trop_percu``, ``_impaye``), then each row of a page is reconciled again by the pure
+rule for display (a test checks both agree). A payment of a month no longer in the schedule (the schedule
+shrank after a rupture or an avenant) is an overpayment too.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Count, DecimalField, Exists, F, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+
+from conventions.models import MoisAide
+
+from .models import PaiementAsp
+from .regles import IMPAYE, TROP_PERCU, ZERO, Rapprochement, dernier_mois_en_retard, rapprocher
+
+MONTANT = DecimalField(max_digits=12, decimal_places=2)
+ZERO_SQL = Value(ZERO, output_field=MONTANT)
+
+
+def paiements_par_mois(convention_id: int) -> dict[date, tuple[Decimal, Decimal]]:
+    """What the statements paid for each month of a convention: ``{mois: (etat, cg)}`` (the conventions page's
+    provider, registered in ``PaiementsConfig.ready()``)."""
+    lignes = (
+        PaiementAsp.objects.filter(convention_id=convention_id)
+        .order_by()
+        .values("mois")
+        .annotate(etat=Sum("montant_etat"), cg=Sum("montant_conseil_general"))
+        .values_list("mois", "etat", "cg")
+    )
+    return {mois: (etat, cg) for mois, etat, cg in lignes}
+
+
+def rapprochement_de(convention_id: int, jour: date) -> list[Rapprochement]:
+    """Every month of one convention reconciled on ``jour``: its schedule, and any month paid outside it."""
+    payes = paiements_par_mois(convention_id)
+    mois = {
+        m.mois: m
+        for m in MoisAide.objects.filter(convention_id=convention_id).only(
+            "mois", "part_etat", "part_conseil_general", "a_rembourser"
+        )
+    }
+    resultat = []
+    for cle in sorted(set(mois) | set(payes)):
+        ligne = mois.get(cle)
+        etat, cg = payes.get(cle, (ZERO, ZERO))
+        resultat.append(
+            rapprocher(
+                cle,
+                part_etat=ligne.part_etat if ligne else ZERO,
+                part_conseil_general=ligne.part_conseil_general if ligne else ZERO,
+                a_rembourser=ligne.a_rembourser if ligne else ZERO,
+                paye_etat=etat,
+                paye_conseil_general=cg,
+                jour=jour,
+            )
+        )
+    return resultat
+
+
+# --- the flagged months of a region ------------------------------------------------------------------
+
+
+def _paye(champ: str):
+    somme = (
+        PaiementAsp.objects.filter(convention_id=OuterRef("convention_id"), mois=OuterRef("mois"))
+        .order_by()
+        .values("convention_id", "mois")
+        .annotate(s=Sum(champ))
+        .values("s")
+    )
+    return Coalesce(Subquery(somme, output_field=MONTANT), ZERO_SQL)
+
+
+def _mois_rapproches(region_id: int | None):
+    qs = MoisAide.objects.all() if region_id is None else MoisAide.objects.filter(region_id=region_id)
+    return qs.annotate(
+        paye_etat=_paye("montant_etat"),
+        paye_cg=_paye("montant_conseil_general"),
+        du=F("aide") - F("a_rembourser"),
+    ).annotate(paye=F("paye_etat") + F("paye_cg"))
+
+
+def _trop_percu() -> Q:
+    return Q(paye__gt=F("du"))
+
+
+def _impaye(jour: date) -> Q:
+    return Q(du__gt=0, paye=0, mois__lte=dernier_mois_en_retard(jour))
+
+
+FILTRES = {TROP_PERCU: "Trop-perçus", IMPAYE: "Impayés"}
+
+
+@dataclass(frozen=True)
+class MoisSignale:
+    convention_id: int
+    numero: str
+    departement: str
+    rapprochement: Rapprochement
+
+
+@dataclass(frozen=True)
+class Comptes:
+    trop_percus: int
+    montant_trop_percu: Decimal
+    impayes: int
+    montant_impaye: Decimal
+    hors_echeancier: int
+
+    @property
+    def total(self) -> int:
+        return self.trop_percus + self.impayes
+
+
+def mois_signales(region_id: int | None, jour: date, signal: str | None = None):
+    """The flagged convention-months of a region (``None``: every region), most recent first, as a queryset
+    to paginate; ``signal`` keeps one kind (``trop_percu`` or ``impaye``)."""
+    filtre = {TROP_PERCU: _trop_percu(), IMPAYE: _impaye(jour)}.get(signal, _trop_percu() | _impaye(jour))
+    return (
+        _mois_rapproches(region_id)
+        .filter(filtre)
+        .select_related("convention", "departement")
+        .only(
+            "convention__numero",
+            "departement__code",
+            "mois",
+            "part_etat",
+            "part_conseil_general",
+            "a_rembourser",
+            "aide",
+            "convention_id",
+        )
+        .order_by("-mois", "convention__numero")
+    )
+
+
+def paiements_hors_echeancier(region_id: int | None):
+    """Payments of months that are no longer in the convention's schedule: each an overpayment."""
+    qs = PaiementAsp.objects.all() if region_id is None else PaiementAsp.objects.filter(region_id=region_id)
+    return (
+        qs.filter(~Exists(MoisAide.objects.filter(convention_id=OuterRef("convention_id"), mois=OuterRef("mois"))))
+        .order_by()
+        .values("convention_id", "convention__numero", "convention__departement__code", "mois")
+        .annotate(etat=Sum("montant_etat"), cg=Sum("montant_conseil_general"))
+        .order_by("-mois", "convention__numero")
+    )
+
+
+def signale(mois: MoisAide, jour: date) -> MoisSignale:
+    """One row of ``mois_signales`` reconciled by the pure rule, for display."""
+    return MoisSignale(
+        convention_id=mois.convention_id,
+        numero=mois.convention.numero,
+        departement=mois.departement.code,
+        rapprochement=rapprocher(
+            mois.mois,
+            part_etat=mois.part_etat,
+            part_conseil_general=mois.part_conseil_general,
+            a_rembourser=mois.a_rembourser,
+            paye_etat=mois.paye_etat,
+            paye_conseil_general=mois.paye_cg,
+            jour=jour,
+        ),
+    )
+
+
+def signale_hors_echeancier(ligne: dict, jour: date) -> MoisSignale:
+    return MoisSignale(
+        convention_id=ligne["convention_id"],
+        numero=ligne["convention__numero"],
+        departement=ligne["convention__departement__code"],
+        rapprochement=rapprocher(
+            ligne["mois"],
+            part_etat=ZERO,
+            part_conseil_general=ZERO,
+            a_rembourser=ZERO,
+            paye_etat=ligne["etat"],
+            paye_conseil_general=ligne["cg"],
+            jour=jour,
+        ),
+    )
+
+
+def comptes(region_id: int | None, jour: date) -> Comptes:
+    """How many months are flagged, and for how much (two queries)."""
+    trop, impaye = _trop_percu(), _impaye(jour)
+    agregats = _mois_rapproches(region_id).aggregate(
+        trop_percus=Count("pk", filter=trop),
+        montant_trop_percu=Coalesce(Sum(F("paye") - F("du"), filter=trop, output_field=MONTANT), ZERO_SQL),
+        impayes=Count("pk", filter=impaye),
+        montant_impaye=Coalesce(Sum("du", filter=impaye, output_field=MONTANT), ZERO_SQL),
+    )
+    hors = list(paiements_hors_echeancier(region_id).values_list("etat", "cg"))
+    return Comptes(
+        trop_percus=agregats["trop_percus"] + len(hors),
+        montant_trop_percu=agregats["montant_trop_percu"] + sum((e + c for e, c in hors), ZERO),
+        impayes=agregats["impayes"],
+        montant_impaye=agregats["montant_impaye"],
+        hors_echeancier=len(hors),
+    )

@@ -1,0 +1,1 @@
+"""Pages of the ASP's payments: the statements (``releves``) and the flagged months (``signalements``)."""
