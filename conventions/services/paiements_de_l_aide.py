@@ -29,9 +29,14 @@ class LignePaiement:
         return self.paye_etat + self.paye_conseil_general
 
     @property
+    def du(self) -> Decimal:
+        """What the ASP owes for the month: the aid, less an indu (an aid to be repaid is not owed)."""
+        return self.mois.aide - min(self.mois.a_rembourser, self.mois.aide)
+
+    @property
     def ecart(self) -> Decimal | None:
         """Paid − due (positive: overpaid); None while no statement covers the month."""
-        return None if self.paye is None else self.paye - self.mois.aide
+        return None if self.paye is None else self.paye - self.du
 
 
 @dataclass(frozen=True)
