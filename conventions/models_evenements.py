@@ -14,10 +14,12 @@ from .champs import MESSAGE_HEURES_PRISES_EN_CHARGE, MESSAGE_TAUX, champ_heures,
 
 
 class MotifSuspension(models.TextChoices):
+    """An immersion is an avenant (``TypeAvenant.IMMERSION``), not a suspension: the former « immersion »
+    suspensions are « autre » since the migration 0009."""
+
     MALADIE = "maladie", "Maladie ou accident"
     MATERNITE = "maternite", "Congé de maternité, de paternité ou d'adoption"
     EVALUATION = "evaluation", "Évaluation en milieu de travail ou période d'essai chez un autre employeur"
-    IMMERSION = "immersion", "Période d'immersion"
     AUTRE = "autre", "Autre motif"
 
 
