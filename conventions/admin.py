@@ -61,8 +61,21 @@ class ConventionAdminForm(forms.ModelForm):
         if self.errors or self.instance.employeur_id is None or self.instance.salarie_id is None:
             return
         brouillon = self.instance.statut == StatutConvention.BROUILLON
-        for violation in verifier(self.instance, BROUILLON_ENREGISTRE if brouillon else AVENANT_MODIFICATION):
-            self.add_error(violation.champ if violation.champ in self.fields else None, violation.message)
+        violations = verifier(self.instance, BROUILLON_ENREGISTRE if brouillon else AVENANT_MODIFICATION)
+        if not brouillon and CHAMPS_DU_TUTEUR & set(self.changed_data):
+            from .regles.tuteur import verifier_tuteur
+            from .services.verification import donnees_de
+
+            d = donnees_de(self.instance)
+            violations += verifier_tuteur(d.tuteur, d.type_contrat, d.date_debut, d.date_fin, complete=True)
+        for violation in violations:
+            champ = CHAMPS_DE_L_ADMIN.get(violation.champ, violation.champ)
+            self.add_error(champ if champ in self.fields else None, violation.message)
+
+
+CHAMPS_DU_TUTEUR = frozenset({"tuteur_nom", "tuteur_volontaire", "tuteur_experience_mois", "tuteur_est_employeur"})
+# The event forms name the motive « motif »; the admin shows the convention's field.
+CHAMPS_DE_L_ADMIN = {"motif": "motif_rupture"}
 
 
 @admin.register(Convention)

@@ -178,6 +178,12 @@ def peupler(demo, stdout) -> None:
             actions_accompagnement="Aide à la prise de poste, évaluation des compétences.",
             actions_formation="Adaptation au poste de travail." if i % 2 else "Remise à niveau, préqualification.",
             bilan_employeur_fourni=True,
+            # A tutor of its own for each convention: a qualified volunteer employee with years of experience
+            # (R. 5134-38, R. 5134-61); 40 distinct names, so no tutor follows more than three at once.
+            tuteur_nom=f"{PRENOMS[i % 10]} {NOMS[(i // 10 + 5) % 10]}",
+            tuteur_fonction="Responsable d'équipe" if i % 2 else "Encadrant technique",
+            tuteur_volontaire=True,
+            tuteur_experience_mois=36 + 6 * (i % 10),
         )
         if i in (38, 39):
             continue  # two drafts

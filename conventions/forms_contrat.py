@@ -2,7 +2,15 @@
 
 from django import forms
 
-from droit.nombres import HEURES_MAX, HEURES_MAX_PRISES_EN_CHARGE, HEURES_MIN, nombre
+from droit.nombres import (
+    HEURES_MAX,
+    HEURES_MAX_PRISES_EN_CHARGE,
+    HEURES_MIN,
+    SOURCE_TUTEUR,
+    TUTEUR_EXPERIENCE_MIN_ANS,
+    TUTEUR_SALARIES_MAX,
+    nombre,
+)
 from droit.vocabulaire import Financement, StatutConvention, TypeContrat
 from referentiels.models import PublicPrioritaire
 from simulateur.forms import NombreDecimal
@@ -10,6 +18,7 @@ from simulateur.forms import NombreDecimal
 from .forms import ChampDate, case, texte
 from .models import Convention, Nature, TypeContratTravail
 from .regles.immersion import Periode, verifier_periodes_immersion
+from .regles.tuteur import MOIS_PAR_AN
 
 CONTRATS_CUI = [(TypeContrat.CAE.value, TypeContrat.CAE.label), (TypeContrat.CIE.value, TypeContrat.CIE.label)]
 
@@ -81,9 +90,36 @@ class ContratForm(forms.Form):
         empty_label="Choisissez le public",
         help_text="Il fixe le taux de l'arrêté régional.",
     )
-    referent_nom = texte("Référent", 160, aide="Par défaut : le prescripteur.")
-    tuteur_nom = texte("Tuteur", 160, aide="Par défaut : l'employeur (ou son contact).")
+    referent_nom = texte("Référent", 160, aide="Par défaut : le prescripteur (R. 5134-37, R. 5134-60).")
+    tuteur_nom = texte(
+        "Tuteur",
+        160,
+        aide=f"Un salarié de l'employeur, qui suit au plus {nombre(TUTEUR_SALARIES_MAX)} salariés du même contrat à "
+        f"la fois ({SOURCE_TUTEUR['CAE']} ; {SOURCE_TUTEUR['CIE']}).",
+    )
     tuteur_fonction = texte("Fonction du tuteur", 120)
+    tuteur_volontaire = case("Le tuteur est un salarié qualifié et volontaire pour assumer cette fonction")
+    tuteur_experience_mois = forms.IntegerField(
+        label="Expérience professionnelle du tuteur (mois)",
+        min_value=0,
+        max_value=720,
+        required=False,
+        help_text=(
+            f"Au moins {nombre(TUTEUR_EXPERIENCE_MIN_ANS)} ans, soit {TUTEUR_EXPERIENCE_MIN_ANS * MOIS_PAR_AN} mois."
+        ),
+        error_messages={"invalid": "Saisissez un nombre de mois, par exemple 36."},
+    )
+    tuteur_est_employeur = case(
+        "À titre exceptionnel, l'employeur assure lui-même le tutorat (autorisé par le prescripteur)",
+        "Sinon, le tuteur est un salarié désigné ci-dessus : le portail ne met jamais l'employeur à sa place.",
+    )
+    motif_chevauchement = forms.CharField(
+        label="Raison d'une seconde convention en même temps",
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Seulement si la personne a déjà une convention en cours pendant cette période.",
+    )
     formation_en_cours = case("Formation en cours à achever (renouvellement)")
     date_fin_formation = ChampDate(label="Fin de la formation en cours", required=False)
 
@@ -98,9 +134,6 @@ class ContratForm(forms.Form):
                 .exclude(statut=StatutConvention.BROUILLON)
             )
             self.fields["referent_nom"].widget.attrs["placeholder"] = str(convention.prescripteur)
-            self.fields["tuteur_nom"].widget.attrs["placeholder"] = (
-                convention.employeur.contact_nom or convention.employeur.raison_sociale
-            )
 
     def clean(self):
         donnees = super().clean()

@@ -33,6 +33,7 @@ from .champs import MESSAGE_HEURES_PRISES_EN_CHARGE, MESSAGE_TAUX, champ_heures,
 from .models_echeancier import MoisAide  # noqa: F401  (registered with the app here)
 from .models_evenements import (  # noqa: F401  (registered with the app here)
     Avenant,
+    MotifRupture,
     MotifSuspension,
     PeriodeImmersion,
     SequenceNumero,
@@ -55,24 +56,6 @@ class Nature(models.TextChoices):
 class TypeContratTravail(models.TextChoices):
     CDD = "CDD", "Contrat à durée déterminée"
     CDI = "CDI", "Contrat à durée indéterminée"
-
-
-class MotifRupture(models.TextChoices):
-    """Legal cases of an early end (L. 1243-1 and L. 1243-2; L. 5134-28 and L. 5134-70 for the CUI)."""
-
-    EMBAUCHE = "embauche", "Embauche en CDI ou en CDD d'au moins six mois (L. 1243-2)"
-    FORMATION = "formation", "Formation qualifiante (L. 5134-28, L. 5134-70)"
-    PERIODE_ESSAI = "periode_essai", "Rupture pendant la période d'essai"
-    ACCORD_COMMUN = "accord_commun", "Rupture d'un commun accord (L. 1243-1)"
-    FAUTE_GRAVE = "faute_grave", "Faute grave du salarié (L. 1243-1)"
-    FORCE_MAJEURE = "force_majeure", "Force majeure (L. 1243-1)"
-    INAPTITUDE = "inaptitude", "Inaptitude constatée par le médecin du travail"
-    DEMISSION = "demission", "Démission (CDI)"
-    LICENCIEMENT = "licenciement", "Licenciement pour cause réelle et sérieuse (CDI)"
-    HORS_CAS_LEGAUX = (
-        "hors_cas_legaux",
-        "Rupture par l'employeur hors des cas prévus par la loi (l'aide versée est à rembourser)",
-    )
 
 
 class Convention(models.Model):
@@ -100,9 +83,26 @@ class Convention(models.Model):
     prescripteur = models.ForeignKey(
         Organisation, verbose_name="prescripteur", on_delete=models.PROTECT, related_name="conventions_prescrites"
     )
-    referent_nom = models.CharField("référent", max_length=160, blank=True, help_text="Par défaut : le prescripteur.")
-    tuteur_nom = models.CharField("tuteur", max_length=160, blank=True, help_text="Par défaut : l'employeur.")
+    referent_nom = models.CharField(
+        "référent", max_length=160, blank=True, help_text="Par défaut : le prescripteur (R. 5134-37, R. 5134-60)."
+    )
+    # The tutor (R. 5134-38 for the CAE, R. 5134-61 for the CIE; ``regles.tuteur``): never filled silently.
+    tuteur_nom = models.CharField(
+        "tuteur", max_length=160, blank=True, help_text="Un salarié qualifié et volontaire désigné par l'employeur."
+    )
     tuteur_fonction = models.CharField("fonction du tuteur", max_length=120, blank=True)
+    tuteur_volontaire = models.BooleanField("le tuteur est un salarié qualifié et volontaire", default=False)
+    tuteur_experience_mois = models.PositiveSmallIntegerField(
+        "expérience professionnelle du tuteur (mois)", null=True, blank=True
+    )
+    tuteur_est_employeur = models.BooleanField(
+        "l'employeur assure lui-même le tutorat (à titre exceptionnel, autorisé par le prescripteur)", default=False
+    )
+    motif_chevauchement = models.TextField(
+        "raison d'une seconde convention en même temps",
+        blank=True,
+        help_text="Quand la personne a déjà une convention en cours pendant cette période.",
+    )
     # The convention's own records of its parties (its snapshot), on their shared identities (``models_parties``).
     employeur = models.OneToOneField(
         Employeur, verbose_name="employeur", on_delete=models.PROTECT, related_name="convention"
@@ -393,7 +393,10 @@ class Convention(models.Model):
 
     @property
     def tuteur(self) -> str:
-        return self.tuteur_nom or (self.employeur.raison_sociale if self.employeur_id else "")
+        """The tutor named; the employer only when the form says so (``tuteur_est_employeur``)."""
+        if self.tuteur_nom or not self.tuteur_est_employeur:
+            return self.tuteur_nom
+        return self.employeur.raison_sociale if self.employeur_id else ""
 
     @property
     def cofinancee_en_mode_exceptionnel(self) -> bool:

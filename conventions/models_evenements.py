@@ -14,11 +14,45 @@ from .champs import MESSAGE_HEURES_PRISES_EN_CHARGE, MESSAGE_TAUX, champ_heures,
 
 
 class MotifSuspension(models.TextChoices):
+    """An immersion is an avenant (``TypeAvenant.IMMERSION``), not a suspension: the former « immersion »
+    suspensions are « autre » since the migration 0009."""
+
     MALADIE = "maladie", "Maladie ou accident"
     MATERNITE = "maternite", "Congé de maternité, de paternité ou d'adoption"
     EVALUATION = "evaluation", "Évaluation en milieu de travail ou période d'essai chez un autre employeur"
-    IMMERSION = "immersion", "Période d'immersion"
     AUTRE = "autre", "Autre motif"
+
+
+class MotifRupture(models.TextChoices):
+    """The motives of an early end, each with its case of the law (``regles.evenements`` checks they fit the work
+    contract): a CDD ends early only by L. 1243-1, L. 1243-2, L. 5134-28 (CAE) or L. 5134-70 (CIE)."""
+
+    EMBAUCHE = (
+        "embauche",
+        "Départ du salarié pour une embauche en CDI ou en CDD d'au moins six mois (L. 1243-2 ; L. 5134-28, L. 5134-70)",
+    )
+    FORMATION = "formation", "Départ du salarié pour une formation qualifiante (L. 5134-28, L. 5134-70)"
+    PERIODE_ESSAI = (
+        "periode_essai",
+        "Rupture pendant la période d'essai (L. 1242-10 pour un CDD, L. 1221-19 pour un CDI)",
+    )
+    ACCORD_COMMUN = "accord_commun", "Rupture d'un commun accord (L. 1243-1 ; rupture conventionnelle d'un CDI)"
+    FAUTE_GRAVE = "faute_grave", "Faute grave du salarié (L. 1243-1)"
+    FORCE_MAJEURE = "force_majeure", "Force majeure (L. 1243-1)"
+    INAPTITUDE = (
+        "inaptitude",
+        "Inaptitude constatée par le médecin du travail (pour un CDD : L. 1243-1, à partir du 19/05/2011)",
+    )
+    DEMISSION = "demission", "Démission (CDI)"
+    LICENCIEMENT = "licenciement", "Licenciement pour cause réelle et sérieuse (CDI)"
+    DEPART_SALARIE = (
+        "depart_salarie",
+        "Départ anticipé du salarié hors des cas prévus par la loi (CDD, L. 1243-3)",
+    )
+    HORS_CAS_LEGAUX = (
+        "hors_cas_legaux",
+        "Rupture par l'employeur hors des cas prévus par la loi (l'aide versée est à rembourser)",
+    )
 
 
 class TypeAvenant(models.TextChoices):

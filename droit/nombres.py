@@ -29,6 +29,16 @@ SOURCE_CONSERVATION = "R. 5134-23 du code du travail"
 SOURCE_COFINANCEMENT_RSA = "L. 5134-19-1 du code du travail"  # the CG funds conventions of RSA beneficiaries
 SOURCE_CAOM_PREALABLE = "L. 5134-19-4 du code du travail ; circulaire DGEFP 2009-42, annexe 2"
 SOURCE_OPERATEUR_ASP = f"{SOURCE_CAE_JEUNES}, § 1.1"
+# Events of the work contract (Code du travail as in force in 2010)
+SOURCE_RUPTURE_CDD = "L. 1243-1 et L. 1243-2 du code du travail"
+SOURCE_RUPTURE_CUI = {"CAE": "L. 5134-28 du code du travail", "CIE": "L. 5134-70 du code du travail"}
+SOURCE_PERIODE_ESSAI_CDD = "L. 1242-10 du code du travail"
+SOURCE_PERIODE_ESSAI_CDI = "L. 1221-19 du code du travail"
+# The tutor and the référent (décret n° 2009-1442 du 25 novembre 2009): R. 5134-37 / R. 5134-38 for the CAE,
+# R. 5134-60 / R. 5134-61 for the CIE (wording read in later consolidations: see the README's note).
+SOURCE_TUTEUR = {"CAE": "R. 5134-38 du code du travail", "CIE": "R. 5134-61 du code du travail"}
+SOURCE_REFERENT = {"CAE": "R. 5134-37 du code du travail", "CIE": "R. 5134-60 du code du travail"}
+SOURCE_CIRCULAIRE_TUTEUR = "circulaire DGEFP 2009-42, question 4, point 4"
 
 # --- dates ---
 
@@ -60,6 +70,24 @@ DUREE_MAX_RENOUVELLEMENT_AU_DELA_DE_24_MOIS = 12
 AGE_SENIOR = 50  # 60 months for minimum-benefit recipients who turn 50 during the convention
 AGE_MAX_CAE_JEUNES = 26
 DUREE_MIN_CAE_JEUNES_MOIS = 12
+
+# --- the trial period of the work contract ---
+# A CDD: one day a week, within two weeks when its initial length is at most six months, one month beyond
+# (L. 1242-10). A CDI: the longest initial maximum of L. 1221-19 (four months, cadres), the employee's category
+# being unknown to the portal.
+PERIODE_ESSAI_CDD_JOURS_PAR_SEMAINE = 1
+PERIODE_ESSAI_CDD_MAX_COURT_SEMAINES = 2
+PERIODE_ESSAI_CDD_SEUIL_MOIS = 6
+PERIODE_ESSAI_CDD_MAX_LONG_MOIS = 1
+PERIODE_ESSAI_CDI_MAX_MOIS = 4
+# L. 1243-1 names the inaptitude « constatée par le médecin du travail » from the loi n° 2011-525 du 17 mai 2011
+# (published on 18 May, in force the next day); in 2010 a CDD ends early only by agreement, serious misconduct or
+# force majeure.
+DATE_INAPTITUDE_RUPTURE_CDD = date(2011, 5, 19)
+
+# --- the tutor (R. 5134-38 for the CAE, R. 5134-61 for the CIE) ---
+TUTEUR_EXPERIENCE_MIN_ANS = 2  # a qualified volunteer employee with at least two years' professional experience
+TUTEUR_SALARIES_MAX = 3  # following at most three employees of the same contract at once
 
 # --- the calendar of a campaign ---
 # Arrêtés are due end of November, the CAOM state on 30 November, the signature before 31 December: from

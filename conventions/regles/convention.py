@@ -25,9 +25,11 @@ from .base import CAE, Personne, age_au
 from .cofinancement import verifier_cofinancement
 from .contrat import verifier_contrat_travail, verifier_type_et_dates
 from .duree import Renouvellement, plafond_pcs, verifier_duree_initiale, verifier_renouvellement
-from .historique import Historique, mois_effectues_pcs, verifier_historique
+from .evenements import verifier_motif_rupture, verifier_motif_suspension
+from .historique import Chevauchement, Historique, mois_effectues_pcs, verifier_chevauchement, verifier_historique
 from .immersion import Periode, verifier_periodes_immersion
-from .statuts import BROUILLON, verifier_declaration, verifier_transition
+from .statuts import BROUILLON, SUSPENDUE, verifier_declaration, verifier_transition
+from .tuteur import Tuteur, verifier_tuteur
 
 # --- bilan -------------------------------------------------------------------------------
 
@@ -110,6 +112,15 @@ class DonneesConvention:
     departement_id: int | None = None
     caom: CaomDuCofinancement | None = None
     date_cofinancement: date | None = None
+    # The tutor (``regles.tuteur``), and the person's other conventions running at the same time with the reason
+    # the prescripteur gives for a second one (``regles.historique``)
+    tuteur: Tuteur | None = None
+    chevauchement: Chevauchement | None = None
+    motif_chevauchement: str = ""
+    # Events: the rupture (its motive against the work contract) and the motive of a suspension declared
+    motif_rupture: str = ""
+    date_rupture: date | None = None
+    motif_suspension: str = ""
 
 
 # The kinds of write, each checked by ``verifier_convention``.
@@ -158,8 +169,10 @@ def verifier_convention(d: DonneesConvention, contexte: Contexte = Contexte()) -
     - What is decided when signing (mandatory values, the contract against the dates of 2010 and the
       employer's sector, the prior bilan) at the entry and the conclusion; the bilan again at a renewal.
     - A draft (``BROUILLON_ENREGISTRE``) skips the values not given yet.
-    - An event (suspension, resumption, rupture) changes only the status: its transition and its declaration
-      are checked, not the values signed before (a legal declaration is never refused for them).
+    - An event (suspension, resumption, rupture) changes only the status: its transition, its declaration and
+      its motive against the work contract are checked, not the values signed before (a legal declaration is
+      never refused for them). A rupture's motive is checked at every write that keeps it (the admin too).
+    - The tutor and a second convention at the same time for the same person at the entry and the conclusion.
     """
     violations = []
     if contexte.nouveau_statut is not None:
@@ -168,6 +181,17 @@ def verifier_convention(d: DonneesConvention, contexte: Contexte = Contexte()) -
         violations += verifier_declaration(
             contexte.declaration.date_evenement, contexte.declaration.date_declaration, d.date_debut
         )
+    if d.motif_rupture and d.date_rupture:
+        violations += verifier_motif_rupture(
+            d.motif_rupture,
+            type_contrat=d.type_contrat,
+            type_contrat_travail=d.type_contrat_travail,
+            date_embauche=d.date_embauche,
+            fin_contrat=d.date_fin_contrat_travail,
+            date_rupture=d.date_rupture,
+        )
+    if contexte.nouveau_statut == SUSPENDUE:
+        violations += verifier_motif_suspension(d.motif_suspension)
     if contexte.ecriture == EVENEMENT:
         return violations
     complete = contexte.ecriture != BROUILLON_ENREGISTRE
@@ -206,6 +230,10 @@ def verifier_convention(d: DonneesConvention, contexte: Contexte = Contexte()) -
         violations.append(
             Violation("convention_precedente", "Indiquez le contrat du plan de cohésion sociale prolongé.")
         )
+    if signature and d.tuteur is not None:
+        violations += verifier_tuteur(d.tuteur, d.type_contrat, d.date_debut, d.date_fin, complete=complete)
+    if signature and d.chevauchement is not None:
+        violations += verifier_chevauchement(d.chevauchement, d.motif_chevauchement)
     if signature:
         violations += verifier_bilan(
             d.nature == "renouvellement",

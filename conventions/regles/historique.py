@@ -133,3 +133,42 @@ def mois_effectues_pcs(h: Historique | None, mois_saisis: int) -> int:
     """After a plan de cohésion sociale contract: the months typed, or the portal's history of the old contracts
     when it knows more (circular 2009-42, annexe 1, question 2)."""
     return max(mois_saisis, h.mois_pcs if h else 0)
+
+
+# --- a second convention at the same time ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Chevauchement:
+    conventions: int = 0  # the person's other conventions running during this one's period
+    autres_prescripteurs: int = 0
+
+
+def chevauchement(anterieures: list[Anterieure], debut: date | None, fin: date | None) -> Chevauchement:
+    """The person's other conventions (any organisation, their effective end) running on a day of [debut, fin]."""
+    if debut is None or fin is None:
+        return Chevauchement()
+    en_meme_temps = [a for a in anterieures if a.debut <= fin and a.fin >= debut]
+    return Chevauchement(len(en_meme_temps), sum(1 for a in en_meme_temps if a.autre_prescripteur))
+
+
+def verifier_chevauchement(c: Chevauchement, motif: str) -> list[Violation]:
+    """A second convention for the same person while another one runs is refused unless the prescripteur states
+    why (a rule of the portal, issue 16: the aid is for one path of one person). The message tells how many and
+    whether another prescripteur holds them, nothing more."""
+    if c.conventions == 0 or motif.strip():
+        return []
+    if c.autres_prescripteurs == c.conventions:
+        qui = " d'un autre prescripteur" if c.conventions == 1 else " d'autres prescripteurs"
+    elif c.autres_prescripteurs:
+        qui = f", dont {c.autres_prescripteurs} d'un autre prescripteur"
+    else:
+        qui = ""
+    combien = "une convention" if c.conventions == 1 else f"{c.conventions} conventions"
+    return [
+        Violation(
+            "motif_chevauchement",
+            f"Cette personne a déjà {combien}{qui} en cours pendant cette période : indiquez pourquoi une seconde "
+            "convention est conclue en même temps (elle est gardée dans l'historique).",
+        )
+    ]

@@ -46,14 +46,16 @@ def allouer_numero(type_contrat: str, departement, annee: int) -> str:
 
 
 def completer(convention: Convention) -> None:
-    """Denormalised and default values: territory of the employer, ACI, référent and tuteur."""
+    """Denormalised and default values: territory of the employer, ACI, the référent (the prescripteur unless
+    another is named: R. 5134-37, R. 5134-60). The tutor is never filled silently: the employer is the tutor only
+    when the form says so (R. 5134-38, R. 5134-61), then under its contact's name."""
     employeur = convention.employeur
     convention.departement_id = employeur.departement_id
     convention.region_id = employeur.departement.region_id
     convention.aci = employeur.est_aci
     if not convention.referent_nom and convention.prescripteur_id:
         convention.referent_nom = convention.prescripteur.nom
-    if not convention.tuteur_nom:
+    if convention.tuteur_est_employeur and not convention.tuteur_nom:
         convention.tuteur_nom = employeur.contact_nom or employeur.raison_sociale
         convention.tuteur_fonction = convention.tuteur_fonction or "Employeur"
     if convention.type_contrat_travail == TypeContratTravail.CDI:

@@ -212,6 +212,7 @@ def declarer_suspension(
     convention = Convention.objects.select_for_update().get(pk=convention.pk)
     date_declaration = date_declaration or horloge.aujourdhui()
     _avancer(convention, date_suspension)
+    convention.motif_suspension = motif  # checked with the event (an immersion is an avenant)
     exiger_conforme(
         convention,
         EVENEMENT,
@@ -268,11 +269,11 @@ def declarer_rupture(
     convention = Convention.objects.select_for_update().get(pk=convention.pk)
     date_declaration = date_declaration or horloge.aujourdhui()
     _avancer(convention, date_rupture)
+    convention.date_rupture, convention.motif_rupture = date_rupture, motif  # its motive against the contract
     exiger_conforme(
         convention, EVENEMENT, nouveau_statut=StatutConvention.ROMPUE, declaration=(date_rupture, date_declaration)
     )
     convention.statut = StatutConvention.ROMPUE
-    convention.date_rupture, convention.motif_rupture = date_rupture, motif
     convention.date_declaration_evenement = date_declaration
     convention.declaration_tardive = declaration_tardive(date_rupture, date_declaration)
     enregistrer(convention, par, "Rupture déclarée" + (" (tardive)" if convention.declaration_tardive else ""))

@@ -9,7 +9,16 @@ from django.db.models import Q
 from droit.vocabulaire import StatutConvention
 
 from ..models import Convention, Nature
-from ..regles.historique import Anterieure, Historique, fin_effective, historique_avant, message_historique
+from ..regles.historique import (
+    Anterieure,
+    Chevauchement,
+    Historique,
+    chevauchement,
+    fin_effective,
+    historique_avant,
+    message_historique,
+)
+from ..regles.tuteur import nom_du_tuteur
 
 
 def chaine_de(convention: Convention) -> list[Convention]:
@@ -45,8 +54,37 @@ def anterieures_de(convention: Convention) -> list[Anterieure]:
     ]
 
 
-def historique_de(convention: Convention) -> Historique:
-    return historique_avant(anterieures_de(convention), debut_de_chaine(convention))
+def historique_de(convention: Convention, anterieures: list[Anterieure] | None = None) -> Historique:
+    anterieures = anterieures_de(convention) if anterieures is None else anterieures
+    return historique_avant(anterieures, debut_de_chaine(convention))
+
+
+def chevauchement_de(convention: Convention, anterieures: list[Anterieure] | None = None) -> Chevauchement:
+    """The person's other conventions (any organisation) running during this one, in figures only."""
+    anterieures = anterieures_de(convention) if anterieures is None else anterieures
+    return chevauchement(anterieures, convention.date_debut, convention.date_fin)
+
+
+def suivis_du_tuteur(convention: Convention) -> tuple[tuple[date, date], ...]:
+    """The periods of the employer's other conventions (same SIRET, same contract, any organisation) with the same
+    tutor: compared by name here, never shown (the rule tells only how many run at once)."""
+    nom = nom_du_tuteur(convention.tuteur_nom or "")
+    if not nom or convention.employeur_id is None:
+        return ()
+    lignes = (
+        Convention.objects.filter(
+            employeur__etablissement_id=convention.employeur.etablissement_id,
+            type_contrat=convention.type_contrat,
+            date_debut__isnull=False,
+            date_fin__isnull=False,
+        )
+        .exclude(statut=StatutConvention.BROUILLON)
+        .exclude(pk=convention.pk)
+        .values_list("tuteur_nom", "date_debut", "date_fin", "date_rupture")
+    )
+    return tuple(
+        (debut, fin_effective(fin, rupture)) for tuteur, debut, fin, rupture in lignes if nom_du_tuteur(tuteur) == nom
+    )
 
 
 def annonce_historique(convention: Convention) -> str:

@@ -15,9 +15,10 @@ from ..models import Convention, Nature
 from ..models_evenements import TypeAvenant
 from ..regles.convention import Contexte, Declaration, DonneesConvention, verifier_convention
 from ..regles.immersion import Periode
+from ..regles.tuteur import Tuteur
 from .aide import caom_de, heures_max_de_l_arrete, taux_de_l_arrete
 from .commun import exiger_regles
-from .historique import debut_de_chaine, historique_de
+from .historique import anterieures_de, chevauchement_de, debut_de_chaine, historique_de, suivis_du_tuteur
 from .parties import personne_de
 
 
@@ -35,6 +36,7 @@ def donnees_de(convention: Convention, **remplacements) -> DonneesConvention:
     debut_chaine = fin_precedente = None
     if convention.nature == Nature.RENOUVELLEMENT and precedente is not None:
         debut_chaine, fin_precedente = debut_de_chaine(convention), precedente.date_fin
+    anterieures = anterieures_de(convention)
     renouvellement = _dernier_renouvellement(convention)
     if renouvellement is not None:
         # Renewed by avenant: the total length is checked from the chain's start to the last renewal.
@@ -65,13 +67,25 @@ def donnees_de(convention: Convention, **remplacements) -> DonneesConvention:
         "debut_chaine": debut_chaine,
         "fin_precedente": fin_precedente,
         "fin_formation": convention.date_fin_formation if convention.formation_en_cours else None,
-        "historique": historique_de(convention),
+        "historique": historique_de(convention, anterieures),
         "periodes_immersion": [Periode(p.date_debut, p.date_fin) for p in convention.periodes_immersion.all()]
         if convention.pk
         else [],
         "departement_id": convention.departement_id,
         "caom": caom_du_cofinancement(convention),
         "date_cofinancement": convention.date_conclusion or horloge.aujourdhui(),
+        "tuteur": Tuteur(
+            nom=convention.tuteur_nom,
+            est_employeur=convention.tuteur_est_employeur,
+            volontaire=convention.tuteur_volontaire,
+            experience_mois=convention.tuteur_experience_mois,
+            autres_suivis=suivis_du_tuteur(convention),
+        ),
+        "chevauchement": chevauchement_de(convention, anterieures),
+        "motif_chevauchement": convention.motif_chevauchement,
+        "motif_rupture": convention.motif_rupture,
+        "date_rupture": convention.date_rupture,
+        "motif_suspension": convention.motif_suspension,
     }
     valeurs.update(remplacements)
     return DonneesConvention(**valeurs)

@@ -117,6 +117,10 @@ class ConventionFactory(factory.django.DjangoModelFactory):
     duree_hebdo_travail = Decimal(26)
     duree_hebdo_prise_en_charge = Decimal(20)
     public = factory.LazyFunction(lambda: public("autres-publics"))
+    tuteur_nom = "Mme Martin"
+    tuteur_fonction = "Coordinatrice"
+    tuteur_volontaire = True
+    tuteur_experience_mois = 60
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
@@ -198,6 +202,12 @@ def convention(
         "duree_hebdo_prise_en_charge": Decimal(20),
         "public": PublicPrioritaire.objects.get(code=public),
         "financement": financement,
+        # A qualified volunteer employee with five years' experience (R. 5134-38), a name of its own per convention
+        # so that the tests do not meet the limit of three employees per tutor by chance
+        "tuteur_nom": f"Tuteur {next(_compteur)}",
+        "tuteur_fonction": "Coordinatrice",
+        "tuteur_volontaire": True,
+        "tuteur_experience_mois": 60,
     }
     valeurs.update(champs)
     c = conclusion.enregistrer_brouillon(

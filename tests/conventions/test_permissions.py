@@ -63,7 +63,10 @@ def test_les_conventions_precedentes_proposees_sont_celles_que_l_on_voit(arretes
     auteur = demo.comptes["prescripteur@demo.cui.fr"]
     autre = conclusion.conclure(ConventionFactory(prescripteur=PrescripteurFactory(nom="Pôle emploi B")), par=auteur)
     miens = PrescripteurFactory(nom="Pôle emploi A")
-    mienne = conclusion.conclure(ConventionFactory(prescripteur=miens, salarie=autre.salarie), par=auteur)
+    mienne = conclusion.conclure(
+        ConventionFactory(prescripteur=miens, salarie=autre.salarie, motif_chevauchement="Deux temps partiels."),
+        par=auteur,
+    )
     brouillon = ConventionFactory(prescripteur=miens, salarie=autre.salarie)
     perimetre = Perimetre(role=Role.PRESCRIPTEUR, organisation_id=miens.pk, departement_id=miens.departement_id)
 

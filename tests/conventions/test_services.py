@@ -34,7 +34,7 @@ def test_conclure_calcule_l_aide_au_taux_de_l_arrete(arretes_2010, auteur):
     assert convention.part_etat == convention.aide_mensuelle and convention.part_conseil_general == 0
     assert convention.duree_mois == D(6) and convention.engagement_etat == convention.aide_mensuelle * 6
     assert convention.referent_nom == convention.prescripteur.nom
-    assert convention.tuteur_nom == convention.employeur.raison_sociale
+    assert convention.tuteur_nom == "Mme Martin" and not convention.tuteur_est_employeur  # as typed, never filled
     assert convention.history.first().history_user == auteur
 
 

@@ -53,6 +53,10 @@ def donnees_contrat(**autres):
         "date_fin": "03/01/2011",
         "duree_hebdo_prise_en_charge": "20",
         "public": PublicPrioritaire.objects.get(code="jeunes-moins-26-ans").pk,
+        "tuteur_nom": "Mme Martin",
+        "tuteur_fonction": "Coordinatrice",
+        "tuteur_volontaire": "on",
+        "tuteur_experience_mois": "60",
         **autres,
     }
 
