@@ -1,5 +1,6 @@
 from django import forms
 
+from comptes.envois import EnvoiUnique
 from cui_portal.contraintes import ContraintesAuxChamps
 from droit.nombres import HEURES_MAX, HEURES_MIN, PLAFOND_CAE, PLAFOND_CIE, SOURCE_CAOM, nombre
 
@@ -91,7 +92,9 @@ def etats_suivants(actuel: str) -> list[tuple[str, str]]:
     return [(s, StatutCaom(s).label) for s in (*suivants, StatutCaom.ECHEC)]
 
 
-class AvenantForm(forms.Form):
+class AvenantForm(EnvoiUnique):
+    """An avenant to a signed CAOM: a creating form, sent once (``comptes.envois``)."""
+
     date_avenant = forms.DateField(label="Date de l'avenant", widget=DateInput())
     objet = forms.CharField(label="Objet de l'avenant", widget=forms.Textarea(attrs={"rows": 2}))
     nb_cae_cofinances = forms.IntegerField(label="CAE cofinancés", min_value=0)

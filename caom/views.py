@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from comptes.envois import deja_envoye, une_fois
 from cui_portal import horloge, parametres
 from cui_portal.contraintes import message_d_integrite
 from cui_portal.historique import lignes_historique
@@ -244,11 +245,14 @@ def avenant(request, pk):
     if not caom.signee:
         messages.warning(request, "Un avenant ne concerne qu'une CAOM signée : modifiez directement la CAOM.")
         return redirect("caom:detail", caom.pk)
+    if request.method == "POST" and (destination := deja_envoye(request)):
+        return redirect(destination)  # the same page sent twice: one avenant
     initial = {c: getattr(caom, c) for c in services.CHAMPS_VOLUMES} | {"date_avenant": horloge.aujourdhui()}
     form = AvenantForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        try:
+
+        def enregistrer() -> str:
             services.enregistrer_avenant(
                 caom,
                 date_avenant=d["date_avenant"],
@@ -256,11 +260,17 @@ def avenant(request, pk):
                 volumes={c: d[c] for c in services.CHAMPS_VOLUMES},
                 auteur=request.user,
             )
+            return reverse("caom:detail", args=[caom.pk])
+
+        try:
+            destination, premier = une_fois(request, form, enregistrer)
         except RegleCaomError as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(request, "L'avenant est enregistré.")
-            return redirect("caom:detail", caom.pk)
+            if destination is not None:
+                if premier:
+                    messages.success(request, "L'avenant est enregistré.")
+                return redirect(destination)
     return render(
         request,
         "caom/formulaire.html",

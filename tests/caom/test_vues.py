@@ -179,17 +179,20 @@ def test_scenario_de_la_region_au_rapport_du_30_novembre(connecter, demo):
     assert "894,35" in html and "400,07" in html and "494,28" in html
     # After signature, changes go through an avenant.
     assert client.get(url("modifier", caom)).status_code == 302
-    client.post(
-        url("avenant", caom),
-        {
-            "date_avenant": "2010-06-01",
-            "objet": "Plus de CAE",
-            "nb_cae_cofinances": 650,
-            "nb_cae_majores": 50,
-            "nb_cae_cg_seul": 20,
-            "nb_cie_cofinances": 90,
-        },
-    )
+    jeton = str(client.get(url("avenant", caom)).context["form"].initial["jeton_envoi"])
+    avenant = {
+        "jeton_envoi": jeton,
+        "date_avenant": "2010-06-01",
+        "objet": "Plus de CAE",
+        "nb_cae_cofinances": 650,
+        "nb_cae_majores": 50,
+        "nb_cae_cg_seul": 20,
+        "nb_cie_cofinances": 90,
+    }
+    client.post(url("avenant", caom), avenant)
+    # The same page sent twice: one avenant, and a French message.
+    deuxieme = client.post(url("avenant", caom), avenant, follow=True)
+    assert "déjà été envoyé" in deuxieme.content.decode()
     caom.refresh_from_db()
     assert caom.nb_cae_cofinances == 650 and caom.avenants.get().avant["nb_cae_cofinances"] == 600
     assert "600 → 650" in client.get(url("detail", caom)).content.decode()
