@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
 from cui_portal import horloge
+from cui_portal.confirmation import Confirmation, demander_confirmation
 from cui_portal.historique import lignes_historique
 from cui_portal.permissions import (
     STATUTS_ACTIFS,
@@ -99,10 +100,15 @@ def detail(request, pk):
     )
 
 
-def _action(request, convention, form, titre, executer, message_succes):
-    """Show ``form``; on a valid POST run ``executer(cleaned_data)``; rule errors go to their field."""
+def _action(request, convention, form, titre, executer, message_succes, confirmation=None):
+    """Show ``form``; on a valid POST run ``executer(cleaned_data)``; rule errors go to their field. With
+    ``confirmation(cleaned_data) -> Confirmation``, nothing is run before the person confirms."""
     autres = []
     if request.method == "POST" and form.is_valid():
+        if confirmation is not None:
+            page = demander_confirmation(request, confirmation(form.cleaned_data))
+            if page is not None:
+                return page
         try:
             executer(form.cleaned_data)
         except RegleConventionError as exc:
@@ -175,7 +181,32 @@ def rupture(request, pk):
             par=request.user,
         )
 
-    return _action(request, convention, form, "Déclarer une rupture", executer, "La rupture est déclarée.")
+    def confirmation(d) -> Confirmation:
+        from django.urls import reverse
+
+        return Confirmation(
+            titre="Déclarer la rupture ?",
+            action="Oui, déclarer la rupture",
+            consequences=[
+                f"La convention {convention.numero} est rompue le {d['date_rupture']:%d/%m/%Y} "
+                f"(motif : {dict(form.fields['motif'].choices).get(d['motif'], d['motif'])}) : l'aide s'arrête "
+                "à cette date.",
+                form.fields["motif"].help_text,
+            ],
+            irreversible="Une convention rompue ne reprend pas : elle ne reçoit plus d'avenant ni de suspension.",
+            retour=reverse("conventions:detail", args=[convention.pk]),
+            fil=fil(convention),
+        )
+
+    return _action(
+        request,
+        convention,
+        form,
+        "Déclarer une rupture",
+        executer,
+        "La rupture est déclarée.",
+        confirmation=confirmation,
+    )
 
 
 @perimetre_requis
