@@ -164,6 +164,10 @@ def test_pdfs(arretes, connecter):
     assert cerfa.status_code == 200 and cerfa.content.startswith(b"%PDF")
     attestation = client.get(reverse("conventions:attestation", args=[c.pk]))
     assert attestation.status_code == 200 and attestation.content.startswith(b"%PDF")
+    page = client.get(reverse("conventions:detail", args=[c.pk])).content.decode()
+    for libelle, vue in (("Cerfa (PDF)", "cerfa"), ("Attestation d'expérience (PDF)", "attestation")):
+        lien = f'<a class="fr-link fr-link--download" href="{reverse(f"conventions:{vue}", args=[c.pk])}">'
+        assert f'{lien}{libelle} <span class="fr-link__detail">PDF</span></a>' in page
     brouillon = factories.convention(arretes, conclure=False)
     assert connecter("prescripteur").get(reverse("conventions:attestation", args=[brouillon.pk])).status_code == 302
 

@@ -120,7 +120,7 @@ def test_saisie_cae_jeunes_avec_immersion_et_cerfa(page, demo):
     sans_violation(page)
     capture(page, "convention-detail")
     with page.expect_download() as telechargement:
-        page.get_by_role("link", name="Cerfa de la convention (PDF)").click()
+        page.get_by_role("link", name="Cerfa (PDF)").click()
     chemin = telechargement.value.path()
     with open(chemin, "rb") as fichier:
         assert fichier.read(4) == b"%PDF"
