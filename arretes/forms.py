@@ -175,4 +175,8 @@ class PublicationForm(forms.Form):
     confirmation = forms.BooleanField(
         label="Je confirme la publication : l'arrêté ne pourra plus être modifié et remplacera l'arrêté en vigueur "
         "pour la même année.",
+        error_messages={
+            "required": "L'arrêté n'est pas publié : cochez la confirmation (une fois publié, il ne pourra plus être "
+            "modifié)."
+        },
     )

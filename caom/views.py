@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from comptes.envois import deja_envoye, une_fois
 from cui_portal import horloge, parametres
+from cui_portal.confirmation import Confirmation, demander_confirmation
 from cui_portal.contraintes import message_d_integrite
 from cui_portal.historique import lignes_historique
 from cui_portal.pdf import reponse_pdf
@@ -207,6 +208,33 @@ def _formulaire(request, caom, initial, titre):
     )
 
 
+CONSEQUENCES_FINALES = {
+    StatutCaom.SIGNEE: (
+        "Les conventions des bénéficiaires du RSA du département peuvent être cofinancées par le conseil général.",
+        "Une CAOM signée ne revient à aucun état antérieur : ses volumes et paramètres ne changent plus que par "
+        "avenant.",
+    ),
+    StatutCaom.ECHEC: (
+        "Aucune convention du département ne peut être cofinancée par le conseil général sous cette CAOM.",
+        "Une négociation en échec ne reprend pas : la CAOM reste dans cet état.",
+    ),
+}
+
+
+def confirmation_etape(caom: Caom, statut: str, date_etape) -> Confirmation:
+    """The confirmation of a final step (signée or échec), which no later step undoes."""
+    consequence, irreversible = CONSEQUENCES_FINALES[statut]
+    libelle = StatutCaom(statut).label
+    return Confirmation(
+        titre=f"Passer la CAOM à l'état « {libelle} » ?",
+        action=f"Oui, enregistrer l'état « {libelle} »",
+        consequences=[f"{caom} passe à l'état « {libelle} » le {date_etape:%d/%m/%Y}.", consequence],
+        irreversible=irreversible,
+        retour=reverse("caom:detail", args=[caom.pk]),
+        fil=[(reverse("caom:liste"), "CAOM"), (reverse("caom:detail", args=[caom.pk]), str(caom))],
+    )
+
+
 @require_POST
 @perimetre_requis
 def etape(request, pk):
@@ -215,6 +243,10 @@ def etape(request, pk):
     form = EtapeForm(request.POST, caom=caom)
     if form.is_valid():
         d = form.cleaned_data
+        if d["statut"] in CONSEQUENCES_FINALES:
+            page = demander_confirmation(request, confirmation_etape(caom, d["statut"], d["date_etape"]))
+            if page is not None:
+                return page
         try:
             services.changer_statut(
                 caom,

@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 
 from comptes.envois import deja_envoye, une_fois
 from cui_portal import horloge
+from cui_portal.confirmation import Confirmation, demander_confirmation
 from cui_portal.historique import lignes_historique
 from cui_portal.permissions import (
     STATUTS_ACTIFS,
@@ -101,13 +102,18 @@ def detail(request, pk):
     )
 
 
-def _action(request, convention, form, titre, executer, message_succes):
+def _action(request, convention, form, titre, executer, message_succes, confirmation=None):
     """Show ``form``; on a valid POST run ``executer(cleaned_data)`` once per page shown (the form's one-time
-    token: a double submit leads to the convention with a message); rule errors go to their field."""
+    token: a double submit leads to the convention with a message); rule errors go to their field. With
+    ``confirmation(cleaned_data) -> Confirmation``, nothing is run before the person confirms."""
     autres = []
     if request.method == "POST" and (destination := deja_envoye(request)):
         return redirect(destination)
     if request.method == "POST" and form.is_valid():
+        if confirmation is not None:
+            page = demander_confirmation(request, confirmation(form.cleaned_data))
+            if page is not None:
+                return page
 
         def enregistrer() -> str:
             executer(form.cleaned_data)
@@ -187,7 +193,32 @@ def rupture(request, pk):
             par=request.user,
         )
 
-    return _action(request, convention, form, "Déclarer une rupture", executer, "La rupture est déclarée.")
+    def confirmation(d) -> Confirmation:
+        from django.urls import reverse
+
+        return Confirmation(
+            titre="Déclarer la rupture ?",
+            action="Oui, déclarer la rupture",
+            consequences=[
+                f"La convention {convention.numero} est rompue le {d['date_rupture']:%d/%m/%Y} "
+                f"(motif : {dict(form.fields['motif'].choices).get(d['motif'], d['motif'])}) : l'aide s'arrête "
+                "à cette date.",
+                form.fields["motif"].help_text,
+            ],
+            irreversible="Une convention rompue ne reprend pas : elle ne reçoit plus d'avenant ni de suspension.",
+            retour=reverse("conventions:detail", args=[convention.pk]),
+            fil=fil(convention),
+        )
+
+    return _action(
+        request,
+        convention,
+        form,
+        "Déclarer une rupture",
+        executer,
+        "La rupture est déclarée.",
+        confirmation=confirmation,
+    )
 
 
 @perimetre_requis

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from cui_portal.confirmation import Confirmation, confirme, demander_confirmation
 from cui_portal.permissions import perimetre_de, perimetre_requis, peut_voir_nir
 from referentiels.violation import Violation
 
@@ -42,12 +43,33 @@ def erreurs_par_etape(convention, violations) -> list[ErreurAilleurs]:
     return erreurs
 
 
+def confirmation_conclusion(convention) -> Confirmation:
+    from django.urls import reverse
+
+    salarie, employeur = convention.salarie, convention.employeur
+    return Confirmation(
+        titre="Conclure la convention ?",
+        action="Oui, conclure la convention",
+        consequences=[
+            f"La convention de {salarie.prenom} {salarie.nom} chez {employeur.raison_sociale} reçoit son numéro.",
+            f"L'aide est engagée du {convention.date_debut:%d/%m/%Y} au {convention.date_fin:%d/%m/%Y} : "
+            "son échéancier est calculé et compte dans les budgets.",
+        ],
+        irreversible="Une convention conclue ne redevient pas un brouillon : ses termes ne changent plus que par "
+        "avenant, et son numéro lui reste.",
+        retour=reverse("conventions:recapitulatif", args=[convention.pk]),
+        fil=[(reverse("conventions:liste"), "Conventions individuelles")],
+    )
+
+
 @require_http_methods(["GET", "POST"])
 @perimetre_requis
 def recapitulatif(request, pk):
     convention = convention_modifiable(request, pk, brouillon=True)
     if request.method == "POST":
         if request.POST.get("action") == "conclure":
+            if not confirme(request) and not verifier(convention):
+                return demander_confirmation(request, confirmation_conclusion(convention))
             try:
                 convention = conclusion.conclure(convention, par=request.user, taux_majore=taux_majore_de(convention))
             except RegleConventionError as exc:

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from cui_portal import horloge, parametres
+from cui_portal.confirmation import Confirmation, demander_confirmation
 from cui_portal.historique import lignes_historique
 from cui_portal.pagination import paginer
 from cui_portal.pdf import reponse_pdf
@@ -55,6 +56,26 @@ def _contexte_bilan(bilan: BilanEtape) -> dict:
         ],
         "debut_programme": regles.DEBUT_PROGRAMME,
     }
+
+
+def confirmation_transmission(bilan: BilanEtape, brouillon: bool) -> Confirmation:
+    """``brouillon``: the page comes from the form, whose fields are saved first (or alone, without sending)."""
+    from django.urls import reverse
+
+    return Confirmation(
+        titre="Transmettre le bilan à la DGEFP ?",
+        action="Oui, transmettre à la DGEFP",
+        consequences=[
+            f"{bilan.titre} de la région {bilan.region} est {'enregistré puis ' if brouillon else ''}transmis à la "
+            f"DGEFP le {horloge.aujourdhui():%d/%m/%Y} (à transmettre au plus tard le "
+            f"{bilan.quinzaine.date_echeance:%d/%m/%Y}).",
+            "La DGEFP peut alors le lire et le commenter.",
+        ],
+        irreversible="Un bilan transmis n'est plus modifiable, et sa date de transmission reste enregistrée.",
+        retour=reverse("tableau_de_bord:modifier_bilan" if brouillon else "tableau_de_bord:bilan", args=[bilan.pk]),
+        fil=[(reverse("tableau_de_bord:bilans"), "Bilans d'étape CAE-jeunes")],
+        autre_envoi=("Enregistrer le brouillon sans le transmettre", "enregistrer") if brouillon else None,
+    )
 
 
 @programme_requis
@@ -131,6 +152,10 @@ def modifier(request, pk):
             for ligne in lignes
         ]
         if entete.is_valid() and all(f.is_valid() for f in formulaires):
+            if request.POST.get("action") == "transmettre":
+                page = demander_confirmation(request, confirmation_transmission(bilan, brouillon=True))
+                if page is not None:
+                    return page
             valeurs = {f.instance.fonction: f.valeurs() for f in formulaires}
             try:
                 enregistrer_bilan(bilan, entete.cleaned_data["version"], valeurs, request.user)
@@ -176,6 +201,9 @@ def modifier(request, pk):
 def transmettre(request, pk):
     bilan = _bilan(request, pk)
     exiger(peut_suivre_region(perimetre_de(request), bilan.region_id))
+    page = demander_confirmation(request, confirmation_transmission(bilan, brouillon=False))
+    if page is not None:
+        return page
     try:
         soumettre_bilan(bilan, request.user)
     except BilanNonModifiable as exc:

@@ -157,16 +157,23 @@ def test_scenario_de_la_region_au_rapport_du_30_novembre(connecter, demo):
     for donnees in [
         {"statut": "en_negociation", "date_etape": "2009-11-09"},
         {"statut": "accord_de_principe", "date_etape": "2009-11-27"},
-        {"statut": "signee", "date_etape": "2009-12-15"},  # refused: no deliberation
+        {"statut": "signee", "date_etape": "2009-12-15", "confirme": "1"},  # refused: no deliberation
         {
             "statut": "deliberation",
             "date_etape": "2009-12-14",
             "date_deliberation": "2009-12-14",
             "instance_deliberation": "commission_permanente",
         },
-        {"statut": "signee", "date_etape": "2009-12-18"},
     ]:
         client.post(url("etape", caom), donnees)
+    signature = {"statut": "signee", "date_etape": "2009-12-18"}
+    page = client.post(url("etape", caom), signature)  # a final step: asked before, nothing done
+    texte = page.content.decode()
+    assert page.status_code == 200 and "Signée" in texte and "le 18/12/2009" in texte
+    assert "ne changent plus que par avenant" in texte and 'name="confirme" value="1"' in texte
+    caom.refresh_from_db()
+    assert caom.statut == "deliberation" and caom.etapes.count() == 3
+    client.post(url("etape", caom), {**signature, "confirme": "1"})
     caom.refresh_from_db()
     assert caom.statut == "signee" and caom.date_signature == date(2009, 12, 18)
     assert caom.etapes.count() == 4

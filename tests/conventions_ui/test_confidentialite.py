@@ -45,7 +45,7 @@ def test_le_nir_n_apparait_ni_dans_les_urls_ni_dans_les_journaux_ni_dans_les_exp
     visiter("post", etape(3), donnees_contrat())
     visiter("post", etape(4), {"financement": "etat"})
     visiter("post", etape(5), donnees_periodes(("Boulangerie Dupont", "01/03/2010", "31/03/2010")))
-    visiter("post", reverse("conventions:recapitulatif", args=[convention.pk]), {"action": "conclure"})
+    visiter("post", reverse("conventions:recapitulatif", args=[convention.pk]), {"action": "conclure", "confirme": "1"})
     detail = visiter("get", reverse("conventions:detail", args=[convention.pk]))
     assert NIR_JEUNE in detail.content.decode()  # the owner reads it on the convention page, and only there
     liste = visiter("get", reverse("conventions:liste"))

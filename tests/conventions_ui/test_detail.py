@@ -153,15 +153,19 @@ def test_avenant_immersion_et_suspension_tardive_puis_rupture(arretes, connecter
     )
     assert reprise.status_code == 302
     assert c.suspensions.get().date_fin == date(2010, 3, 14)
-    reponse = client.post(
-        reverse("conventions:rupture", args=[c.pk]),
-        {
-            "date_rupture": "01/06/2010",
-            "motif": "hors_cas_legaux",
-            "date_declaration": "03/06/2010",
-            "jeton_envoi": uuid.uuid4(),
-        },
-    )
+    rupture = {
+        "date_rupture": "01/06/2010",
+        "motif": "hors_cas_legaux",
+        "date_declaration": "03/06/2010",
+        "jeton_envoi": uuid.uuid4(),
+    }
+    page = client.post(reverse("conventions:rupture", args=[c.pk]), rupture)  # not confirmed: nothing is done
+    texte = page.content.decode()
+    assert page.status_code == 200 and "Déclarer la rupture ?" in texte
+    assert "rompue le 01/06/2010" in texte and "ne reprend pas" in texte and 'value="hors_cas_legaux"' in texte
+    c.refresh_from_db()
+    assert c.statut != StatutConvention.ROMPUE and c.date_rupture is None
+    reponse = client.post(reverse("conventions:rupture", args=[c.pk]), {**rupture, "confirme": "1"})
     assert reponse.status_code == 302
     c.refresh_from_db()
     assert c.statut == StatutConvention.ROMPUE
@@ -176,6 +180,10 @@ def test_pdfs(arretes, connecter):
     assert cerfa.status_code == 200 and cerfa.content.startswith(b"%PDF")
     attestation = client.get(reverse("conventions:attestation", args=[c.pk]))
     assert attestation.status_code == 200 and attestation.content.startswith(b"%PDF")
+    page = client.get(reverse("conventions:detail", args=[c.pk])).content.decode()
+    for libelle, vue in (("Cerfa (PDF)", "cerfa"), ("Attestation d'expérience (PDF)", "attestation")):
+        lien = f'<a class="fr-link fr-link--download" href="{reverse(f"conventions:{vue}", args=[c.pk])}">'
+        assert f'{lien}{libelle} <span class="fr-link__detail">PDF</span></a>' in page
     brouillon = factories.convention(arretes, conclure=False)
     assert connecter("prescripteur").get(reverse("conventions:attestation", args=[brouillon.pk])).status_code == 302
 

@@ -1,6 +1,8 @@
 """The pages show the rules of issue 16, items 7 and 3, at their field: the rupture's motive, the suspension's
 motives without immersion, the tutor at step 3 and at the summary, a second convention at the same time."""
 
+import uuid
+
 import pytest
 from django.urls import reverse
 
@@ -16,7 +18,13 @@ def test_rupture_par_demission_d_un_cdd_au_champ_motif(arretes, connecter):
     client = connecter("prescripteur")
     reponse = client.post(
         reverse("conventions:rupture", args=[c.pk]),
-        {"date_rupture": "01/03/2010", "motif": "demission", "date_declaration": "02/03/2010"},
+        {
+            "date_rupture": "01/03/2010",
+            "motif": "demission",
+            "date_declaration": "02/03/2010",
+            "jeton_envoi": uuid.uuid4(),
+            "confirme": "1",
+        },
     )
     assert reponse.status_code == 200
     [message] = erreurs_du_champ(reponse, "motif")

@@ -230,7 +230,16 @@ def test_scenario_complet_cae_jeunes(arretes, connecter, monkeypatch):
     )
     recap = client.get(reverse("conventions:recapitulatif", args=[convention.pk])).content.decode()
     assert "CAE-jeunes" in recap and "peut être conclue" in recap
-    reponse = client.post(reverse("conventions:recapitulatif", args=[convention.pk]), {"action": "conclure"})
+    recapitulatif = reverse("conventions:recapitulatif", args=[convention.pk])
+    page = client.post(recapitulatif, {"action": "conclure"})  # without the confirmation: nothing is done
+    assert page.status_code == 200 and page.templates[0].name == "confirmation.html"
+    texte = page.content.decode()
+    assert "Conclure la convention ?" in texte and "ne redevient pas un brouillon" in texte
+    assert 'name="action" value="conclure"' in texte and 'name="confirme" value="1"' in texte
+    assert "du 04/01/2010 au 03/01/2011" in texte
+    convention.refresh_from_db()
+    assert convention.statut == StatutConvention.BROUILLON and convention.numero is None
+    reponse = client.post(recapitulatif, {"action": "conclure", "confirme": "1"})
     assert reponse.status_code == 302 and reponse.url == reverse("conventions:detail", args=[convention.pk])
     convention.refresh_from_db()
     assert convention.statut == StatutConvention.CONCLUE and convention.numero.startswith("CAE-075-")

@@ -103,6 +103,7 @@ def _convention_d_une_autre_region(ctx):
 
 
 LECTURE_MIP = lambda ctx: {"commentaire_mip": "Bilan lu, merci."}  # noqa: E731
+CONFIRME = lambda ctx: {"confirme": "1"}  # noqa: E731  (cui_portal.confirmation: the confirmed POST)
 
 CAS = {
     "tableau_de_bord:accueil": [
@@ -171,12 +172,14 @@ CAS = {
             "transmettre le brouillon de l'Île-de-France",
             kwargs=_bilan_brouillon("11"),
             methode="post",
+            donnees=CONFIRME,
             attendu=_ecriture("idf", 302),
         ),
         Cas(
             "transmettre le brouillon du Nord-Pas-de-Calais",
             kwargs=_bilan_brouillon("31"),
             methode="post",
+            donnees=CONFIRME,
             attendu=_ecriture("npdc", 302),
         ),
     ],

@@ -84,6 +84,8 @@ def test_le_correspondant_transmet_le_bilan_du_jour_depuis_son_accueil(page, dem
     assert "30/11/2010" in page.get_by_role("heading", level=1).inner_text()
     page.locator("#id_prescription-objectifs").fill("1 300 CAE-jeunes d'ici juin.")
     page.get_by_role("button", name="Enregistrer et transmettre à la DGEFP").click()
+    assert "n'est plus modifiable" in page.locator("#irreversible").inner_text()  # asked before sending
+    page.get_by_role("button", name="Oui, transmettre à la DGEFP").click()
     assert page.get_by_text("transmis à la DGEFP").first.is_visible()
     bilan = BilanEtape.objects.get(region__code_insee="11", quinzaine__date_fin=date(2010, 11, 30))
     assert bilan.statut == StatutBilan.SOUMIS and bilan.soumis_le.date() == date(2010, 11, 30)

@@ -106,6 +106,13 @@ def test_saisie_cae_jeunes_avec_immersion_et_cerfa(page, demo):
     sans_violation(page)
     page.get_by_role("button", name="Conclure la convention").click()
     page.wait_for_load_state("networkidle")
+    assert page.locator("h1").inner_text() == "Conclure la convention ?"  # nothing is done before confirming
+    assert "ne redevient pas un brouillon" in page.locator("#irreversible").inner_text()
+    assert Convention.objects.get().statut == StatutConvention.BROUILLON
+    sans_violation(page)
+    capture(page, "convention-confirmation")
+    page.get_by_role("button", name="Oui, conclure la convention").click()
+    page.wait_for_load_state("networkidle")
     convention = Convention.objects.get()
     assert convention.statut == StatutConvention.CONCLUE
     assert convention.numero in page.locator("h1").inner_text()
@@ -113,7 +120,7 @@ def test_saisie_cae_jeunes_avec_immersion_et_cerfa(page, demo):
     sans_violation(page)
     capture(page, "convention-detail")
     with page.expect_download() as telechargement:
-        page.get_by_role("link", name="Cerfa de la convention (PDF)").click()
+        page.get_by_role("link", name="Cerfa (PDF)").click()
     chemin = telechargement.value.path()
     with open(chemin, "rb") as fichier:
         assert fichier.read(4) == b"%PDF"
@@ -205,6 +212,7 @@ def test_saisie_au_clavier_seulement(page, demo):
     valider(page)
     assert "Étape 6 sur 6" in page.locator(".fr-stepper").inner_text(), page.locator("main").inner_text()[:1500]
     valider(page, "Conclure la convention")
+    valider(page, "Oui, conclure la convention")
     convention = Convention.objects.get()
     assert convention.statut == StatutConvention.CONCLUE and convention.periodes_immersion.count() == 1
     assert convention.employeur.statut_juridique == "collectivite_territoriale"

@@ -50,6 +50,8 @@ def test_le_correspondant_remplit_et_transmet_le_bilan(page, programme):
     assert violations_axe(page) == []
 
     page.get_by_role("button", name="Enregistrer et transmettre à la DGEFP").click()
+    assert "n'est plus modifiable" in page.locator("#irreversible").inner_text()  # asked before sending
+    page.get_by_role("button", name="Oui, transmettre à la DGEFP").click()
     assert page.get_by_text("transmis à la DGEFP").first.is_visible()
     bilan.refresh_from_db()
     assert bilan.statut == StatutBilan.SOUMIS

@@ -1,5 +1,6 @@
 """Bilans d'étape: opening from the previous one, optimistic locking, transmission, reading, permissions."""
 
+import html
 from datetime import date, timedelta
 
 import pytest
@@ -73,7 +74,20 @@ def test_deux_personnes_le_meme_bilan(bilan_idf, demo, client, django_user_model
 def test_transmettre_puis_lire(bilan_idf, connecter, demo):
     c = connecter("correspondant")
     url = reverse("tableau_de_bord:modifier_bilan", args=[bilan_idf.pk])
-    r = c.post(url, {**_donnees(bilan_idf, **{"immersion-freins": "Tuteurs peu disponibles"}), "action": "transmettre"})
+    donnees = {**_donnees(bilan_idf, **{"immersion-freins": "Tuteurs peu disponibles"}), "action": "transmettre"}
+    r = c.post(url, donnees)  # not confirmed: nothing saved, nothing sent; the page sends the same fields again
+    texte = html.unescape(r.content.decode())
+    assert r.status_code == 200 and "Transmettre le bilan à la DGEFP ?" in texte
+    assert "n'est plus modifiable" in texte and 'value="Tuteurs peu disponibles"' in texte
+    assert 'name="confirme" value="1"' in texte and "Enregistrer le brouillon sans le transmettre" in texte
+    bilan_idf.refresh_from_db()
+    assert bilan_idf.statut == StatutBilan.BROUILLON and bilan_idf.soumis_le is None
+    assert bilan_idf.lignes.get(fonction="immersion").freins != "Tuteurs peu disponibles"
+    refus = c.post(reverse("tableau_de_bord:transmettre_bilan", args=[bilan_idf.pk]))
+    assert refus.status_code == 200 and "Transmettre le bilan à la DGEFP ?" in refus.content.decode()
+    bilan_idf.refresh_from_db()
+    assert bilan_idf.statut == StatutBilan.BROUILLON
+    r = c.post(url, {**donnees, "confirme": "1"})
     assert r.status_code == 302
     bilan_idf.refresh_from_db()
     assert bilan_idf.statut == StatutBilan.SOUMIS and bilan_idf.soumis_le is not None
