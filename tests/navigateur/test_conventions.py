@@ -65,8 +65,12 @@ def test_saisie_cae_jeunes_avec_immersion_et_cerfa(page, demo):
         "date_debut": "04/01/2010",
         "date_fin": "03/07/2012",
         "duree_hebdo_prise_en_charge": "20",
+        "tuteur_nom": "Mme Martin",
+        "tuteur_fonction": "Coordinatrice",
+        "tuteur_experience_mois": "60",
     }
     remplir(page, contrat)
+    page.locator("label[for=id_tuteur_volontaire]").click()
     choisir(page, {"public": str(PublicPrioritaire.objects.get(code="jeunes-moins-26-ans").pk)})
     suivant(page)
     assert "24 mois au plus" in page.locator("#resume-erreurs").inner_text()
@@ -196,8 +200,13 @@ def test_saisie_au_clavier_seulement(page, demo):
         "date_debut": "04/01/2010",
         "date_fin": "03/01/2011",
         "duree_hebdo_prise_en_charge": "20",
+        "tuteur_nom": "Mme Martin",
+        "tuteur_fonction": "Coordinatrice",
+        "tuteur_experience_mois": "60",
     }.items():
         taper(page, champ, valeur)
+    tab_vers(page, "#id_tuteur_volontaire")
+    page.keyboard.press("Space")
     tab_vers(page, "#id_public")
     page.keyboard.type("Jeunes")
     valider(page)

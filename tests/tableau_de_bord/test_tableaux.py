@@ -56,10 +56,14 @@ def test_scenario_complet(connecter, time_machine, idf, npdc, demo):
     assert "CAE-jeunes prescrits" in page and "Données à jour au" not in page  # the caption says "données à jour"
     assert "données à jour au 10/03/2010" in page
     assert '<td class="tdb-nombre">1</td>' in page  # one CAE-jeune in the fortnight
-    r = claire.post(
-        reverse("tableau_de_bord:modifier_bilan", args=[bilan.pk]),
-        _donnees(bilan, "transmettre", **{"immersion-operateur": operateur.pk, "immersion-freins": "Tuteurs rares"}),
+    transmission = _donnees(
+        bilan, "transmettre", **{"immersion-operateur": operateur.pk, "immersion-freins": "Tuteurs rares"}
     )
+    r = claire.post(reverse("tableau_de_bord:modifier_bilan", args=[bilan.pk]), transmission)
+    assert r.status_code == 200  # transmitting is irreversible: it asks first, and nothing is transmitted yet
+    bilan.refresh_from_db()
+    assert bilan.statut != StatutBilan.SOUMIS
+    r = claire.post(reverse("tableau_de_bord:modifier_bilan", args=[bilan.pk]), {**transmission, "confirme": "1"})
     assert r.status_code == 302
     bilan.refresh_from_db()
     assert bilan.statut == StatutBilan.SOUMIS
