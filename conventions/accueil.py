@@ -10,7 +10,7 @@ from cui_portal.accueil import Carte, echeance
 from cui_portal.badges import INFO
 from cui_portal.permissions import est_conseil_general, est_prescripteur, region_suivie
 from droit.nombres import DELAI_DECLARATION_JOURS
-from droit.vocabulaire import StatutConvention
+from droit.vocabulaire import STATUTS_HORS_CHIFFRES, StatutConvention
 
 from .models import Convention
 from .regles.duree import ajouter_mois, date_limite_attestation
@@ -72,7 +72,7 @@ def a_faire(request, perimetre) -> list[Carte]:
             )
     elif region_suivie(perimetre) is not None:
         debut = aujourd_hui.replace(day=1)
-        if nombre := visibles.exclude(statut=StatutConvention.BROUILLON).filter(date_conclusion__gte=debut).count():
+        if nombre := visibles.exclude(statut__in=STATUTS_HORS_CHIFFRES).filter(date_conclusion__gte=debut).count():
             cartes.append(
                 Carte(
                     titre="Conventions de la région ce mois-ci",

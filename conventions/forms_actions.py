@@ -147,3 +147,14 @@ class RuptureForm(EnvoiUnique):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("initial", {"date_declaration": horloge.aujourdhui()})
         super().__init__(*args, **kwargs)
+
+
+class AnnulationForm(EnvoiUnique):
+    """Annul a convention concluded by mistake: the reason is required and stays in the history."""
+
+    motif = forms.CharField(
+        label="Raison de l'annulation",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Par exemple : convention saisie deux fois, salarié jamais embauché. Elle reste dans l'historique.",
+        error_messages={"required": "Indiquez la raison de l'annulation."},
+    )

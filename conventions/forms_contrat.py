@@ -11,7 +11,7 @@ from droit.nombres import (
     TUTEUR_SALARIES_MAX,
     nombre,
 )
-from droit.vocabulaire import Financement, StatutConvention, TypeContrat
+from droit.vocabulaire import STATUTS_HORS_CHIFFRES, Financement, TypeContrat
 from referentiels.models import PublicPrioritaire
 from simulateur.forms import NombreDecimal
 
@@ -131,7 +131,7 @@ class ContratForm(forms.Form):
                 Convention.objects.visibles_par(perimetre)
                 .filter(salarie__identite__isnull=False, salarie__identite=convention.salarie.identite_id)
                 .exclude(pk=convention.pk)
-                .exclude(statut=StatutConvention.BROUILLON)
+                .exclude(statut__in=STATUTS_HORS_CHIFFRES)
             )
             self.fields["referent_nom"].widget.attrs["placeholder"] = str(convention.prescripteur)
 

@@ -193,6 +193,10 @@ class Convention(models.Model):
         f"déclaration tardive (plus de {DELAI_DECLARATION_JOURS} jours)", default=False
     )
 
+    # Annulment of a convention concluded by mistake (``services.annulation``): its reason stays in the history.
+    date_annulation = models.DateField("date d'annulation", null=True, blank=True)
+    motif_annulation = models.TextField("motif de l'annulation", blank=True)
+
     cree_le = models.DateTimeField("créée le", auto_now_add=True)
     modifie_le = models.DateTimeField("modifiée le", auto_now=True)
 
@@ -361,6 +365,13 @@ class Convention(models.Model):
                 violation_error_message=refus(
                     f"Une convention suspendue a la date de la suspension, déclarée dans les "
                     f"{DELAI_DECLARATION_JOURS} jours ({SOURCE_DECLARATION})."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=~Q(statut="annulee") | Q(date_annulation__isnull=False, motif_annulation__gt=""),
+                name="convention_annulee_a_date_et_motif",
+                violation_error_message=refus(
+                    "Une convention annulée a la date et le motif de son annulation (ils restent dans l'historique)."
                 ),
             ),
         ]

@@ -30,7 +30,7 @@ class ConventionQuerySet(models.QuerySet):
         and the stored events exactly as ``regles.statuts.statut_a_la_date`` does; lists, filters, exports and
         figures read it, so that no status is stale when the daily job has not run."""
         jour = jour or horloge.aujourdhui()
-        evenementiel = Q(statut__in=[StatutConvention.BROUILLON, StatutConvention.ROMPUE])
+        evenementiel = Q(statut__in=[StatutConvention.BROUILLON, StatutConvention.ROMPUE, StatutConvention.ANNULEE])
         sans_dates = Q(date_debut__isnull=True) | Q(date_fin__isnull=True)
         return self.annotate(
             statut_du_jour=Case(

@@ -8,7 +8,7 @@ from decimal import Decimal
 from django.db.models import Case, CharField, Count, F, Q, Sum, Value, When
 from django.db.models.functions import Coalesce, TruncMonth
 
-from droit.vocabulaire import Financement, StatutConvention, TypeContrat
+from droit.vocabulaire import STATUTS_HORS_CHIFFRES, Financement, TypeContrat
 
 from .models import Convention
 
@@ -33,7 +33,7 @@ CATEGORIE = Case(
 def conventions_de_caom(caom_ids):
     return (
         Convention.objects.filter(caom_id__in=caom_ids, date_debut__isnull=False)
-        .exclude(statut=StatutConvention.BROUILLON)
+        .exclude(statut__in=STATUTS_HORS_CHIFFRES)
         .exclude(financement=Financement.ETAT)
     )
 
@@ -82,7 +82,7 @@ def rsa_hors_caom(departement_ids: list[int], annee: int) -> dict[int, int]:
             caom__isnull=True,
             salarie__beneficiaire_rsa=True,
         )
-        .exclude(statut=StatutConvention.BROUILLON)
+        .exclude(statut__in=STATUTS_HORS_CHIFFRES)
         .values("departement_id")
         .annotate(nombre=Count("pk"))
         .order_by()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import aide, detail, echeancier, liste, pdf, recapitulatif, saisie
+from .views import aide, annulation, detail, echeancier, liste, pdf, recapitulatif, saisie
 
 app_name = "conventions"
 
@@ -17,6 +17,8 @@ urlpatterns = [
     path("<int:pk>/suspension/", detail.suspension, name="suspension"),
     path("<int:pk>/reprise/", detail.reprise, name="reprise"),
     path("<int:pk>/rupture/", detail.rupture, name="rupture"),
+    path("<int:pk>/supprimer/", annulation.supprimer, name="supprimer"),
+    path("<int:pk>/annuler/", annulation.annuler, name="annuler"),
     path("<int:pk>/cerfa.pdf", pdf.cerfa, name="cerfa"),
     path("<int:pk>/echeancier.xlsx", echeancier.paiements_xlsx, name="paiements_xlsx"),
     path("<int:pk>/attestation.pdf", pdf.attestation, name="attestation"),

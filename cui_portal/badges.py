@@ -57,6 +57,7 @@ enregistrer(
         StatutConvention.EN_COURS: SUCCES,
         StatutConvention.SUSPENDUE: ATTENTION,
         StatutConvention.ROMPUE: ERREUR,
+        StatutConvention.ANNULEE: NEUTRE,
     },
     defaut=INFO,
 )

@@ -17,9 +17,10 @@ from functools import wraps
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 
+from droit.nombres import limite_declaration
 from droit.vocabulaire import Role, StatutConvention
 
-from . import parametres
+from . import horloge, parametres
 
 ROLES_REGIONAUX = frozenset({Role.CORRESPONDANT_REGIONAL, Role.GESTIONNAIRE_REGIONAL})
 ROLES_NATIONAUX = frozenset({Role.NATIONAL, Role.ADMINISTRATEUR})
@@ -426,3 +427,30 @@ def peut_reprendre_convention(perimetre: Perimetre, convention) -> bool:
 
 def peut_rompre_convention(perimetre: Perimetre, convention) -> bool:
     return peut_modifier_convention(perimetre, convention) and _statut_du_jour(convention) in STATUTS_ACTIFS
+
+
+# --- correct and undo (conventions) ---
+
+
+def peut_supprimer_brouillon(perimetre: Perimetre, convention) -> bool:
+    """Delete a draft convention (it has no number yet): those who may complete it."""
+    return peut_completer_convention(perimetre, convention)
+
+
+def peut_annuler_convention(perimetre: Perimetre, convention) -> bool:
+    """Annul a concluded convention entered by mistake. Decision: the prescripteur organisation that owns it
+    corrects its own mistake within the 7 days it has to report an event (counted from the conclusion); after
+    that, the gestionnaire régional of the convention's region (who answers for the region's figures and
+    budgets), or an administrator. A correspondant régional, the DGEFP and the conseil général only read."""
+    statut = _statut_du_jour(convention)
+    if statut in (StatutConvention.BROUILLON, StatutConvention.ANNULEE):
+        return False
+    if perimetre.administrateur:
+        return True
+    if perimetre.role == Role.GESTIONNAIRE_REGIONAL:
+        return perimetre.region_id is not None and perimetre.region_id == convention.region_id
+    return (
+        peut_modifier_convention(perimetre, convention)
+        and convention.date_conclusion is not None
+        and horloge.aujourdhui() <= limite_declaration(convention.date_conclusion)
+    )

@@ -49,6 +49,13 @@ class StatutConvention(models.TextChoices):
     TERMINEE = "terminee", "Terminée"
     SUSPENDUE = "suspendue", "Suspendue"
     ROMPUE = "rompue", "Rompue"
+    # Concluded by mistake, then annulled (reason kept in the history): it counts in no figure, keeps its number.
+    ANNULEE = "annulee", "Annulée"
+
+
+# Not counted in any figure (entries, budgets, schedule, indicators, CAOM consumption, exports by default): a draft
+# is not a prescription, an annulled convention never was one.
+STATUTS_HORS_CHIFFRES = frozenset({StatutConvention.BROUILLON, StatutConvention.ANNULEE})
 
 
 class Financement(models.TextChoices):

@@ -22,7 +22,7 @@ from django.db.models import Count, DecimalField, F, Q, Sum, Value
 from django.db.models.functions import Coalesce
 
 from conventions.models import Convention, MoisAide, Nature
-from droit.vocabulaire import StatutConvention, TypeContrat
+from droit.vocabulaire import STATUTS_HORS_CHIFFRES, StatutConvention, TypeContrat
 
 from .models import PaiementAsp
 
@@ -171,7 +171,7 @@ def entrees_par_region(annee: int, region_ids: Iterable[int]) -> dict[int, Entre
             date_debut__year=annee,
             type_contrat__in=[TypeContrat.CAE, TypeContrat.CIE],
         )
-        .exclude(statut=StatutConvention.BROUILLON)
+        .exclude(statut__in=STATUTS_HORS_CHIFFRES)
         .exclude(statut=StatutConvention.ROMPUE, date_rupture__lte=F("date_debut"))
         .values("region_id", "type_contrat", "nature")
         .annotate(n=Count("pk"))

@@ -18,12 +18,13 @@ from django.db.models.functions import ExtractMonth, ExtractYear
 
 from conventions.regles.convention import est_cae_jeune
 from cui_portal import horloge
+from droit.vocabulaire import STATUTS_HORS_CHIFFRES
 from referentiels.models import Region
 
 from . import regles
 from .models import IndicateurQuinzaine, RafraichissementIndicateurs
 
-STATUTS_NON_COMPTES = ("brouillon",)  # a draft is not a prescription
+STATUTS_NON_COMPTES = tuple(STATUTS_HORS_CHIFFRES)  # a draft or an annulled convention is not a prescription
 CHAMPS_SOMMES = ("entrees", "somme_taux", "somme_heures", "somme_duree_mois", "nb_mesures")
 
 

@@ -63,13 +63,14 @@ def verifier_reprise(debut_suspension: date | None, date_reprise: date, fin_conv
 
 # --- statuses -------------------------------------------------------------------------------------
 
-BROUILLON, CONCLUE, EN_COURS, TERMINEE, SUSPENDUE, ROMPUE = (
+BROUILLON, CONCLUE, EN_COURS, TERMINEE, SUSPENDUE, ROMPUE, ANNULEE = (
     StatutConvention.BROUILLON,
     StatutConvention.CONCLUE,
     StatutConvention.EN_COURS,
     StatutConvention.TERMINEE,
     StatutConvention.SUSPENDUE,
     StatutConvention.ROMPUE,
+    StatutConvention.ANNULEE,
 )
 TRANSITIONS = {
     BROUILLON: frozenset({CONCLUE}),
@@ -78,6 +79,7 @@ TRANSITIONS = {
     SUSPENDUE: frozenset({EN_COURS, ROMPUE, TERMINEE}),
     TERMINEE: frozenset(),
     ROMPUE: frozenset(),
+    ANNULEE: frozenset(),
 }
 
 
@@ -103,11 +105,11 @@ def verifier_transition(de: str, vers: str) -> list[Violation]:
 def statut_a_la_date(statut: str, date_debut: date | None, date_fin: date | None, jour: date) -> str:
     """The status on ``jour``, from the dates and the events, whatever status was last stored.
 
-    A draft stays a draft and a broken convention stays broken (events, not dates). Otherwise the dates decide:
-    before its start a concluded convention is « conclue », from its start « en cours » (or « suspendue » while a
-    suspension without pay runs), after its end « terminée ». A status stored by a job that ran on another day
-    (« terminée » too early, « conclue » too late) is thus never shown."""
-    if statut in (BROUILLON, ROMPUE) or date_debut is None or date_fin is None:
+    A draft stays a draft, a broken convention stays broken and an annulled one annulled (events, not dates).
+    Otherwise the dates decide: before its start a concluded convention is « conclue », from its start « en
+    cours » (or « suspendue » while a suspension without pay runs), after its end « terminée ». A status stored
+    by a job that ran on another day (« terminée » too early, « conclue » too late) is thus never shown."""
+    if statut in (BROUILLON, ROMPUE, ANNULEE) or date_debut is None or date_fin is None:
         return statut
     if jour > date_fin:
         return TERMINEE
@@ -121,6 +123,32 @@ def attestation_disponible(statut: str, date_fin: date | None, jour: date) -> bo
     before the end): the employer must hand it over by then."""
     if statut in (TERMINEE, ROMPUE):
         return True
-    if statut == BROUILLON or date_fin is None:
+    if statut in (BROUILLON, ANNULEE) or date_fin is None:
         return False
     return jour >= date_limite_attestation(date_fin)
+
+
+# --- correct and undo -------------------------------------------------------------------------------
+
+MOTIF_ANNULATION_MIN = 10  # characters: a reason a reader of the history understands, not « erreur »
+
+
+def verifier_annulation(statut: str, motif: str) -> list[Violation]:
+    """A concluded convention entered by mistake is annulled with its reason (kept in the history); a draft is
+    deleted instead, and an annulled convention stays annulled (its number is never given again)."""
+    violations = []
+    if statut == BROUILLON:
+        violations.append(
+            Violation("statut", "Un brouillon n'est pas annulé : supprimez-le (il n'a pas encore de numéro).")
+        )
+    elif statut == ANNULEE:
+        violations.append(Violation("statut", "La convention est déjà annulée."))
+    if len((motif or "").strip()) < MOTIF_ANNULATION_MIN:
+        violations.append(
+            Violation(
+                "motif",
+                f"Indiquez la raison de l'annulation (au moins {MOTIF_ANNULATION_MIN} caractères) : elle reste dans "
+                "l'historique de la convention.",
+            )
+        )
+    return violations

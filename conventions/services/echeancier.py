@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from droit.vocabulaire import StatutConvention
+from droit.vocabulaire import STATUTS_HORS_CHIFFRES, StatutConvention
 from referentiels.models import Bareme
 from referentiels.regles import ParametreInconnu, TableDatee
 from referentiels.services import table_datee
@@ -131,8 +131,8 @@ def _lignes_modeles(convention: Convention, lignes: Iterable[MoisEcheancier]) ->
 @transaction.atomic
 def ecrire_echeancier(convention: Convention, tables: Tables | None = None) -> list[MoisEcheancier]:
     """Rewrite the schedule of one (saved) concluded convention and its commitment, from its avenants and
-    suspensions in the database. A draft has none."""
-    if convention.statut == StatutConvention.BROUILLON:
+    suspensions in the database. A draft, or an annulled convention, has none."""
+    if convention.statut in STATUTS_HORS_CHIFFRES:  # a draft or an annulled convention: no aid
         MoisAide.objects.filter(convention_id=convention.pk).delete()
         return []
     lignes = calculer(convention, tables, convention.avenants.all(), convention.suspensions.all())
@@ -148,7 +148,7 @@ def ecrire_echeancier(convention: Convention, tables: Tables | None = None) -> l
 
 
 def conventions_a_echeancier():
-    return Convention.objects.exclude(statut=StatutConvention.BROUILLON).filter(
+    return Convention.objects.exclude(statut__in=STATUTS_HORS_CHIFFRES).filter(
         date_debut__isnull=False, date_fin__isnull=False, taux__isnull=False
     )
 

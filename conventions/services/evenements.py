@@ -268,11 +268,7 @@ def declarer_rupture(
     until then is to be repaid (the schedule shows it)."""
     convention = Convention.objects.select_for_update().get(pk=convention.pk)
     date_declaration = date_declaration or horloge.aujourdhui()
-    _avancer(convention, date_rupture)
-    convention.date_rupture, convention.motif_rupture = date_rupture, motif  # its motive against the contract
-    exiger_conforme(
-        convention, EVENEMENT, nouveau_statut=StatutConvention.ROMPUE, declaration=(date_rupture, date_declaration)
-    )
+    _preparer_rupture(convention, date_rupture, motif, date_declaration)
     convention.statut = StatutConvention.ROMPUE
     convention.date_declaration_evenement = date_declaration
     convention.declaration_tardive = declaration_tardive(date_rupture, date_declaration)
@@ -283,6 +279,27 @@ def declarer_rupture(
         enregistrer(ouverte, par, "Suspension close par la rupture")
     ecrire_echeancier(convention)
     return convention
+
+
+def _preparer_rupture(convention: Convention, date_rupture: date, motif: str, date_declaration: date) -> None:
+    _avancer(convention, date_rupture)
+    convention.date_rupture, convention.motif_rupture = date_rupture, motif  # its motive against the contract
+    exiger_conforme(
+        convention, EVENEMENT, nouveau_statut=StatutConvention.ROMPUE, declaration=(date_rupture, date_declaration)
+    )
+
+
+def verifier_rupture(
+    convention: Convention, *, date_rupture: date, motif: str, date_declaration: date | None = None
+) -> list[Violation]:
+    """The rule check of ``declarer_rupture`` without writing anything: the page shows its errors at their field
+    before asking for a confirmation (a rupture the rules refuse is never confirmed first)."""
+    copie = Convention.objects.get(pk=convention.pk)
+    try:
+        _preparer_rupture(copie, date_rupture, motif, date_declaration or horloge.aujourdhui())
+    except RegleConventionError as exc:
+        return list(exc.violations)
+    return []
 
 
 def mettre_a_jour_statuts(jour: date | None = None, par=None) -> int:

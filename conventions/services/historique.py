@@ -6,7 +6,7 @@ from datetime import date
 
 from django.db.models import Q
 
-from droit.vocabulaire import StatutConvention
+from droit.vocabulaire import STATUTS_HORS_CHIFFRES
 
 from ..models import Convention, Nature
 from ..regles.historique import (
@@ -44,7 +44,7 @@ def anterieures_de(convention: Convention) -> list[Anterieure]:
     exclues = [c.pk for c in chaine_de(convention)] + ([convention.pk] if convention.pk else [])
     lignes = (
         Convention.objects.filter(salarie__identite_id=salarie.identite_id, date_debut__isnull=False)
-        .exclude(Q(pk__in=exclues) | Q(statut=StatutConvention.BROUILLON))
+        .exclude(Q(pk__in=exclues) | Q(statut__in=STATUTS_HORS_CHIFFRES))
         .values_list("type_contrat", "date_debut", "date_fin", "date_rupture", "prescripteur_id")
     )
     return [
@@ -78,7 +78,7 @@ def suivis_du_tuteur(convention: Convention) -> tuple[tuple[date, date], ...]:
             date_debut__isnull=False,
             date_fin__isnull=False,
         )
-        .exclude(statut=StatutConvention.BROUILLON)
+        .exclude(statut__in=STATUTS_HORS_CHIFFRES)
         .exclude(pk=convention.pk)
         .values_list("tuteur_nom", "date_debut", "date_fin", "date_rupture")
     )

@@ -21,14 +21,16 @@ from cui_portal.permissions import (
     perimetre_de,
     perimetre_requis,
     peut_ajouter_avenant,
+    peut_annuler_convention,
     peut_completer_convention,
     peut_modifier_convention,
     peut_reprendre_convention,
     peut_rompre_convention,
+    peut_supprimer_brouillon,
     peut_suspendre_convention,
     peut_voir_nir,
 )
-from droit.vocabulaire import StatutConvention
+from droit.vocabulaire import STATUTS_HORS_CHIFFRES
 
 from ..forms_actions import FORMULAIRES_AVENANT, RepriseForm, RuptureForm, SuspensionForm
 from ..models_evenements import TypeAvenant
@@ -94,7 +96,9 @@ def detail(request, pk):
             "peut_suspendre": peut_suspendre_convention(perimetre, convention),
             "peut_reprendre": peut_reprendre_convention(perimetre, convention),
             "peut_rompre": peut_rompre_convention(perimetre, convention),
-            "attestation": convention.statut != StatutConvention.BROUILLON and attestation_disponible(convention),
+            "peut_supprimer": peut_supprimer_brouillon(perimetre, convention),
+            "peut_annuler": peut_annuler_convention(perimetre, convention),
+            "attestation": convention.statut not in STATUTS_HORS_CHIFFRES and attestation_disponible(convention),
             "types_avenant": TypeAvenant.choices,
             "cae_jeune": cae_jeune(convention),
             "fil": fil(),
@@ -102,14 +106,21 @@ def detail(request, pk):
     )
 
 
-def _action(request, convention, form, titre, executer, message_succes, confirmation=None):
+def _action(
+    request, convention, form, titre, executer, message_succes, confirmation=None, verifier=None, template=None
+):
     """Show ``form``; on a valid POST run ``executer(cleaned_data)`` once per page shown (the form's one-time
     token: a double submit leads to the convention with a message); rule errors go to their field. With
-    ``confirmation(cleaned_data) -> Confirmation``, nothing is run before the person confirms."""
+    ``confirmation(cleaned_data) -> Confirmation``, nothing is run before the person confirms; with
+    ``verifier(cleaned_data) -> [Violation]`` the rules are checked first, so that a write they refuse shows its
+    errors at the field instead of being confirmed, then refused."""
     autres = []
     if request.method == "POST" and (destination := deja_envoye(request)):
         return redirect(destination)
-    if request.method == "POST" and form.is_valid():
+    valide = request.method == "POST" and form.is_valid()
+    if valide and verifier is not None and (violations := verifier(form.cleaned_data)):
+        autres = placer_violations(form, violations, None, None)
+    if request.method == "POST" and form.is_valid() and not autres:
         if confirmation is not None:
             page = demander_confirmation(request, confirmation(form.cleaned_data))
             if page is not None:
@@ -133,7 +144,7 @@ def _action(request, convention, form, titre, executer, message_succes, confirma
                 return redirect(destination)
     return render(
         request,
-        "conventions/action.html",
+        template or "conventions/action.html",
         {
             "title": titre,
             "convention": convention,
@@ -218,6 +229,9 @@ def rupture(request, pk):
         executer,
         "La rupture est déclarée.",
         confirmation=confirmation,
+        verifier=lambda d: evenements.verifier_rupture(
+            convention, date_rupture=d["date_rupture"], motif=d["motif"], date_declaration=d["date_declaration"]
+        ),
     )
 
 

@@ -4,6 +4,7 @@ through the deferred work of the ``rappels`` app when it offers it (``export_dif
 
 from cui_portal import horloge
 from cui_portal.exports import classeur_xlsx
+from droit.vocabulaire import StatutConvention
 
 from ..filters import ConventionFilter
 from ..models import Convention
@@ -51,7 +52,10 @@ def queryset_export(perimetre, parametres, nir: str | None = None):
         qs = filtrer_par_nir(qs, nir)
     elif parametres and parametres.get(EMPREINTE):
         qs = filtrer_par_empreinte(qs, parametres[EMPREINTE])
-    return ConventionFilter(parametres, queryset=qs, perimetre=perimetre).qs
+    qs = ConventionFilter(parametres, queryset=qs, perimetre=perimetre).qs
+    if not parametres or parametres.get("statut") != StatutConvention.ANNULEE:
+        qs = qs.exclude(statut=StatutConvention.ANNULEE)  # counted nowhere: exported only when asked for
+    return qs
 
 
 def ligne(c) -> list:

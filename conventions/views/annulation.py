@@ -1,0 +1,86 @@
+"""Correct and undo a convention: delete a draft (with its dependants), annul a concluded convention entered by
+mistake. Both ask for a confirmation (``cui_portal.confirmation``) after the rules are checked."""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from cui_portal.confirmation import Confirmation, confirme, demander_confirmation
+from cui_portal.permissions import (
+    exiger,
+    perimetre_de,
+    perimetre_requis,
+    peut_annuler_convention,
+    peut_supprimer_brouillon,
+)
+
+from ..forms_actions import AnnulationForm
+from ..services import annulation
+from .commun import convention_modifiable, convention_visible
+from .detail import _action, _libelle, fil
+
+
+@perimetre_requis
+def supprimer(request, pk):
+    convention = convention_modifiable(request, pk, brouillon=True)
+    exiger(peut_supprimer_brouillon(perimetre_de(request), convention))
+    if request.method == "POST" and confirme(request):
+        annulation.supprimer_brouillon(convention, par=request.user)
+        messages.success(request, "Le brouillon est supprimé.")
+        return redirect("conventions:liste")
+    salarie, employeur = convention.salarie, convention.employeur
+    personne = f"{salarie.prenom} {salarie.nom}".strip() or "salarié non renseigné"
+    return demander_confirmation(
+        request,
+        Confirmation(
+            titre="Supprimer le brouillon ?",
+            action="Oui, supprimer le brouillon",
+            consequences=[
+                f"Le brouillon ({personne}, {employeur.raison_sociale or 'employeur non renseigné'}) est supprimé avec "
+                "ses périodes d'immersion et ses fiches employeur et salarié ; les identités partagées (SIRET, NIR) "
+                "restent.",
+                "La suppression reste dans l'historique, avec votre nom.",
+            ],
+            irreversible="Un brouillon supprimé ne peut pas être retrouvé : il faudra tout saisir à nouveau.",
+            retour=reverse("conventions:detail", args=[convention.pk]),
+            fil=fil(convention),
+        ),
+    )
+
+
+@perimetre_requis
+def annuler(request, pk):
+    convention = convention_visible(request, pk)
+    exiger(peut_annuler_convention(perimetre_de(request), convention))
+    form = AnnulationForm(request.POST or None)
+
+    def executer(d):
+        annulation.annuler_convention(convention, motif=d["motif"], par=request.user)
+
+    def confirmation(d) -> Confirmation:
+        return Confirmation(
+            titre="Annuler la convention ?",
+            action="Oui, annuler la convention",
+            consequences=[
+                f"La {_libelle(convention).lower()} est annulée (raison : {d['motif'].strip()}) ; la raison reste "
+                "dans l'historique.",
+                "Elle ne compte plus dans aucun chiffre : tableaux de bord, budgets, échéancier de l'aide, "
+                "indicateurs, consommation de la CAOM, exports.",
+                f"Son numéro {convention.numero} n'est jamais attribué à une autre convention.",
+            ],
+            irreversible="Une convention annulée ne redevient pas active : si elle était juste, il faudra en saisir "
+            "une nouvelle, qui aura un autre numéro.",
+            retour=reverse("conventions:detail", args=[convention.pk]),
+            fil=fil(convention),
+        )
+
+    return _action(
+        request,
+        convention,
+        form,
+        "Annuler la convention",
+        executer,
+        "La convention est annulée : elle ne compte plus dans aucun chiffre.",
+        confirmation=confirmation,
+        verifier=lambda d: annulation.verifier_annulation_de(convention, d["motif"]),
+    )
