@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from comptes.envois import deja_envoye
 from cui_portal.confirmation import Confirmation, confirme, demander_confirmation
 from cui_portal.permissions import (
     exiger,
@@ -51,6 +52,8 @@ def supprimer(request, pk):
 @perimetre_requis
 def annuler(request, pk):
     convention = convention_visible(request, pk)
+    if request.method == "POST" and (destination := deja_envoye(request)):
+        return redirect(destination)  # the same confirmed page sent twice: done once
     exiger(peut_annuler_convention(perimetre_de(request), convention))
     form = AnnulationForm(request.POST or None)
 
