@@ -16,7 +16,12 @@ SOURCE = "circulaire DGEFP 2009-42, annexe 2"
 
 
 class RegleCaomError(ValueError):
-    """A value or a step the CAOM rules do not allow; the message says why and the source."""
+    """A value or a step the CAOM rules do not allow; the message says why and the source. ``champ``: the field
+    of the form it is about, when there is one (the page shows it there)."""
+
+    def __init__(self, message: str, champ: str | None = None):
+        super().__init__(message)
+        self.champ = champ
 
 
 # --- the envelope ---------------------------------------------------------------------------------
@@ -279,32 +284,40 @@ def verifier_transition(
             "La négociation a échoué : créez une nouvelle CAOM l'an prochain ou saisissez l'administrateur."
         )
     if cible == actuel:
-        raise RegleCaomError("La CAOM est déjà à cette étape.")
+        raise RegleCaomError("La CAOM est déjà à cette étape.", "statut")
     if date_etape > aujourd_hui:
-        raise RegleCaomError(f"La date de l'étape ({date_etape:%d/%m/%Y}) ne peut pas être dans le futur.")
+        raise RegleCaomError(
+            f"La date de l'étape ({date_etape:%d/%m/%Y}) ne peut pas être dans le futur.", "date_etape"
+        )
     if date_derniere_etape and date_etape < date_derniere_etape:
         raise RegleCaomError(
             f"La date de l'étape ({date_etape:%d/%m/%Y}) précède celle de l'étape précédente "
-            f"({date_derniere_etape:%d/%m/%Y})."
+            f"({date_derniere_etape:%d/%m/%Y}).",
+            "date_etape",
         )
     if cible == ECHEC:
         return
     if ORDRE.index(cible) < ORDRE.index(actuel):
-        raise RegleCaomError("Une négociation ne revient pas en arrière : enregistrez plutôt un échec si elle échoue.")
+        raise RegleCaomError(
+            "Une négociation ne revient pas en arrière : enregistrez plutôt un échec si elle échoue.", "statut"
+        )
     if cible in (DELIBERATION, SIGNEE):
         if date_deliberation is None or not instance_deliberation:
             raise RegleCaomError(
                 "La CAOM ne peut être signée qu'après la délibération du conseil général (commission permanente "
-                f"ou assemblée) : indiquez la date et l'instance de la délibération ({SOURCE})."
+                f"ou assemblée) : indiquez la date et l'instance de la délibération ({SOURCE}).",
+                "date_deliberation" if date_deliberation is None else "instance_deliberation",
             )
         if date_deliberation > aujourd_hui:
             raise RegleCaomError(
-                f"La date de délibération ({date_deliberation:%d/%m/%Y}) ne peut pas être dans le futur."
+                f"La date de délibération ({date_deliberation:%d/%m/%Y}) ne peut pas être dans le futur.",
+                "date_deliberation",
             )
         if cible == SIGNEE and date_etape < date_deliberation:
             raise RegleCaomError(
                 f"La signature ({date_etape:%d/%m/%Y}) ne peut pas précéder la délibération du conseil général "
-                f"({date_deliberation:%d/%m/%Y})."
+                f"({date_deliberation:%d/%m/%Y}).",
+                "date_etape",
             )
 
 

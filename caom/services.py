@@ -48,6 +48,32 @@ def enregistrer_caom(caom: Caom, auteur=None) -> Caom:
     return caom
 
 
+def verifier_changement_de_statut(
+    caom: Caom,
+    cible: str,
+    *,
+    date_etape: date,
+    aujourd_hui: date | None = None,
+    date_deliberation: date | None = None,
+    instance_deliberation: str = "",
+) -> tuple[date | None, str]:
+    """The rule check of ``changer_statut`` without writing (``RegleCaomError`` with its field): the page checks
+    it before asking to confirm a signature or a failure. Returns the deliberation the step keeps."""
+    derniere = caom.etapes.order_by("-date_etape", "-pk").values_list("date_etape", flat=True).first()
+    if cible == StatutCaom.SIGNEE and date_deliberation is None:
+        date_deliberation, instance_deliberation = caom.date_deliberation, caom.instance_deliberation
+    verifier_transition(
+        caom.statut,
+        cible,
+        date_etape=date_etape,
+        aujourd_hui=aujourd_hui or horloge.aujourdhui(),
+        date_derniere_etape=derniere,
+        date_deliberation=date_deliberation,
+        instance_deliberation=instance_deliberation,
+    )
+    return date_deliberation, instance_deliberation
+
+
 @transaction.atomic
 def changer_statut(
     caom: Caom,
@@ -62,15 +88,11 @@ def changer_statut(
 ) -> EtapeCaom:
     """Move the negotiation to ``cible`` and record the step (who, when)."""
     caom = Caom.objects.select_for_update().get(pk=caom.pk)
-    derniere = caom.etapes.order_by("-date_etape", "-pk").values_list("date_etape", flat=True).first()
-    if cible == StatutCaom.SIGNEE and date_deliberation is None:
-        date_deliberation, instance_deliberation = caom.date_deliberation, caom.instance_deliberation
-    verifier_transition(
-        caom.statut,
+    date_deliberation, instance_deliberation = verifier_changement_de_statut(
+        caom,
         cible,
         date_etape=date_etape,
-        aujourd_hui=aujourd_hui or horloge.aujourdhui(),
-        date_derniere_etape=derniere,
+        aujourd_hui=aujourd_hui,
         date_deliberation=date_deliberation,
         instance_deliberation=instance_deliberation,
     )

@@ -101,7 +101,7 @@ def _mode_exceptionnel_propose(caom: Caom) -> bool:
     return caom.mode_exceptionnel_le is None and not caom.signee and caom.statut != StatutCaom.ECHEC
 
 
-def _rendre_detail(request, caom: Caom, form_mode=None, status=200):
+def _rendre_detail(request, caom: Caom, form_mode=None, status=200, form_etape=None):
     perimetre = perimetre_de(request)
     try:
         enveloppe, erreur_enveloppe = enveloppe_de(caom), ""
@@ -123,7 +123,8 @@ def _rendre_detail(request, caom: Caom, form_mode=None, status=200):
             "avenants": caom.avenants.select_related("auteur"),
             "historique": lignes_historique(caom),
             "peut_gerer": peut_gerer,
-            "form_etape": EtapeForm(caom=caom, initial={"date_etape": horloge.aujourdhui()}) if peut_gerer else None,
+            "form_etape": form_etape
+            or (EtapeForm(caom=caom, initial={"date_etape": horloge.aujourdhui()}) if peut_gerer else None),
             "form_mode": form_mode
             or (ModeExceptionnelForm() if peut_gerer and _mode_exceptionnel_propose(caom) else None),
             "fin_premier_trimestre": fin_du_premier_trimestre(caom.annee),
@@ -243,6 +244,18 @@ def etape(request, pk):
     form = EtapeForm(request.POST, caom=caom)
     if form.is_valid():
         d = form.cleaned_data
+        try:  # the rules first, at their field: a step they refuse is never confirmed, then refused
+            services.verifier_changement_de_statut(
+                caom,
+                d["statut"],
+                date_etape=d["date_etape"],
+                aujourd_hui=horloge.aujourdhui(),
+                date_deliberation=d["date_deliberation"],
+                instance_deliberation=d["instance_deliberation"],
+            )
+        except RegleCaomError as exc:
+            form.add_error(exc.champ if exc.champ in form.fields else None, str(exc))
+            return _rendre_detail(request, caom, status=400, form_etape=form)
         if d["statut"] in CONSEQUENCES_FINALES:
             page = demander_confirmation(request, confirmation_etape(caom, d["statut"], d["date_etape"]))
             if page is not None:
