@@ -155,6 +155,8 @@ def _convention(ctx, cle: str = "paris"):
 LECTEURS_PARIS = tous_sauf(404, prescripteur=200, correspondant=200, gestionnaire=200, national=200, admin=200)
 PROPRIETAIRE_PARIS = tous_sauf(404, prescripteur=200, correspondant=403, gestionnaire=403, national=403, admin=200)
 CREATEURS = tous_sauf(403, prescripteur=200, prescripteur_nord=200, admin=200)
+ANNULATION_PARIS = {**PROPRIETAIRE_PARIS, "prescripteur": 403, "gestionnaire": 200}
+ANNULATION_INTERDITE = {**PROPRIETAIRE_PARIS, "prescripteur": 403, "admin": 403}
 
 MATRICE.update(
     {
@@ -221,6 +223,23 @@ MATRICE.update(
                 methode="post",
                 attendu={**PROPRIETAIRE_PARIS, "prescripteur": 302, "admin": 302},
             )
+        ],
+        "conventions:supprimer": [
+            Cas(
+                "supprimer un brouillon (page de confirmation)",
+                kwargs=lambda ctx: _convention(ctx, "brouillon"),
+                attendu=PROPRIETAIRE_PARIS,
+            ),
+            Cas("supprimer une convention conclue (refusé)", kwargs=_convention, attendu=ANNULATION_INTERDITE),
+        ],
+        "conventions:annuler": [
+            # Concluded on 15/12/2009: the prescripteur's 7 days are over, the region's gestionnaire annuls.
+            Cas("annuler une convention conclue", kwargs=_convention, attendu=ANNULATION_PARIS),
+            Cas(
+                "annuler un brouillon (refusé : il se supprime)",
+                kwargs=lambda ctx: _convention(ctx, "brouillon"),
+                attendu=ANNULATION_INTERDITE,
+            ),
         ],
     }
 )
