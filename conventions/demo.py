@@ -1,7 +1,8 @@
 """Demo conventions 2010 (about 40) across the demo prescripteurs, through the services so that the aid is the
 law's: CAE and CIE, CAE-jeunes with immersion periods, RSA co-financed in Seine-Saint-Denis (CAOM signed) and
 Nord (exceptional mode), the others by the State alone, various statuses and their schedules of the aid, one
-renewal, a suspension and its resumption, two ruptures (one outside the legal cases), an avenant from mid-month.
+renewal, a suspension and its resumption, two ruptures (one outside the legal cases), an avenant from mid-month,
+one convention annulled by the region (entered twice by mistake).
 Runs after ``arretes.demo`` and ``caom.demo``. Idempotent."""
 
 import random
@@ -18,7 +19,7 @@ from .models import Convention, MotifRupture, MotifSuspension
 from .models_parties import Employeur
 from .regles.base import RegleConventionError
 from .regles.duree import date_fin_pour
-from .services import aide, conclusion, evenements, parties
+from .services import aide, annulation, conclusion, evenements, parties
 
 JOUR_DE_LA_DEMO = date(2010, 9, 15)
 PRESCRIPTEURS = [
@@ -205,11 +206,29 @@ def peupler(demo, stdout) -> None:
             )
         conclues.append((convention, par))
     _evenements(conclues)
+    _annulation(conclues, demo)
     n = evenements.mettre_a_jour_statuts(JOUR_DE_LA_DEMO, par=admin)
     stdout.write(
         f"Conventions : {len(conclues)} conclues, 2 brouillons, {refusees} refusées ; {n} statuts mis à jour au "
         f"{JOUR_DE_LA_DEMO:%d/%m/%Y}.\n"
     )
+
+
+MOTIF_ANNULATION = "Saisie en double de la même embauche (signalée par le prescripteur) : la convention est annulée."
+
+
+def _annulation(conclues, demo) -> None:
+    """The region's gestionnaire annuls a convention of Pôle emploi Paris 19e entered by mistake (its page shows the
+    « Annulée » badge and the reason; it counts in no figure)."""
+    candidates = [
+        c
+        for c, _ in conclues
+        if c.prescripteur_id == demo.organisations["pe_paris"].pk and c.financement == Financement.ETAT
+    ]
+    if candidates:
+        annulation.annuler_convention(
+            candidates[-1], motif=MOTIF_ANNULATION, par=demo.comptes.get("gestionnaire@demo.cui.fr")
+        )
 
 
 def _evenements(conclues) -> None:

@@ -39,6 +39,10 @@ def test_demo_par_les_services_et_idempotente(demo):
     assert conclues.filter(type_contrat="CIE").exists() and conclues.filter(periodes_immersion__isnull=False).exists()
     assert conclues.filter(statut=StatutConvention.ROMPUE, declaration_tardive=True).count() == 1
     assert conclues.filter(avenants__type="renouvellement").count() == 1
+    # One convention annulled by the region (its page shows the badge and the reason), counted nowhere.
+    [annulee] = conclues.filter(statut=StatutConvention.ANNULEE)
+    assert annulee.numero and annulee.motif_annulation and not annulee.echeancier.exists()
+    assert annulee.history.first().history_user == demo.comptes["gestionnaire@demo.cui.fr"]
     assert set(conclues.values_list("prescripteur__nom", flat=True)) >= {
         demo.organisations[k].nom for k in ("pe_paris", "ml_paris", "pe_bobigny", "pe_lille", "ml_roubaix")
     }
