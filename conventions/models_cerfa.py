@@ -80,6 +80,38 @@ class RubriquesCerfa(models.Model):
     class Meta:
         abstract = True
 
+    # What the pages and the printed Cerfa show: every box of a list, ticked or not.
+    @property
+    def cases_accompagnement(self) -> list[tuple[str, bool]]:
+        return [(libelle, v in (self.types_accompagnement or ())) for v, libelle in ActionAccompagnement.choices]
+
+    @property
+    def cases_formation(self) -> list[tuple[str, bool]]:
+        return [(libelle, v in (self.types_formation or ())) for v, libelle in ActionFormation.choices]
+
+    @property
+    def cases_resultat(self) -> list[tuple[str, bool]]:
+        return [(libelle, v == self.resultat_formation) for v, libelle in ResultatFormation.choices]
+
+    @property
+    def libelles_accompagnement(self) -> list[str]:
+        return [libelle for libelle, coche in self.cases_accompagnement if coche]
+
+    @property
+    def libelles_formation(self) -> list[str]:
+        return [libelle for libelle, coche in self.cases_formation if coche]
+
+    @property
+    def cases_duree_inscription(self) -> list[tuple[str, bool]]:
+        """The Cerfa's boxes of the employee's length of registration at Pôle emploi on the day before the hire."""
+        from .regles.cerfa import TRANCHES, mois_d_inscription, tranche_d_inscription
+
+        salarie = self.salarie if self.salarie_id else None
+        tranche = ""
+        if salarie and salarie.inscrit_pole_emploi and salarie.inscrit_depuis and self.date_embauche:
+            tranche = tranche_d_inscription(mois_d_inscription(salarie.inscrit_depuis, self.date_embauche))
+        return [(t, t == tranche) for t in TRANCHES]
+
 
 CONTRAINTES_CERFA = [
     models.CheckConstraint(

@@ -98,6 +98,9 @@ def tranche_d_inscription(mois: int) -> str:
     return f"{haut} mois et plus"
 
 
+TRANCHES = tuple(tranche_d_inscription(m) for m in (0, *TRANCHES_INSCRIPTION_MOIS))
+
+
 def duree_max_essai_jours(type_contrat_travail: str, date_embauche: date, fin_contrat: date | None) -> int:
     """The longest trial period the law allows, in calendar days from the hire."""
     return (fin_periode_essai_maximale(type_contrat_travail, date_embauche, fin_contrat) - date_embauche).days + 1

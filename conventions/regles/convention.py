@@ -248,9 +248,11 @@ def verifier_convention(d: DonneesConvention, contexte: Contexte = Contexte()) -
     if signature and d.chevauchement is not None:
         violations += verifier_chevauchement(d.chevauchement, d.motif_chevauchement)
     if signature:
+        # The employer's earlier aided contracts are derived from its conventions, not typed: a draft is saved
+        # meanwhile, the conclusion asks the bilan (the entry shows the fact at step 1).
         violations += verifier_bilan(
             d.nature == "renouvellement",
-            d.employeur_a_eu_contrats_aides or d.nature == "transition_pcs",
+            (d.employeur_a_eu_contrats_aides and complete) or d.nature == "transition_pcs",
             d.bilan_employeur_fourni,
         )
     elif contexte.ecriture == AVENANT_RENOUVELLEMENT:
