@@ -7,6 +7,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from droit.vocabulaire import StatutConvention
 
 from .models import Convention
+from .models_cerfa import ActionAccompagnement, ActionFormation
 from .models_evenements import Avenant, PeriodeImmersion, SequenceNumero
 from .models_parties import Employeur, Salarie
 
@@ -17,6 +18,7 @@ class EmployeurAdmin(SimpleHistoryAdmin):
     list_filter = ["statut_juridique", "departement__region"]
     search_fields = ["raison_sociale", "siret"]
     autocomplete_fields = ["departement"]
+    readonly_fields = ["a_eu_contrats_aides"]  # derived from its earlier conventions (same SIRET)
 
 
 @admin.register(Salarie)
@@ -49,6 +51,19 @@ class ConventionAdminForm(forms.ModelForm):
     rules of a draft for a draft, those of a modification for a concluded convention (co-financing under a
     signed CAOM, rate, hours, length…), each violation at its field."""
 
+    types_accompagnement = forms.MultipleChoiceField(
+        label="Actions d'accompagnement (rubriques)",
+        choices=ActionAccompagnement.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    types_formation = forms.MultipleChoiceField(
+        label="Actions de formation (rubriques)",
+        choices=ActionFormation.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
     class Meta:
         model = Convention
         fields = "__all__"  # noqa: DJ007 — the admin shows every field, as before
@@ -68,12 +83,43 @@ class ConventionAdminForm(forms.ModelForm):
 
             d = donnees_de(self.instance)
             violations += verifier_tuteur(d.tuteur, d.type_contrat, d.date_debut, d.date_fin, complete=True)
+        if not brouillon and CHAMPS_DU_CERFA & set(self.changed_data):
+            from .regles.cerfa import verifier_cerfa
+            from .services.verification import rubriques_de
+
+            c = self.instance
+            violations += verifier_cerfa(
+                rubriques_de(c),
+                c.type_contrat,
+                c.type_contrat_travail,
+                c.date_embauche,
+                c.date_fin_contrat_travail,
+                complete=True,
+            )
         for violation in violations:
             champ = CHAMPS_DE_L_ADMIN.get(violation.champ, violation.champ)
             self.add_error(champ if champ in self.fields else None, violation.message)
 
 
 CHAMPS_DU_TUTEUR = frozenset({"tuteur_nom", "tuteur_volontaire", "tuteur_experience_mois", "tuteur_est_employeur"})
+# The rubrics of the Cerfa a concluded convention holds as signed (``regles.cerfa``)
+CHAMPS_DU_CERFA = frozenset(
+    {
+        "emploi_intitule",
+        "code_rome",
+        "salaire_horaire_brut",
+        "lieu_travail",
+        "periode_essai_jours",
+        "types_accompagnement",
+        "types_formation",
+        "actions_accompagnement",
+        "actions_formation",
+        "resultat_formation",
+        "declaration_cotisations_a_jour",
+        "declaration_sans_licenciement_economique",
+        "declaration_sans_remplacement",
+    }
+)
 # The event forms name the motive « motif »; the admin shows the convention's field.
 CHAMPS_DE_L_ADMIN = {"motif": "motif_rupture"}
 

@@ -31,16 +31,36 @@ PRESCRIPTEURS = [
     ("ml_roubaix", "59", "admin@demo.cui.fr"),
 ]
 EMPLOYEURS = [
-    # département, raison sociale, statut, NAF
-    ("75", "Association Solidarité Belleville", "association", "8899B"),
-    ("75", "Mairie du 19e arrondissement", "collectivite_territoriale", "8411Z"),
-    ("75", "Boulangerie du Canal", "entreprise", "1071C"),
-    ("93", "Ressourcerie de Bobigny (ACI)", "aci", "3832Z"),
-    ("93", "Ville de Bobigny", "collectivite_territoriale", "8411Z"),
-    ("93", "Transports Est Logistique", "entreprise", "4941A"),
-    ("59", "Les Jardins de Lille (ACI)", "aci", "0113Z"),
-    ("59", "Centre social de Roubaix", "association", "8899B"),
-    ("59", "Menuiserie Flandres", "entreprise", "1623Z"),
+    # département, raison sociale, statut, NAF, adresse, code postal, commune
+    ("75", "Association Solidarité Belleville", "association", "8899B", "12 rue de Belleville", "75020", "Paris"),
+    (
+        "75",
+        "Mairie du 19e arrondissement",
+        "collectivite_territoriale",
+        "8411Z",
+        "5 place Armand-Carrel",
+        "75019",
+        "Paris",
+    ),
+    ("75", "Boulangerie du Canal", "entreprise", "1071C", "48 quai de Valmy", "75010", "Paris"),
+    ("93", "Ressourcerie de Bobigny (ACI)", "aci", "3832Z", "7 rue de l'Étoile", "93000", "Bobigny"),
+    ("93", "Ville de Bobigny", "collectivite_territoriale", "8411Z", "31 avenue Salvador-Allende", "93000", "Bobigny"),
+    ("93", "Transports Est Logistique", "entreprise", "4941A", "2 rue de la Logistique", "93000", "Bobigny"),
+    ("59", "Les Jardins de Lille (ACI)", "aci", "0113Z", "80 rue du Faubourg-de-Roubaix", "59000", "Lille"),
+    ("59", "Centre social de Roubaix", "association", "8899B", "15 boulevard de Fourmies", "59100", "Roubaix"),
+    ("59", "Menuiserie Flandres", "entreprise", "1623Z", "9 rue de Tournai", "59200", "Tourcoing"),
+]
+# The post of each employer's conventions: job title and its ROME code (Cerfa n° 13998*01)
+POSTES = [
+    ("Agent d'accueil", "M1601"),
+    ("Agent d'entretien des espaces verts", "A1203"),
+    ("Vendeur en boulangerie", "D1106"),
+    ("Valoriste", "K2304"),
+    ("Agent de propreté urbaine", "K2303"),
+    ("Préparateur de commandes", "N1103"),
+    ("Maraîcher", "A1414"),
+    ("Animateur socioculturel", "K1206"),
+    ("Menuisier d'agencement", "H2206"),
 ]
 PRENOMS = ["Karim", "Julie", "Moussa", "Sophie", "Thomas", "Aïcha", "Kevin", "Nadia", "Lucas", "Fatou"]
 NOMS = ["Bernard", "Dubois", "Traoré", "Lefebvre", "Moreau", "Benali", "Girard", "Diallo", "Roux", "Fontaine"]
@@ -54,13 +74,25 @@ def _nir(n: int, naissance: date, sexe: int) -> str:
     return identifiants.nir(sexe, naissance.year, naissance.month, "75", commune=100 + n, ordre=200 + n)
 
 
-CHAMPS_EMPLOYEUR = ("raison_sociale", "statut_juridique", "code_naf", "departement", "contact_nom")
+CHAMPS_EMPLOYEUR = (
+    "raison_sociale",
+    "statut_juridique",
+    "code_naf",
+    "departement",
+    "contact_nom",
+    "adresse",
+    "code_postal",
+    "commune",
+    "numero_urssaf_msa",
+    "assurance_chomage",
+    "numero_annexe_financiere",
+)
 
 
 def _employeurs() -> dict[str, list[Employeur]]:
     """The employers as each prescripteur types them (models, not saved: every convention gets its own record)."""
     par_dep: dict[str, list[Employeur]] = {}
-    for i, (code, nom, statut, naf) in enumerate(EMPLOYEURS):
+    for i, (code, nom, statut, naf, adresse, code_postal, commune) in enumerate(EMPLOYEURS):
         employeur = Employeur(
             siret=_siret(i),
             raison_sociale=nom,
@@ -68,6 +100,12 @@ def _employeurs() -> dict[str, list[Employeur]]:
             code_naf=naf,
             departement=Departement.objects.get(code=code),
             contact_nom=f"{PRENOMS[i]} {NOMS[-i - 1]}",
+            adresse=adresse,
+            code_postal=code_postal,
+            commune=commune,
+            numero_urssaf_msa=f"{code}{i + 1:03d}{41200000 + i * 7}",
+            assurance_chomage="auto_assurance" if statut == "collectivite_territoriale" else "unedic",
+            numero_annexe_financiere=f"AF-{code}-2010-{i + 1:03d}" if statut == "aci" else "",
         )
         par_dep.setdefault(code, []).append(employeur)
     return par_dep
@@ -123,6 +161,28 @@ def _spec(i: int, alea: random.Random, dep_employeurs):
     }
 
 
+def _poste(i: int, s) -> dict:
+    """The post, the typed actions and the employer's sworn statements of one convention (the Cerfa's boxes)."""
+    employeur = s["employeur"]
+    emploi, rome = POSTES[next(n for n, e in enumerate(EMPLOYEURS) if e[1] == employeur.raison_sociale)]
+    cdd_court = i % 7 != 0 and s["fin"] < date_fin_pour(s["embauche"], 7)
+    return {
+        "emploi_intitule": emploi,
+        "code_rome": rome,
+        "salaire_horaire_brut": Decimal("8.86") if i % 3 else Decimal("9.20"),  # the SMIC of 2010, or above it
+        "lieu_travail": f"{employeur.adresse}, {employeur.code_postal} {employeur.commune}",
+        "periode_essai_jours": 30 if i % 7 == 0 else 14 if cdd_court else 21,
+        "types_accompagnement": ["prise_de_poste", "evaluation"] if i % 2 else ["prise_de_poste", "projet"],
+        "actions_accompagnement": "Entretiens mensuels avec le référent.",
+        "types_formation": ["adaptation"] if i % 2 else ["remise_a_niveau", "prequalification"],
+        "actions_formation": "Adaptation au poste de travail." if i % 2 else "Remise à niveau, préqualification.",
+        "resultat_formation": "attestation" if i % 2 else "certification",
+        "declaration_cotisations_a_jour": True,
+        "declaration_sans_licenciement_economique": True,
+        "declaration_sans_remplacement": True,
+    }
+
+
 def _financement(s) -> str:
     """Co-financed by the conseil général only under its CAOM signed (or under the exceptional mode the region
     recorded) on the conclusion day (L. 5134-19-4); before it, the State alone funds the RSA beneficiary."""
@@ -155,8 +215,10 @@ def peupler(demo, stdout) -> None:
             prenom=PRENOMS[(i * 3) % 10],
             date_naissance=s["naissance"],
             niveau_formation=["V", "IV", "VI", "V_bis"][i % 4],
+            nom_usage=NOMS[(i + 3) % 10] if i % 4 == 1 else "",
             inscrit_pole_emploi=True,
             inscrit_depuis=s["conclusion"] - timedelta(days=200 + 10 * i),
+            identifiant_pole_emploi=f"{3100000 + i * 13}{'ABCDEFGHJK'[i % 10]}",
             beneficiaire_rsa=s["rsa"],
             numero_allocataire=f"93{i:06d}" if s["rsa"] else "",
             departement=s["employeur"].departement,
@@ -176,8 +238,7 @@ def peupler(demo, stdout) -> None:
             date_fin=s["fin"],
             duree_hebdo_travail=Decimal(26) if s["heures"] < 26 else s["heures"],
             duree_hebdo_prise_en_charge=s["heures"],
-            actions_accompagnement="Aide à la prise de poste, évaluation des compétences.",
-            actions_formation="Adaptation au poste de travail." if i % 2 else "Remise à niveau, préqualification.",
+            **_poste(i, s),
             bilan_employeur_fourni=True,
             # A tutor of its own for each convention: a qualified volunteer employee with years of experience
             # (R. 5134-38, R. 5134-61); 40 distinct names, so no tutor follows more than three at once.

@@ -9,10 +9,11 @@ from django.core.exceptions import ValidationError
 from stdnum.exceptions import ValidationError as StdnumValidationError
 from stdnum.fr import siret as stdnum_siret
 
+from cui_portal.contraintes import message_de
 from droit.vocabulaire import StatutJuridique
 from referentiels.models import Departement
 
-from .models_parties import Civilite, NiveauFormation, compacter_nir, valider_nir
+from .models_parties import AssuranceChomage, Civilite, Employeur, NiveauFormation, Salarie, compacter_nir, valider_nir
 
 FORMATS_DATE = ["%d/%m/%Y", "%Y-%m-%d", "%d/%m/%y"]
 
@@ -82,9 +83,19 @@ class EmployeurForm(forms.Form):
     contact_nom = texte("Nom du contact (tuteur par défaut)", 120)
     contact_email = forms.EmailField(label="Adresse électronique du contact", required=False)
     contact_telephone = texte("Téléphone du contact", 20, autocomplete="tel")
-    a_eu_contrats_aides = case(
-        "L'employeur a déjà employé des salariés en contrat aidé",
-        "Une nouvelle convention suppose alors un bilan préalable (circulaire DGEFP 2009-42).",
+    numero_urssaf_msa = texte(
+        "N° d'affiliation à l'URSSAF ou à la MSA", 20, aide="Requis à la conclusion (Cerfa n° 13998*01)."
+    )
+    assurance_chomage = forms.ChoiceField(
+        label="Assurance chômage des salariés",
+        choices=[("", "Choisissez"), *AssuranceChomage.choices],
+        required=False,
+        help_text="Requise à la conclusion (Cerfa n° 13998*01).",
+    )
+    numero_annexe_financiere = texte(
+        "N° de l'annexe financière (atelier et chantier d'insertion)",
+        30,
+        aide="Seulement pour un atelier et chantier d'insertion : requis à sa conclusion.",
     )
     bilan_employeur_fourni = case(
         "Le bilan préalable de l'employeur (accompagnement et formation) est fourni",
@@ -102,7 +113,9 @@ class EmployeurForm(forms.Form):
         "contact_nom",
         "contact_email",
         "contact_telephone",
-        "a_eu_contrats_aides",
+        "numero_urssaf_msa",
+        "assurance_chomage",
+        "numero_annexe_financiere",
     )
 
     def clean_siret(self):
@@ -114,6 +127,16 @@ class EmployeurForm(forms.Form):
                 "Le SIRET doit compter 14 chiffres et respecter sa clé de contrôle.", code="siret_invalide"
             ) from exc
         return siret
+
+    def clean(self):
+        donnees = super().clean()
+        statut = donnees.get("statut_juridique")
+        if donnees.get("numero_annexe_financiere") and statut and statut != StatutJuridique.ACI:
+            self.add_error(
+                "numero_annexe_financiere",
+                message_de(Employeur, "employeur_annexe_financiere_aci"),
+            )
+        return donnees
 
     def champs_employeur(self) -> dict:
         return {c: self.cleaned_data[c] for c in self.CHAMPS_EMPLOYEUR}
@@ -149,6 +172,7 @@ class SalarieForm(forms.Form):
         error_messages={"required": "Indiquez la civilité du salarié."},
     )
     nom = texte("Nom de naissance", 120, requis=True, autocomplete="off")
+    nom_usage = texte("Nom d'usage", 120, autocomplete="off")
     prenom = texte("Prénom", 120, requis=True, autocomplete="off")
     date_naissance = ChampDate(
         label="Date de naissance", error_messages={"required": "Indiquez la date de naissance du salarié."}
@@ -166,7 +190,12 @@ class SalarieForm(forms.Form):
         error_messages={"required": "Indiquez le niveau de formation du salarié."},
     )
     inscrit_pole_emploi = case("Inscrit à Pôle emploi")
-    inscrit_depuis = ChampDate(label="Inscrit à Pôle emploi depuis le", required=False)
+    inscrit_depuis = ChampDate(
+        label="Inscrit à Pôle emploi depuis le", required=False, help_text="Requis à la conclusion pour un inscrit."
+    )
+    identifiant_pole_emploi = texte(
+        "Identifiant Pôle emploi", 11, aide="Requis à la conclusion pour un inscrit.", autocomplete="off"
+    )
     beneficiaire_rsa = case("Bénéficiaire du RSA")
     numero_allocataire = texte("Numéro d'allocataire (RSA)", 20, autocomplete="off")
     beneficiaire_ass = case("Bénéficiaire de l'ASS (allocation de solidarité spécifique)")
@@ -181,11 +210,13 @@ class SalarieForm(forms.Form):
     CHAMPS_SALARIE = (
         "civilite",
         "nom",
+        "nom_usage",
         "prenom",
         "date_naissance",
         "niveau_formation",
         "inscrit_pole_emploi",
         "inscrit_depuis",
+        "identifiant_pole_emploi",
         "beneficiaire_rsa",
         "numero_allocataire",
         "beneficiaire_ass",
@@ -226,6 +257,8 @@ class SalarieForm(forms.Form):
             self.add_error("nir", "Les 2e et 3e chiffres du NIR (année de naissance) ne correspondent pas à la date.")
         if donnees.get("inscrit_depuis") and not donnees.get("inscrit_pole_emploi"):
             self.add_error("inscrit_pole_emploi", "Cochez « inscrit à Pôle emploi » ou retirez la date d'inscription.")
+        if donnees.get("identifiant_pole_emploi") and not donnees.get("inscrit_pole_emploi"):
+            self.add_error("identifiant_pole_emploi", message_de(Salarie, "salarie_identifiant_si_inscrit"))
         if donnees.get("numero_allocataire") and not donnees.get("beneficiaire_rsa"):
             self.add_error("beneficiaire_rsa", "Le numéro d'allocataire ne concerne qu'un bénéficiaire du RSA.")
         return donnees

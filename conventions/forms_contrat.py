@@ -6,6 +6,9 @@ from droit.nombres import (
     HEURES_MAX,
     HEURES_MAX_PRISES_EN_CHARGE,
     HEURES_MIN,
+    LICENCIEMENT_ECONOMIQUE_MOIS,
+    SOURCE_ACTIONS_CAE,
+    SOURCE_EXCLUSIONS_CIE,
     SOURCE_TUTEUR,
     TUTEUR_EXPERIENCE_MIN_ANS,
     TUTEUR_SALARIES_MAX,
@@ -17,6 +20,7 @@ from simulateur.forms import NombreDecimal
 
 from .forms import ChampDate, case, texte
 from .models import Convention, Nature, TypeContratTravail
+from .models_cerfa import ActionAccompagnement, ActionFormation, ResultatFormation
 from .regles.immersion import Periode, verifier_periodes_immersion
 from .regles.tuteur import MOIS_PAR_AN
 
@@ -109,6 +113,43 @@ class ContratForm(forms.Form):
         ),
         error_messages={"invalid": "Saisissez un nombre de mois, par exemple 36."},
     )
+    # The post (Cerfa n° 13998*01, rubric « le contrat de travail »)
+    emploi_intitule = texte("Emploi occupé (intitulé du poste)", 160, aide="Requis à la conclusion.")
+    code_rome = texte(
+        "Code ROME de l'emploi",
+        5,
+        aide="Une lettre et quatre chiffres, par exemple K1302 (répertoire des métiers de Pôle emploi). Requis à la "
+        "conclusion.",
+        autocomplete="off",
+    )
+    salaire_horaire_brut = NombreDecimal(
+        label="Salaire horaire brut (€)",
+        required=False,
+        decimal_places=2,
+        help_text="Au moins le SMIC horaire brut à l'embauche (L. 3231-2). Requis à la conclusion.",
+        error_messages={"invalid": "Saisissez un montant en euros, par exemple 8,86."},
+    )
+    lieu_travail = texte("Lieu d'exécution du contrat", 250, aide="Adresse ou commune. Requis à la conclusion.")
+    periode_essai_jours = forms.IntegerField(
+        label="Durée de la période d'essai (jours)",
+        min_value=0,
+        max_value=366,
+        required=False,
+        help_text="En jours calendaires ; vide s'il n'y en a pas.",
+        error_messages={"invalid": "Saisissez un nombre de jours, par exemple 14."},
+    )
+    # What the employer states on its honour by signing (Cerfa; L. 5134-68 for the CIE)
+    declaration_cotisations_a_jour = case(
+        "L'employeur atteste sur l'honneur être à jour de ses cotisations et contributions sociales"
+    )
+    declaration_sans_licenciement_economique = case(
+        "CIE : l'employeur atteste n'avoir procédé à aucun licenciement pour motif économique dans les "
+        f"{nombre(LICENCIEMENT_ECONOMIQUE_MOIS)} mois précédant l'embauche ({SOURCE_EXCLUSIONS_CIE})"
+    )
+    declaration_sans_remplacement = case(
+        "CIE : l'employeur atteste que l'embauche ne remplace pas un salarié licencié pour un motif autre que la "
+        f"faute grave ou lourde ({SOURCE_EXCLUSIONS_CIE})"
+    )
     tuteur_est_employeur = case(
         "À titre exceptionnel, l'employeur assure lui-même le tutorat (autorisé par le prescripteur)",
         "Sinon, le tuteur est un salarié désigné ci-dessus : le portail ne met jamais l'employeur à sa place.",
@@ -154,6 +195,7 @@ class ContratForm(forms.Form):
             )
         if not donnees.get("formation_en_cours"):
             donnees["date_fin_formation"] = None
+        donnees["code_rome"] = (donnees.get("code_rome") or "").replace(" ", "").upper()
         return donnees
 
 
@@ -209,17 +251,35 @@ class AideForm(forms.Form):
 
 
 class AccompagnementForm(forms.Form):
-    actions_accompagnement = forms.CharField(
-        label="Actions d'accompagnement",
+    types_accompagnement = forms.MultipleChoiceField(
+        label="Actions d'accompagnement professionnel",
+        choices=ActionAccompagnement.choices,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Aide à la prise de poste, évaluation des compétences, aide à la recherche d'emploi…",
+        widget=forms.CheckboxSelectMultiple,
+    )
+    actions_accompagnement = forms.CharField(
+        label="Précisions sur l'accompagnement",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Requises si « autre » est coché.",
+    )
+    types_formation = forms.MultipleChoiceField(
+        label="Actions de formation",
+        choices=ActionFormation.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=f"Au moins une pour un CAE ({SOURCE_ACTIONS_CAE}).",
     )
     actions_formation = forms.CharField(
-        label="Actions de formation",
+        label="Précisions sur la formation",
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Adaptation au poste, remise à niveau, préqualification, VAE, formation qualifiante…",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Organisme, durée, pendant ou hors du temps de travail ; requises si « autre » est coché.",
+    )
+    resultat_formation = forms.ChoiceField(
+        label="Résultat attendu des actions de formation",
+        choices=[("", "Choisissez le résultat"), *ResultatFormation.choices],
+        required=False,
     )
     immersion = case(
         "Immersion : le salarié pourra effectuer des périodes d'immersion chez d'autres employeurs",

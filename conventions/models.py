@@ -30,6 +30,7 @@ from droit.vocabulaire import Financement, StatutConvention, TypeContrat
 from referentiels.models import Departement, Organisation, PublicPrioritaire, Region
 
 from .champs import MESSAGE_HEURES_PRISES_EN_CHARGE, MESSAGE_TAUX, champ_heures, champ_montant, champ_taux
+from .models_cerfa import CONTRAINTES_CERFA, RubriquesCerfa
 from .models_echeancier import MoisAide  # noqa: F401  (registered with the app here)
 from .models_evenements import (  # noqa: F401  (registered with the app here)
     Avenant,
@@ -58,7 +59,7 @@ class TypeContratTravail(models.TextChoices):
     CDI = "CDI", "Contrat à durée indéterminée"
 
 
-class Convention(models.Model):
+class Convention(RubriquesCerfa):
     numero = models.CharField("numéro", max_length=30, null=True, blank=True, editable=False)
     type_contrat = models.CharField("contrat", max_length=8, choices=TypeContrat.choices)
     nature = models.CharField("nature", max_length=16, choices=Nature.choices, default=Nature.INITIALE)
@@ -217,6 +218,7 @@ class Convention(models.Model):
             models.Index(fields=["statut"], name="convention_statut"),
         ]
         constraints = [
+            *CONTRAINTES_CERFA,
             models.UniqueConstraint(
                 fields=["numero"],
                 name="convention_numero_unique",

@@ -13,13 +13,21 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 from stdnum.fr import siret as stdnum_siret
 
-from cui_portal.contraintes import refus
+from cui_portal.contraintes import ou, refus
 from droit.vocabulaire import StatutJuridique
 from referentiels.models import Departement
 
 from .models_identites import Etablissement, IdentiteSalarie
 from .regles.base import secteur_de
 from .validation import compacter_nir, masquer_nir, valider_nir, valider_siret  # noqa: F401  (imported from here)
+
+
+class AssuranceChomage(models.TextChoices):
+    """How the employer insures its employees against unemployment (Cerfa n° 13998*01)."""
+
+    UNEDIC = "unedic", "Adhésion au régime d'assurance chômage (Unédic)"
+    AUTO_ASSURANCE = "auto_assurance", "Auto-assurance (employeur public)"
+    CONVENTION_GESTION = "convention_gestion", "Convention de gestion avec Pôle emploi (employeur public)"
 
 
 class EmployeurQuerySet(models.QuerySet):
@@ -47,10 +55,20 @@ class Employeur(models.Model):
     contact_nom = models.CharField("nom du contact", max_length=120, blank=True)
     contact_email = models.EmailField("adresse électronique du contact", blank=True)
     contact_telephone = models.CharField("téléphone du contact", max_length=20, blank=True)
+    numero_urssaf_msa = models.CharField("n° d'affiliation à l'URSSAF ou à la MSA", max_length=20, blank=True)
+    assurance_chomage = models.CharField(
+        "assurance chômage", max_length=20, choices=AssuranceChomage.choices, blank=True
+    )
+    numero_annexe_financiere = models.CharField(
+        "n° de l'annexe financière (atelier et chantier d'insertion)", max_length=30, blank=True
+    )
+    # Derived from the establishment's earlier conventions (same SIRET, any organisation, concluded): written by the
+    # services at each write of a draft, then kept as signed (``services.historique.a_eu_contrats_aides``).
     a_eu_contrats_aides = models.BooleanField(
         "a déjà employé des salariés en contrat aidé",
         default=False,
-        help_text="Une nouvelle convention suppose alors un bilan préalable de l'employeur (circulaire 2009-42).",
+        help_text="D'après ses conventions antérieures : une nouvelle convention suppose alors un bilan préalable de "
+        "l'employeur (circulaire 2009-42).",
     )
     cree_le = models.DateTimeField("créé le", auto_now_add=True)
     modifie_le = models.DateTimeField("modifié le", auto_now=True)
@@ -66,6 +84,18 @@ class Employeur(models.Model):
                 condition=Q(statut_juridique__in=StatutJuridique.values),
                 name="employeur_statut_connu",
                 violation_error_message=refus("Statut juridique inconnu : choisissez celui de l'employeur."),
+            ),
+            models.CheckConstraint(
+                condition=Q(assurance_chomage="") | Q(assurance_chomage__in=AssuranceChomage.values),
+                name="employeur_assurance_chomage_connue",
+                violation_error_message=refus(f"L'assurance chômage de l'employeur est {ou(AssuranceChomage)}."),
+            ),
+            models.CheckConstraint(
+                condition=Q(numero_annexe_financiere="") | Q(statut_juridique=StatutJuridique.ACI),
+                name="employeur_annexe_financiere_aci",
+                violation_error_message=refus(
+                    "Seul un atelier et chantier d'insertion a une annexe financière (conventionnement IAE)."
+                ),
             ),
         ]
 
@@ -121,11 +151,13 @@ class Salarie(models.Model):
     )
     civilite = models.CharField("civilité", max_length=3, choices=Civilite.choices)
     nom = models.CharField("nom", max_length=120)
+    nom_usage = models.CharField("nom d'usage", max_length=120, blank=True)
     prenom = models.CharField("prénom", max_length=120)
     date_naissance = models.DateField("date de naissance")
     niveau_formation = models.CharField("niveau de formation", max_length=6, choices=NiveauFormation.choices)
     inscrit_pole_emploi = models.BooleanField("inscrit à Pôle emploi", default=False)
     inscrit_depuis = models.DateField("inscrit depuis le", null=True, blank=True)
+    identifiant_pole_emploi = models.CharField("identifiant Pôle emploi", max_length=11, blank=True)
     beneficiaire_rsa = models.BooleanField("bénéficiaire du RSA", default=False)
     numero_allocataire = models.CharField("numéro d'allocataire", max_length=20, blank=True)
     beneficiaire_ass = models.BooleanField("bénéficiaire de l'ASS", default=False)
@@ -163,6 +195,11 @@ class Salarie(models.Model):
                 violation_error_message=refus(
                     "La date d'inscription à Pôle emploi ne se renseigne que pour un salarié inscrit."
                 ),
+            ),
+            models.CheckConstraint(
+                condition=Q(identifiant_pole_emploi="") | Q(inscrit_pole_emploi=True),
+                name="salarie_identifiant_si_inscrit",
+                violation_error_message=refus("L'identifiant Pôle emploi ne se renseigne que pour un salarié inscrit."),
             ),
         ]
 

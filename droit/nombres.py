@@ -39,6 +39,16 @@ SOURCE_PERIODE_ESSAI_CDI = "L. 1221-19 du code du travail"
 SOURCE_TUTEUR = {"CAE": "R. 5134-38 du code du travail", "CIE": "R. 5134-61 du code du travail"}
 SOURCE_REFERENT = {"CAE": "R. 5134-37 du code du travail", "CIE": "R. 5134-60 du code du travail"}
 SOURCE_CIRCULAIRE_TUTEUR = "circulaire DGEFP 2009-42, question 4, point 4"
+# The rest of the Cerfa n° 13998*01 (Code du travail as in force in 2010)
+SOURCE_CERFA = "Cerfa n° 13998*01"
+# L. 5134-22: « La demande d'aide [...] indique les modalités d'orientation et d'accompagnement professionnel de la
+# personne sans emploi et prévoit des actions de formation professionnelle et de validation des acquis de
+# l'expérience nécessaires à la réalisation de son projet professionnel » (CAE; our reading of the 2010 text, the
+# circulars in the seeds do not quote it). For the CIE we read no such obligation: its actions stay optional.
+# Circular 2009-42 (annexe 1, question 4, point 4): the employer's bilan of those actions before a new convention.
+SOURCE_ACTIONS_CAE = "L. 5134-22 du code du travail"
+SOURCE_EXCLUSIONS_CIE = "L. 5134-68 du code du travail"
+SOURCE_SMIC = "L. 3231-2 du code du travail"
 
 # --- dates ---
 
@@ -88,6 +98,12 @@ DATE_INAPTITUDE_RUPTURE_CDD = date(2011, 5, 19)
 # --- the tutor (R. 5134-38 for the CAE, R. 5134-61 for the CIE) ---
 TUTEUR_EXPERIENCE_MIN_ANS = 2  # a qualified volunteer employee with at least two years' professional experience
 TUTEUR_SALARIES_MAX = 3  # following at most three employees of the same contract at once
+
+# --- the CIE's exclusions (L. 5134-68) ---
+LICENCIEMENT_ECONOMIQUE_MOIS = 6  # no dismissal for economic reasons in the six months before the hire
+
+# The Cerfa's boxes of the employee's length of registration at Pôle emploi (months): < 6, 6–11, 12–23, 24 and more
+TRANCHES_INSCRIPTION_MOIS = (6, 12, 24)
 
 # --- the calendar of a campaign ---
 # Arrêtés are due end of November, the CAOM state on 30 November, the signature before 31 December: from

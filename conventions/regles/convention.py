@@ -22,6 +22,7 @@ from referentiels.violation import Violation
 
 from .aide import verifier_taux_convention
 from .base import CAE, Personne, age_au
+from .cerfa import Rubriques, verifier_cerfa
 from .cofinancement import verifier_cofinancement
 from .contrat import verifier_contrat_travail, verifier_type_et_dates
 from .duree import Renouvellement, plafond_pcs, verifier_duree_initiale, verifier_renouvellement
@@ -121,6 +122,8 @@ class DonneesConvention:
     motif_rupture: str = ""
     date_rupture: date | None = None
     motif_suspension: str = ""
+    # The other rubrics of the Cerfa (the post, typed actions, affiliations, sworn statements: ``regles.cerfa``)
+    rubriques: Rubriques | None = None
 
 
 # The kinds of write, each checked by ``verifier_convention``.
@@ -173,6 +176,7 @@ def verifier_convention(d: DonneesConvention, contexte: Contexte = Contexte()) -
       its motive against the work contract are checked, not the values signed before (a legal declaration is
       never refused for them). A rupture's motive is checked at every write that keeps it (the admin too).
     - The tutor and a second convention at the same time for the same person at the entry and the conclusion.
+    - The other rubrics of the Cerfa (``regles.cerfa``) at the entry (their form) and the conclusion (complete).
     """
     violations = []
     if contexte.nouveau_statut is not None:
@@ -232,12 +236,23 @@ def verifier_convention(d: DonneesConvention, contexte: Contexte = Contexte()) -
         )
     if signature and d.tuteur is not None:
         violations += verifier_tuteur(d.tuteur, d.type_contrat, d.date_debut, d.date_fin, complete=complete)
+    if signature and d.rubriques is not None:
+        violations += verifier_cerfa(
+            d.rubriques,
+            d.type_contrat,
+            d.type_contrat_travail,
+            d.date_embauche,
+            d.date_fin_contrat_travail,
+            complete=complete,
+        )
     if signature and d.chevauchement is not None:
         violations += verifier_chevauchement(d.chevauchement, d.motif_chevauchement)
     if signature:
+        # The employer's earlier aided contracts are derived from its conventions, not typed: a draft is saved
+        # meanwhile, the conclusion asks the bilan (the entry shows the fact at step 1).
         violations += verifier_bilan(
             d.nature == "renouvellement",
-            d.employeur_a_eu_contrats_aides or d.nature == "transition_pcs",
+            (d.employeur_a_eu_contrats_aides and complete) or d.nature == "transition_pcs",
             d.bilan_employeur_fourni,
         )
     elif contexte.ecriture == AVENANT_RENOUVELLEMENT:

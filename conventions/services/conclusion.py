@@ -21,6 +21,7 @@ from ..regles.statuts import verifier_transition
 from .aide import CalculAide, appliquer_aide, arrete_publie, calculer_aide, calculer_aide_du_brouillon, caom_de
 from .commun import cae_jeune, creer_sans_doublon, enregistrer, exiger_regles
 from .echeancier import ecrire_echeancier
+from .historique import a_eu_contrats_aides
 from .verification import exiger_conforme, verifier
 
 # --- numbers ---------------------------------------------------------------------------------------
@@ -71,7 +72,9 @@ def enregistrer_brouillon(*, par, convention: Convention | None = None, **champs
         convention = Convention(**champs)
         completer(convention)
         exiger_conforme(convention, BROUILLON_ENREGISTRE)
-        return creer_sans_doublon(convention, par, "Brouillon enregistré", lambda: brouillon_existant(champs))
+        convention = creer_sans_doublon(convention, par, "Brouillon enregistré", lambda: brouillon_existant(champs))
+        noter_contrats_aides(convention, par)
+        return convention
     convention = Convention.objects.select_for_update().get(pk=convention.pk)
     if convention.statut != StatutConvention.BROUILLON:
         raise RegleConventionError([Violation("statut", "Seul un brouillon se modifie ainsi : passez par un avenant.")])
@@ -79,7 +82,19 @@ def enregistrer_brouillon(*, par, convention: Convention | None = None, **champs
         setattr(convention, k, v)
     completer(convention)
     exiger_conforme(convention, BROUILLON_ENREGISTRE)
-    return enregistrer(convention, par, "Brouillon enregistré")
+    enregistrer(convention, par, "Brouillon enregistré")
+    noter_contrats_aides(convention, par)
+    return convention
+
+
+def noter_contrats_aides(convention: Convention, par) -> None:
+    """The draft's record of its employer says what its earlier conventions say (same SIRET, any organisation,
+    concluded before): written at each write of the draft and at the conclusion, then kept as signed."""
+    valeur = a_eu_contrats_aides(convention)
+    employeur = convention.employeur
+    if employeur.a_eu_contrats_aides != valeur:
+        employeur.a_eu_contrats_aides = valeur
+        enregistrer(employeur, par, "Contrats aidés antérieurs de l'employeur, d'après ses conventions")
 
 
 @transaction.atomic
@@ -177,6 +192,7 @@ def conclure(
     exiger_regles(verifier_transition(convention.statut, StatutConvention.CONCLUE))
     violations = preparer_conclusion(convention, date_conclusion, taux_majore)[1]
     exiger_regles(violations)
+    noter_contrats_aides(convention, par)  # on the day of the conclusion, before it is no longer a draft
     if convention.financement != Financement.ETAT and convention.caom_id is None:
         convention.caom = caom_de(convention.departement_id, convention.date_debut.year)
     if cae_jeune(convention):

@@ -6,7 +6,8 @@ from datetime import date
 
 from django.db.models import Q
 
-from droit.vocabulaire import STATUTS_HORS_CHIFFRES
+from cui_portal import horloge
+from droit.vocabulaire import STATUTS_HORS_CHIFFRES, StatutConvention
 
 from ..models import Convention, Nature
 from ..regles.historique import (
@@ -85,6 +86,30 @@ def suivis_du_tuteur(convention: Convention) -> tuple[tuple[date, date], ...]:
     return tuple(
         (debut, fin_effective(fin, rupture)) for tuteur, debut, fin, rupture in lignes if nom_du_tuteur(tuteur) == nom
     )
+
+
+def etablissement_a_eu_contrats_aides(etablissement_id: int | None, avant: date, sauf: int | None = None) -> bool:
+    """Whether the establishment (same SIRET) has a convention concluded before ``avant``, whatever its organisation:
+    one fact, nothing of those conventions (circular 2009-42: its bilan then comes before a new convention)."""
+    if etablissement_id is None:
+        return False
+    return (
+        Convention.objects.filter(employeur__etablissement_id=etablissement_id, date_conclusion__lt=avant)
+        .exclude(statut__in=STATUTS_HORS_CHIFFRES)
+        .exclude(pk=sauf)
+        .exists()
+    )
+
+
+def a_eu_contrats_aides(convention: Convention) -> bool:
+    """The employer's « a déjà employé des contrats aidés », derived from its earlier conventions: the snapshot of a
+    concluded convention, else counted on the day of its conclusion (today for a draft without it)."""
+    if convention.employeur_id is None:
+        return False
+    if convention.statut != StatutConvention.BROUILLON:
+        return convention.employeur.a_eu_contrats_aides
+    jour = convention.date_conclusion or horloge.aujourdhui()
+    return etablissement_a_eu_contrats_aides(convention.employeur.etablissement_id, jour, convention.pk)
 
 
 def annonce_historique(convention: Convention) -> str:

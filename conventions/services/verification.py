@@ -13,12 +13,20 @@ from referentiels.violation import Violation
 
 from ..models import Convention, Nature
 from ..models_evenements import TypeAvenant
+from ..regles.cerfa import Rubriques
 from ..regles.convention import Contexte, Declaration, DonneesConvention, verifier_convention
 from ..regles.immersion import Periode
 from ..regles.tuteur import Tuteur
 from .aide import caom_de, heures_max_de_l_arrete, taux_de_l_arrete
 from .commun import exiger_regles
-from .historique import anterieures_de, chevauchement_de, debut_de_chaine, historique_de, suivis_du_tuteur
+from .historique import (
+    a_eu_contrats_aides,
+    anterieures_de,
+    chevauchement_de,
+    debut_de_chaine,
+    historique_de,
+    suivis_du_tuteur,
+)
 from .parties import personne_de
 
 
@@ -61,7 +69,7 @@ def donnees_de(convention: Convention, **remplacements) -> DonneesConvention:
         "nature": convention.nature,
         "statut": convention.statut,
         "bilan_employeur_fourni": convention.bilan_employeur_fourni,
-        "employeur_a_eu_contrats_aides": employeur.a_eu_contrats_aides,
+        "employeur_a_eu_contrats_aides": a_eu_contrats_aides(convention),
         "type_contrat_precedent": precedente.type_contrat if precedente else None,
         "mois_deja_effectues": convention.mois_deja_effectues,
         "debut_chaine": debut_chaine,
@@ -86,9 +94,53 @@ def donnees_de(convention: Convention, **remplacements) -> DonneesConvention:
         "motif_rupture": convention.motif_rupture,
         "date_rupture": convention.date_rupture,
         "motif_suspension": convention.motif_suspension,
+        "rubriques": rubriques_de(convention),
     }
     valeurs.update(remplacements)
     return DonneesConvention(**valeurs)
+
+
+def smic_de_l_embauche(convention: Convention):
+    """The SMIC horaire brut the wage is compared with: the one the aid retained, else the SMIC of the hire (None
+    when unknown: the rule then waits)."""
+    if convention.smic_horaire is not None:
+        return convention.smic_horaire
+    if convention.date_embauche is None:
+        return None
+    from referentiels.services import ParametreInconnu, smic_horaire
+
+    try:
+        return smic_horaire(convention.date_embauche)
+    except ParametreInconnu:
+        return None
+
+
+def rubriques_de(convention: Convention) -> Rubriques:
+    """The other rubrics of the Cerfa, from the convention and its own records of its parties."""
+    employeur, salarie = convention.employeur, convention.salarie
+    return Rubriques(
+        emploi_intitule=convention.emploi_intitule,
+        code_rome=convention.code_rome,
+        salaire_horaire_brut=convention.salaire_horaire_brut,
+        smic_horaire=smic_de_l_embauche(convention),
+        lieu_travail=convention.lieu_travail,
+        periode_essai_jours=convention.periode_essai_jours,
+        types_accompagnement=tuple(convention.types_accompagnement or ()),
+        types_formation=tuple(convention.types_formation or ()),
+        precisions_accompagnement=convention.actions_accompagnement,
+        precisions_formation=convention.actions_formation,
+        resultat_formation=convention.resultat_formation,
+        declaration_cotisations_a_jour=convention.declaration_cotisations_a_jour,
+        declaration_sans_licenciement_economique=convention.declaration_sans_licenciement_economique,
+        declaration_sans_remplacement=convention.declaration_sans_remplacement,
+        inscrit_pole_emploi=salarie.inscrit_pole_emploi,
+        inscrit_depuis=salarie.inscrit_depuis,
+        identifiant_pole_emploi=salarie.identifiant_pole_emploi,
+        numero_urssaf_msa=employeur.numero_urssaf_msa,
+        assurance_chomage=employeur.assurance_chomage,
+        aci=employeur.est_aci,
+        numero_annexe_financiere=employeur.numero_annexe_financiere,
+    )
 
 
 def caom_du_cofinancement(convention: Convention):

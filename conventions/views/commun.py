@@ -33,8 +33,29 @@ NB_ETAPES = len(ETAPES)
 
 # The step where each field of the rules (``Violation.champ``) is typed.
 CHAMPS_PAR_ETAPE = {
-    1: {"siret", "raison_sociale", "statut_juridique", "departement", "aci", "bilan_employeur_fourni"},
-    2: {"civilite", "nom", "prenom", "date_naissance", "nir", "niveau_formation", "rqth", "amenagement_de_peine"},
+    1: {
+        "siret",
+        "raison_sociale",
+        "statut_juridique",
+        "departement",
+        "aci",
+        "bilan_employeur_fourni",
+        "numero_urssaf_msa",
+        "assurance_chomage",
+        "numero_annexe_financiere",
+    },
+    2: {
+        "civilite",
+        "nom",
+        "prenom",
+        "date_naissance",
+        "nir",
+        "niveau_formation",
+        "rqth",
+        "amenagement_de_peine",
+        "inscrit_depuis",
+        "identifiant_pole_emploi",
+    },
     3: {
         "type_contrat",
         "nature",
@@ -59,9 +80,25 @@ CHAMPS_PAR_ETAPE = {
         "motif_chevauchement",
         "formation_en_cours",
         "date_fin_formation",
+        "emploi_intitule",
+        "code_rome",
+        "salaire_horaire_brut",
+        "lieu_travail",
+        "periode_essai_jours",
+        "declaration_cotisations_a_jour",
+        "declaration_sans_licenciement_economique",
+        "declaration_sans_remplacement",
     },
     4: {"taux", "financement", "caom", "taux_majore"},
-    5: {"immersion", "actions_accompagnement", "actions_formation", "periodes"},
+    5: {
+        "immersion",
+        "types_accompagnement",
+        "actions_accompagnement",
+        "types_formation",
+        "actions_formation",
+        "resultat_formation",
+        "periodes",
+    },
 }
 
 

@@ -38,6 +38,10 @@ ENTETES = [
     "Financement",
     "Immersion",
     "Déclaration tardive",
+    "Emploi",
+    "Code ROME",
+    "Salaire horaire brut (€)",
+    "Actions de formation",
 ]
 
 
@@ -84,6 +88,10 @@ def ligne(c) -> list:
         c.get_financement_display(),
         "oui" if c.immersion else "non",
         "oui" if c.declaration_tardive else "non",
+        c.emploi_intitule,
+        c.code_rome,
+        c.salaire_horaire_brut,
+        ", ".join(c.libelles_formation),
     ]
 
 

@@ -10,6 +10,7 @@ from cui_portal.pdf import reponse_pdf
 from cui_portal.permissions import perimetre_de, perimetre_requis, peut_voir_nir
 
 from ..models import MotifRupture
+from ..models_parties import AssuranceChomage, NiveauFormation
 from ..services.commun import cae_jeune
 from .commun import convention_visible
 from .detail import attestation_disponible
@@ -32,6 +33,8 @@ def cerfa(request, pk):
             "periodes": convention.periodes_immersion.all(),
             "avenants": convention.avenants.all(),
             "cae_jeune": cae_jeune(convention),
+            "assurances_chomage": AssuranceChomage.choices,
+            "niveaux": NiveauFormation.choices,
             "pour_le_cg": convention.financement == "cg",
             "signataire_prescripteur": SIGNATAIRES_CG
             if convention.financement == "cg"

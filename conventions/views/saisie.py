@@ -28,7 +28,7 @@ from ..forms_contrat import CHAMPS_CONTRAT, AccompagnementForm, ContratForm, Per
 from ..models_identites import Etablissement
 from ..regles.base import RegleConventionError
 from ..services import conclusion, saisie
-from ..services.historique import annonce_historique
+from ..services.historique import a_eu_contrats_aides, annonce_historique, etablissement_a_eu_contrats_aides
 from .aide import etape_aide
 from .commun import (
     ETAPES,
@@ -105,6 +105,7 @@ def _etape_employeur(request, convention):
     else:
         initial = {"departement": departement_de_l_organisation(perimetre)}
     autres, trouve = [], None
+    contrats_aides = a_eu_contrats_aides(convention) if convention is not None else None
     if request.method == "POST" and request.POST.get("action") == "rechercher":
         # SIRET first: an establishment already known gives its public identity (never another organisation's
         # contact, headcount or anything else typed for its conventions).
@@ -121,6 +122,7 @@ def _etape_employeur(request, convention):
                 else {"siret": siret, "departement": departement_de_l_organisation(perimetre)}
             )
             form = EmployeurForm(initial={**valeurs, "siret": siret})
+            contrats_aides = etablissement_a_eu_contrats_aides(trouve.pk if trouve else None, horloge.aujourdhui())
             if trouve is None:
                 messages.info(request, "Aucun employeur connu avec ce SIRET : complétez sa fiche.")
             else:
@@ -159,7 +161,9 @@ def _etape_employeur(request, convention):
     return render(
         request,
         "conventions/saisie/employeur.html",
-        contexte_etape(request, convention, 1, form=form, autres=autres, employeur_trouve=trouve),
+        contexte_etape(
+            request, convention, 1, form=form, autres=autres, employeur_trouve=trouve, contrats_aides=contrats_aides
+        ),
     )
 
 
@@ -288,9 +292,7 @@ def _etape_accompagnement(request, convention):
             else:
                 return _apres(request, convention, 5)
     else:
-        form = AccompagnementForm(
-            initial={c: getattr(convention, c) for c in ("actions_accompagnement", "actions_formation", "immersion")}
-        )
+        form = AccompagnementForm(initial={c: getattr(convention, c) for c in AccompagnementForm.base_fields})
         formset = PeriodesFormSet(initial=existantes, prefix="periodes", convention=convention)
     return render(
         request,

@@ -61,6 +61,11 @@ class EmployeurFactory(factory.django.DjangoModelFactory):
     raison_sociale = factory.Sequence(lambda n: f"Association test {n}")
     statut_juridique = StatutJuridique.ASSOCIATION
     departement = factory.LazyFunction(lambda: departement("75"))
+    numero_urssaf_msa = "750123456789"
+    assurance_chomage = "unedic"
+    numero_annexe_financiere = factory.LazyAttribute(
+        lambda o: "AF-075-2010-001" if o.statut_juridique == StatutJuridique.ACI else ""
+    )
     etablissement = factory.SubFactory(
         EtablissementFactory,
         raison_sociale=factory.SelfAttribute("..raison_sociale"),
@@ -121,6 +126,15 @@ class ConventionFactory(factory.django.DjangoModelFactory):
     tuteur_fonction = "Coordinatrice"
     tuteur_volontaire = True
     tuteur_experience_mois = 60
+    emploi_intitule = "Agent d'entretien des espaces verts"
+    code_rome = "A1203"
+    salaire_horaire_brut = Decimal("9.50")
+    lieu_travail = "Paris"
+    types_formation = factory.LazyFunction(lambda: ["adaptation"])
+    resultat_formation = "attestation"
+    declaration_cotisations_a_jour = True
+    declaration_sans_licenciement_economique = True
+    declaration_sans_remplacement = True
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
@@ -151,6 +165,11 @@ def employeur(code_departement="75", statut="association", raison_sociale=None, 
     given to another one, as the same organisation's next convention would hold its own)."""
     champs.setdefault("commune", "Paris")
     champs.setdefault("contact_nom", "Mme Martin")
+    # The Cerfa's boxes required at the conclusion (``regles.cerfa``)
+    champs.setdefault("numero_urssaf_msa", "750123456789")
+    champs.setdefault("assurance_chomage", "unedic")
+    if statut == StatutJuridique.ACI:
+        champs.setdefault("numero_annexe_financiere", "AF-075-2010-001")
     return parties.nouvel_employeur(
         siret(numero),
         raison_sociale=raison_sociale or "Association Les Jardins de Belleville",
@@ -166,6 +185,9 @@ def salarie(naissance=date(1990, 3, 15), sexe=1, **champs):
     champs.setdefault("prenom", "Karim")
     champs.setdefault("niveau_formation", "V")
     champs.setdefault("inscrit_pole_emploi", True)
+    if champs["inscrit_pole_emploi"]:
+        champs.setdefault("inscrit_depuis", date(2009, 6, 1))
+        champs.setdefault("identifiant_pole_emploi", "1234567A")
     numero = nir(sexe, naissance.year, naissance.month, ordre=next(_compteur) % 1000)
     return parties.nouveau_salarie(numero, date_naissance=naissance, **champs)
 
@@ -175,6 +197,20 @@ def propre(fiche):
     if fiche is not None and type(fiche).objects.filter(pk=fiche.pk, convention__isnull=False).exists():
         return parties.copie_de(fiche)
     return fiche
+
+
+# The other boxes of the Cerfa a conclusion requires (``regles.cerfa``), filled as an employer would.
+RUBRIQUES_DU_CERFA = {
+    "emploi_intitule": "Agent d'entretien des espaces verts",
+    "code_rome": "A1203",
+    "salaire_horaire_brut": Decimal("9.50"),
+    "lieu_travail": "Paris",
+    "types_formation": ["adaptation"],
+    "resultat_formation": "attestation",
+    "declaration_cotisations_a_jour": True,
+    "declaration_sans_licenciement_economique": True,
+    "declaration_sans_remplacement": True,
+}
 
 
 def convention(
@@ -208,6 +244,7 @@ def convention(
         "tuteur_fonction": "Coordinatrice",
         "tuteur_volontaire": True,
         "tuteur_experience_mois": 60,
+        **RUBRIQUES_DU_CERFA,
     }
     valeurs.update(champs)
     c = conclusion.enregistrer_brouillon(

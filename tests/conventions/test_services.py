@@ -91,12 +91,26 @@ def test_cie_chez_un_employeur_non_marchand_refuse(arretes_2010, auteur):
 
 
 def test_bilan_pour_un_employeur_ayant_eu_des_contrats_aides(arretes_2010, auteur):
-    convention = ConventionFactory(employeur=EmployeurFactory(a_eu_contrats_aides=True))
+    """« A déjà employé des contrats aidés » is derived from the establishment's earlier concluded conventions (same
+    SIRET), not typed: a second convention then needs the employer's bilan; the record keeps the fact as signed."""
+    premiere = conclusion.conclure(ConventionFactory(), par=auteur)
+    assert premiere.employeur.a_eu_contrats_aides is False
+    fin = date(2010, 7, 31)
+    convention = ConventionFactory(
+        employeur=EmployeurFactory(etablissement=premiere.employeur.etablissement),
+        date_conclusion=date(2010, 1, 20),
+        date_embauche=date(2010, 2, 1),
+        date_debut=date(2010, 2, 1),
+        date_fin=fin,
+        date_fin_contrat_travail=fin,
+    )
     with pytest.raises(RegleConventionError, match="bilan"):
         conclusion.conclure(convention, par=auteur)
     convention.bilan_employeur_fourni = True
     convention.save()
-    assert conclusion.conclure(convention, par=auteur).numero
+    conclue = conclusion.conclure(convention, par=auteur)
+    conclue.employeur.refresh_from_db()
+    assert conclue.employeur.a_eu_contrats_aides is True
 
 
 def test_cae_jeune_coche_la_rubrique_immersion(arretes_2010, auteur):

@@ -69,7 +69,11 @@ def test_la_conclusion_refuse_aussi(brouillon_rsa, demo):
         caom, date_decision=date(2010, 4, 6), instruction="Instruction du 2 avril 2010", aujourd_hui=date(2010, 11, 30)
     )
     Convention.objects.filter(pk=convention.pk).update(
-        date_conclusion=date(2010, 4, 6), date_embauche=date(2010, 4, 12), date_debut=date(2010, 4, 12)
+        date_conclusion=date(2010, 4, 6),
+        date_embauche=date(2010, 4, 12),
+        date_debut=date(2010, 4, 12),
+        types_formation=["adaptation"],  # step 5, not gone through here (L. 5134-22)
+        resultat_formation="attestation",
     )
     convention = Convention.objects.get(pk=convention.pk)
     conclue = conclusion.conclure(convention, par=demo.comptes.get("prescripteur@demo.cui.fr"))

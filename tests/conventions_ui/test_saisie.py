@@ -22,6 +22,8 @@ def donnees_employeur(**autres):
         "departement": Departement.objects.get(code="75").pk,
         "commune": "Paris",
         "contact_nom": "Mme Martin",
+        "numero_urssaf_msa": "750123456789",
+        "assurance_chomage": "unedic",
         **autres,
     }
 
@@ -36,6 +38,7 @@ def donnees_salarie(naissance="15/03/1990", nir=NIR_JEUNE, **autres):
         "niveau_formation": "V",
         "inscrit_pole_emploi": "on",
         "inscrit_depuis": "01/06/2009",
+        "identifiant_pole_emploi": "1234567A",
         **autres,
     }
 
@@ -57,6 +60,14 @@ def donnees_contrat(**autres):
         "tuteur_fonction": "Coordinatrice",
         "tuteur_volontaire": "on",
         "tuteur_experience_mois": "60",
+        "emploi_intitule": "Agent d'entretien des espaces verts",
+        "code_rome": "A1203",
+        "salaire_horaire_brut": "8,86",
+        "lieu_travail": "Paris",
+        "periode_essai_jours": "14",
+        "declaration_cotisations_a_jour": "on",
+        "declaration_sans_licenciement_economique": "on",
+        "declaration_sans_remplacement": "on",
         **autres,
     }
 
@@ -66,6 +77,9 @@ def donnees_periodes(*periodes):
         "immersion": "on",
         "actions_accompagnement": "Aide à la prise de poste",
         "actions_formation": "Préqualification",
+        "types_accompagnement": ["prise_de_poste"],
+        "types_formation": ["prequalification"],
+        "resultat_formation": "attestation",
         "periodes-TOTAL_FORMS": "2",
         "periodes-INITIAL_FORMS": "0",
         "periodes-MIN_NUM_FORMS": "0",
