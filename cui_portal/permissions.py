@@ -454,3 +454,9 @@ def peut_annuler_convention(perimetre: Perimetre, convention) -> bool:
         and convention.date_conclusion is not None
         and horloge.aujourdhui() <= limite_declaration(convention.date_conclusion)
     )
+
+
+def peut_modifier_comite(perimetre: Perimetre, comite) -> bool:
+    """Change or cancel a comité de pilotage: the region's correspondents and gestionnaires, until it is cancelled
+    (the DGEFP reads the calendar)."""
+    return peut_suivre_region(perimetre, comite.region_id) and comite.annule_le is None

@@ -150,3 +150,25 @@ def marquer_lu(bilan: BilanEtape, par, commentaire: str = "") -> BilanEtape:
     bilan.commentaire_mip = commentaire
     bilan.save()
     return bilan
+
+
+class ErreursComite(ValueError):
+    def __init__(self, erreurs: dict[str, str]):
+        super().__init__(" ".join(erreurs.values()))
+        self.erreurs = erreurs
+
+
+@transaction.atomic
+def annuler_comite(comite, *, motif: str, auteur=None):
+    """Cancel a comité de pilotage: it stays in the calendar, marked cancelled with its reason and its author."""
+    from .models_operateurs import ComitePilotage
+
+    comite = ComitePilotage.objects.select_for_update().get(pk=comite.pk)
+    motif = (motif or "").strip()
+    if erreurs := regles.verifier_annulation_comite(comite.annule, motif):
+        raise ErreursComite(erreurs)
+    comite.annule_le, comite.motif_annulation = horloge.aujourdhui(), motif
+    comite._history_user = auteur
+    comite._change_reason = "Comité de pilotage annulé"
+    comite.save()
+    return comite

@@ -3,6 +3,7 @@ from django.urls import path
 from . import api
 from .views import bilans as views_bilans
 from .views import budgets as views_budgets
+from .views import comites as views_comites
 from .views import operateurs as views_operateurs
 from .views import tableaux as views_tableaux
 
@@ -42,5 +43,7 @@ urlpatterns = [
     ),
     path("comites/", views_operateurs.comites, name="comites"),
     path("comites/region/<int:pk>/ajouter/", views_operateurs.ajouter_comite, name="ajouter_comite"),
+    path("comites/<int:pk>/modifier/", views_comites.modifier_comite, name="modifier_comite"),
+    path("comites/<int:pk>/annuler/", views_comites.annuler_comite, name="annuler_comite"),
     path("api/indicateurs", api.IndicateursView.as_view(), name="api_indicateurs"),
 ]

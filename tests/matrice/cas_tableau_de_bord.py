@@ -105,6 +105,14 @@ def _convention_d_une_autre_region(ctx):
 LECTURE_MIP = lambda ctx: {"commentaire_mip": "Bilan lu, merci."}  # noqa: E731
 CONFIRME = lambda ctx: {"confirme": "1"}  # noqa: E731  (cui_portal.confirmation: the confirmed POST)
 
+
+def _comite(code_region: str) -> dict:
+    """A comité de pilotage of the demo in that region (tableau_de_bord/demo.py announces some)."""
+    from tableau_de_bord.models import ComitePilotage
+
+    return {"pk": ComitePilotage.objects.filter(region__code_insee=code_region).order_by("date").first().pk}
+
+
 CAS = {
     "tableau_de_bord:accueil": [
         Cas("accueil du programme : vers le tableau régional ou national", attendu={**tous_sauf(302), **HORS_PROGRAMME})
@@ -268,6 +276,17 @@ CAS = {
     "tableau_de_bord:ajouter_comite": [
         Cas("annoncer un comité en Île-de-France", kwargs=IDF, attendu=_ecriture("idf", 200)),
         Cas("annoncer un comité en Nord-Pas-de-Calais", kwargs=NPDC, attendu=_ecriture("npdc", 200)),
+    ],
+    "tableau_de_bord:modifier_comite": [
+        Cas("modifier un comité d'Île-de-France", kwargs=lambda ctx: _comite("11"), attendu=_ecriture("idf", 200)),
+        Cas(
+            "modifier un comité du Nord-Pas-de-Calais",
+            kwargs=lambda ctx: _comite("31"),
+            attendu=_ecriture("npdc", 200),
+        ),
+    ],
+    "tableau_de_bord:annuler_comite": [
+        Cas("annuler un comité d'Île-de-France", kwargs=lambda ctx: _comite("11"), attendu=_ecriture("idf", 200)),
     ],
     "tableau_de_bord:api_indicateurs": [
         Cas(
