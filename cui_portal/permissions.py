@@ -460,3 +460,13 @@ def peut_modifier_comite(perimetre: Perimetre, comite) -> bool:
     """Change or cancel a comité de pilotage: the region's correspondents and gestionnaires, until it is cancelled
     (the DGEFP reads the calendar)."""
     return peut_suivre_region(perimetre, comite.region_id) and comite.annule_le is None
+
+
+def peut_rouvrir_bilan(perimetre: Perimetre, bilan) -> bool:
+    """Reopen a transmitted bilan d'étape for correction: the region, until the DGEFP has read it."""
+    return peut_suivre_region(perimetre, bilan.region_id) and bilan.statut == "soumis"
+
+
+def peut_rectifier_bilan(perimetre: Perimetre, bilan) -> bool:
+    """Add a dated rectification to a bilan the DGEFP has read: the region."""
+    return peut_suivre_region(perimetre, bilan.region_id) and bilan.statut == "lu"

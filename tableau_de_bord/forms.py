@@ -168,3 +168,11 @@ class AnnulationComiteForm(forms.Form):
         help_text="Elle est communiquée à la DGEFP avec le calendrier des comités.",
         error_messages={"required": "Indiquez la raison de l'annulation."},
     )
+
+
+class RectificationBilanForm(forms.Form):
+    texte = forms.CharField(
+        label="Ce que la rectification corrige",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Elle est datée du jour et signée de votre nom ; le bilan lu reste tel que la DGEFP l'a lu.",
+    )

@@ -69,6 +69,23 @@ def _bilan_transmis(code: str):
     return kwargs
 
 
+def _bilan_au_statut(code: str, statut: str):
+    """A bilan of the region at ``statut`` (« soumis »: transmitted, not read; « lu »: read by the DGEFP), made
+    from its latest transmitted one in the test's transaction."""
+
+    def kwargs(ctx):
+        from tableau_de_bord.models import BilanEtape
+
+        bilan = BilanEtape.objects.get(pk=_bilan_transmis(code)(ctx)["pk"])
+        if bilan.statut != statut:
+            bilan.statut = statut
+            bilan.lu_le = bilan.lu_le or bilan.soumis_le
+            bilan.save()
+        return {"pk": bilan.pk}
+
+    return kwargs
+
+
 def _bilan_brouillon(code: str):
     """The region's bilan of the current fortnight, opened as a draft."""
 
@@ -189,6 +206,29 @@ CAS = {
             methode="post",
             donnees=CONFIRME,
             attendu=_ecriture("npdc", 302),
+        ),
+    ],
+    "tableau_de_bord:rouvrir_bilan": [
+        Cas(
+            "rouvrir un bilan transmis d'Île-de-France : la région, tant que la DGEFP ne l'a pas lu",
+            kwargs=_bilan_au_statut("11", "soumis"),
+            methode="post",
+            attendu=_ecriture("idf", 302),
+        ),
+        Cas(
+            "rouvrir un bilan lu : jamais (une rectification datée)",
+            kwargs=_bilan_au_statut("11", "lu"),
+            methode="post",
+            attendu=_ecriture("idf", 403),
+        ),
+    ],
+    "tableau_de_bord:rectifier_bilan": [
+        Cas(
+            "rectifier un bilan lu d'Île-de-France",
+            kwargs=_bilan_au_statut("11", "lu"),
+            methode="post",
+            donnees=lambda ctx: {"texte": "Deux entrées comptées deux fois."},
+            attendu=_ecriture("idf", 302),
         ),
     ],
     "tableau_de_bord:lire_bilan": [
