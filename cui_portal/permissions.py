@@ -470,3 +470,14 @@ def peut_rouvrir_bilan(perimetre: Perimetre, bilan) -> bool:
 def peut_rectifier_bilan(perimetre: Perimetre, bilan) -> bool:
     """Add a dated rectification to a bilan the DGEFP has read: the region."""
     return peut_suivre_region(perimetre, bilan.region_id) and bilan.statut == "lu"
+
+
+def peut_corriger_rupture(perimetre: Perimetre, convention) -> bool:
+    """Correct a wrong rupture declaration: its owner, within the 7 days following the declaration."""
+    declaree = convention.date_declaration_evenement
+    return (
+        peut_modifier_convention(perimetre, convention)
+        and convention.statut == StatutConvention.ROMPUE
+        and declaree is not None
+        and horloge.aujourdhui() <= limite_declaration(declaree)
+    )
