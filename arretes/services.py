@@ -316,3 +316,18 @@ def confirmer_import(depot: ImportTaux) -> int:
     depot.statut = StatutImport.APPLIQUE
     depot.save(update_fields=["statut"])
     return nombre
+
+
+@transaction.atomic
+def supprimer_brouillon(arrete: Arrete, auteur=None) -> None:
+    """Delete a draft arrêté with its rates and its imports of rates; a published arrêté is never deleted (it is
+    replaced by a new one). The deletion stays in the history with its author."""
+    arrete = Arrete.objects.select_for_update().get(pk=arrete.pk)
+    if arrete.statut != StatutArrete.BROUILLON:
+        raise RegleArreteError("Un arrêté publié ne se supprime pas : préparez un arrêté modificatif qui le remplace.")
+    arrete.imports.all().delete()
+    arrete.taux.all().delete()
+    if auteur is not None:
+        arrete._history_user = auteur
+    arrete._change_reason = "Brouillon supprimé"
+    arrete.delete()

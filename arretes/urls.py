@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:pk>/modifier/", views.modifier, name="modifier"),
     path("<int:pk>/publier/", views.publier_vue, name="publier"),
     path("<int:pk>/remplacer/", views.remplacer, name="remplacer"),
+    path("<int:pk>/supprimer/", views.supprimer, name="supprimer"),
     path("<int:pk>/pdf/", views.pdf, name="pdf"),
     path("<int:pk>/import/", views_import.importer, name="importer"),
     path("<int:pk>/import/modele/", views_import.modele, name="import_modele"),

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from comptes.envois import deja_envoye, une_fois
 from cui_portal import horloge, parametres
+from cui_portal.confirmation import Confirmation, confirme, demander_confirmation
 from cui_portal.exports import reponse_xlsx
 from cui_portal.historique import lignes_historique
 from cui_portal.pagination import paginer
@@ -30,7 +31,7 @@ from referentiels.models import Region
 from .forms import ArreteForm, GrilleTauxForm, PublicationForm
 from .models import Arrete, PorteeArrete, StatutArrete
 from .regles import EtatPublication, RegleArreteError, date_limite_publication
-from .services import preparer_remplacement, publier, remplacer_taux, verifier_publiable
+from .services import preparer_remplacement, publier, remplacer_taux, supprimer_brouillon, verifier_publiable
 from .suivi import ETATS_FILTRES, lignes_suivi
 
 
@@ -179,6 +180,32 @@ def publier_vue(request, pk):
     else:
         messages.success(request, f"L'arrêté n° {arrete.numero} est publié.")
     return redirect("arretes:detail", pk=arrete.pk)
+
+
+@perimetre_requis
+def supprimer(request, pk):
+    """Delete a draft (its rates and imports with it), after a confirmation page."""
+    arrete = _arrete(request, pk, pour_modifier=True)
+    if request.method == "POST" and confirme(request):
+        supprimer_brouillon(arrete, auteur=request.user)
+        messages.success(request, "Le brouillon d'arrêté est supprimé.")
+        return redirect("arretes:liste")
+    return demander_confirmation(
+        request,
+        Confirmation(
+            titre="Supprimer le brouillon d'arrêté ?",
+            action="Oui, supprimer le brouillon",
+            consequences=[
+                f"Le brouillon {arrete.titre or 'sans titre'} ({arrete.region}, {arrete.annee}) est supprimé avec sa "
+                f"grille de taux ({arrete.taux.count()} taux) et ses imports.",
+                "La suppression reste dans l'historique, avec votre nom.",
+            ],
+            irreversible="Un brouillon supprimé ne peut pas être retrouvé : il faudra saisir à nouveau son texte et "
+            "ses taux.",
+            retour=reverse("arretes:detail", args=[arrete.pk]),
+            fil=fil(arrete),
+        ),
+    )
 
 
 @require_POST

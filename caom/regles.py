@@ -407,3 +407,27 @@ def erreurs_mode_exceptionnel(
             f"Indiquez la référence de l'instruction spécifique qui précise les modalités exceptionnelles ({SOURCE})."
         )
     return erreurs
+
+
+# --- correct and undo -------------------------------------------------------------------------------
+
+
+def raison_de_garder(statut: str, nombre_conventions: int, mode_exceptionnel: bool) -> str | None:
+    """Why a CAOM may not be deleted (None: it is a draft entered by mistake, deleted with its steps). A signed or
+    failed negotiation is part of the region's record; a CAOM under which conventions are co-financed, or whose
+    exceptional mode was decided, backs those conventions (L. 5134-19-4; circulaire DGEFP 2009-42, annexe 2)."""
+    if statut == SIGNEE:
+        return "Une CAOM signée ne se supprime pas : ses volumes changent par avenant."
+    if statut == ECHEC:
+        return "Une négociation en échec reste dans le suivi de la région : elle ne se supprime pas."
+    if mode_exceptionnel:
+        return (
+            "Le mode exceptionnel de cofinancement a été décidé pour cette CAOM (circulaire DGEFP 2009-42, "
+            "annexe 2) : elle ne se supprime plus."
+        )
+    if nombre_conventions:
+        return (
+            f"{nombre_conventions} convention(s) individuelle(s) sont rattachées à cette CAOM : elle ne se "
+            "supprime pas."
+        )
+    return None

@@ -10,7 +10,13 @@ from arretes.services import taux_applicable
 from cui_portal import horloge
 
 from .models import AvenantCaom, Caom, EtapeCaom, StatutCaom, date_reference_par_defaut
-from .regles import RegleCaomError, erreurs_mode_exceptionnel, verifier_parametres, verifier_transition
+from .regles import (
+    RegleCaomError,
+    erreurs_mode_exceptionnel,
+    raison_de_garder,
+    verifier_parametres,
+    verifier_transition,
+)
 from .selectors import parametres
 
 CODE_PUBLIC_RSA = "beneficiaires-rsa"  # the public a CAOM co-finances
@@ -186,3 +192,21 @@ class ErreursModeExceptionnel(RegleCaomError):
     def __init__(self, erreurs: dict[str, str]):
         self.erreurs = erreurs
         super().__init__(" ".join(erreurs.values()))
+
+
+def raison_de_garder_la_caom(caom: Caom) -> str | None:
+    return raison_de_garder(caom.statut, caom.conventions.count(), caom.mode_exceptionnel_le is not None)
+
+
+@transaction.atomic
+def supprimer_caom(caom: Caom, auteur=None) -> None:
+    """Delete a CAOM entered by mistake, with its steps and avenants; refused (``RegleCaomError``) when
+    ``regles.raison_de_garder`` says why it stays. The deletion stays in the history with its author."""
+    caom = Caom.objects.select_for_update().get(pk=caom.pk)
+    if raison := raison_de_garder_la_caom(caom):
+        raise RegleCaomError(raison)
+    caom.etapes.all().delete()
+    caom.avenants.all().delete()
+    caom._history_user = auteur
+    caom._change_reason = "CAOM supprimée (saisie par erreur)"
+    caom.delete()

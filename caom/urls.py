@@ -12,6 +12,7 @@ urlpatterns = [
     path("rapport/pdf/", views_rapport.rapport_pdf, name="rapport_pdf"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/modifier/", views.modifier, name="modifier"),
+    path("<int:pk>/supprimer/", views.supprimer, name="supprimer"),
     path("<int:pk>/etape/", views.etape, name="etape"),
     path("<int:pk>/avenant/", views.avenant, name="avenant"),
     path("<int:pk>/mode-exceptionnel/", views.mode_exceptionnel, name="mode_exceptionnel"),

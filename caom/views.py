@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from comptes.envois import deja_envoye, une_fois
 from cui_portal import horloge, parametres
-from cui_portal.confirmation import Confirmation, demander_confirmation
+from cui_portal.confirmation import Confirmation, confirme, demander_confirmation
 from cui_portal.contraintes import message_d_integrite
 from cui_portal.historique import lignes_historique
 from cui_portal.pdf import reponse_pdf
@@ -123,6 +123,7 @@ def _rendre_detail(request, caom: Caom, form_mode=None, status=200, form_etape=N
             "avenants": caom.avenants.select_related("auteur"),
             "historique": lignes_historique(caom),
             "peut_gerer": peut_gerer,
+            "peut_supprimer": peut_gerer and services.raison_de_garder_la_caom(caom) is None,
             "form_etape": form_etape
             or (EtapeForm(caom=caom, initial={"date_etape": horloge.aujourdhui()}) if peut_gerer else None),
             "form_mode": form_mode
@@ -187,6 +188,36 @@ def modifier(request, pk):
         messages.warning(request, "La CAOM est signée : ses volumes ne changent plus que par avenant.")
         return redirect("caom:detail", caom.pk)
     return _formulaire(request, caom, {}, f"Modifier la {caom}")
+
+
+@perimetre_requis
+def supprimer(request, pk):
+    """Delete a CAOM entered by mistake (not signed nor failed, no convention under it), after a confirmation."""
+    caom = _caom_visible(request, pk)
+    exiger(peut_gerer_region(perimetre_de(request), caom.departement.region_id))
+    if raison := services.raison_de_garder_la_caom(caom):
+        messages.warning(request, raison)
+        return redirect("caom:detail", caom.pk)
+    if request.method == "POST" and confirme(request):
+        services.supprimer_caom(caom, auteur=request.user)
+        messages.success(request, f"La {caom} est supprimée.")
+        return redirect(f"{reverse('caom:liste')}?annee={caom.annee}")
+    return demander_confirmation(
+        request,
+        Confirmation(
+            titre="Supprimer la CAOM ?",
+            action="Oui, supprimer la CAOM",
+            consequences=[
+                f"{caom} est supprimée avec ses étapes de négociation ({caom.etapes.count()}) ; le département "
+                "pourra en saisir une nouvelle pour la même année.",
+                "La suppression reste dans l'historique, avec votre nom.",
+            ],
+            irreversible="Une CAOM supprimée ne peut pas être retrouvée : ses volumes et ses étapes seront à saisir "
+            "à nouveau.",
+            retour=reverse("caom:detail", args=[caom.pk]),
+            fil=[(reverse("caom:liste"), "CAOM"), (reverse("caom:detail", args=[caom.pk]), str(caom))],
+        ),
+    )
 
 
 def _formulaire(request, caom, initial, titre):

@@ -19,6 +19,7 @@ urlpatterns = [
     path("<int:pk>/rupture/", detail.rupture, name="rupture"),
     path("<int:pk>/supprimer/", annulation.supprimer, name="supprimer"),
     path("<int:pk>/annuler/", annulation.annuler, name="annuler"),
+    path("<int:pk>/rupture/corriger/", annulation.corriger_rupture, name="corriger_rupture"),
     path("<int:pk>/cerfa.pdf", pdf.cerfa, name="cerfa"),
     path("<int:pk>/echeancier.xlsx", echeancier.paiements_xlsx, name="paiements_xlsx"),
     path("<int:pk>/attestation.pdf", pdf.attestation, name="attestation"),

@@ -454,3 +454,30 @@ def peut_annuler_convention(perimetre: Perimetre, convention) -> bool:
         and convention.date_conclusion is not None
         and horloge.aujourdhui() <= limite_declaration(convention.date_conclusion)
     )
+
+
+def peut_modifier_comite(perimetre: Perimetre, comite) -> bool:
+    """Change or cancel a comité de pilotage: the region's correspondents and gestionnaires, until it is cancelled
+    (the DGEFP reads the calendar)."""
+    return peut_suivre_region(perimetre, comite.region_id) and comite.annule_le is None
+
+
+def peut_rouvrir_bilan(perimetre: Perimetre, bilan) -> bool:
+    """Reopen a transmitted bilan d'étape for correction: the region, until the DGEFP has read it."""
+    return peut_suivre_region(perimetre, bilan.region_id) and bilan.statut == "soumis"
+
+
+def peut_rectifier_bilan(perimetre: Perimetre, bilan) -> bool:
+    """Add a dated rectification to a bilan the DGEFP has read: the region."""
+    return peut_suivre_region(perimetre, bilan.region_id) and bilan.statut == "lu"
+
+
+def peut_corriger_rupture(perimetre: Perimetre, convention) -> bool:
+    """Correct a wrong rupture declaration: its owner, within the 7 days following the declaration."""
+    declaree = convention.date_declaration_evenement
+    return (
+        peut_modifier_convention(perimetre, convention)
+        and convention.statut == StatutConvention.ROMPUE
+        and declaree is not None
+        and horloge.aujourdhui() <= limite_declaration(declaree)
+    )

@@ -159,3 +159,20 @@ class ObjectifRegionalForm(ContraintesAuxChamps, forms.ModelForm):
     class Meta:
         model = ObjectifRegional
         fields = ["objectif_cae", "objectif_cie", "objectif_cae_jeunes", "enveloppe_etat"]
+
+
+class AnnulationComiteForm(forms.Form):
+    motif = forms.CharField(
+        label="Raison de l'annulation",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Elle est communiquée à la DGEFP avec le calendrier des comités.",
+        error_messages={"required": "Indiquez la raison de l'annulation."},
+    )
+
+
+class RectificationBilanForm(forms.Form):
+    texte = forms.CharField(
+        label="Ce que la rectification corrige",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Elle est datée du jour et signée de votre nom ; le bilan lu reste tel que la DGEFP l'a lu.",
+    )

@@ -269,6 +269,36 @@ class RafraichissementIndicateurs(models.Model):
         return f"Indicateurs calculés le {self.fait_le:%d/%m/%Y %H:%M}"
 
 
+class RectificationBilan(models.Model):
+    """A dated rectification of a bilan the DGEFP has read (the bilan itself no longer changes)."""
+
+    bilan = models.ForeignKey(
+        BilanEtape, verbose_name="bilan d'étape", on_delete=models.CASCADE, related_name="rectifications"
+    )
+    date = models.DateField("date de la rectification")
+    texte = models.TextField("rectification")
+    auteur = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="auteur", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "rectification d'un bilan d'étape"
+        verbose_name_plural = "rectifications des bilans d'étape"
+        ordering = ["date", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(texte=""),
+                name="rectification_a_un_texte",
+                violation_error_message=refus("Une rectification dit ce qui est corrigé."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"Rectification du {self.date:%d/%m/%Y} – {self.bilan}"
+
+
 from .models_operateurs import (  # noqa: E402, F401  (models of this app declared in a second module)
     ComitePilotage,
     ConventionOperateur,

@@ -249,6 +249,9 @@ class ComitePilotage(models.Model):
     ordre_du_jour = models.TextField("ordre du jour")
     participants = models.TextField("participants", blank=True)
     transmis_dgefp_le = models.DateField("date transmise à la DGEFP le", null=True, blank=True)
+    # A cancelled committee stays in the calendar (the DGEFP's staff planned to attend), with its reason.
+    annule_le = models.DateField("annulé le", null=True, blank=True)
+    motif_annulation = models.TextField("motif de l'annulation", blank=True)
 
     history = HistoricalRecords()
     objects = ComitePilotageQuerySet.as_manager()
@@ -257,6 +260,19 @@ class ComitePilotage(models.Model):
         verbose_name = "comité de pilotage"
         verbose_name_plural = "comités de pilotage"
         ordering = ["date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(annule_le__isnull=True) | ~Q(motif_annulation=""),
+                name="comite_annule_a_un_motif",
+                violation_error_message=refus(
+                    "Un comité de pilotage annulé a le motif de son annulation (la DGEFP en est informée)."
+                ),
+            ),
+        ]
 
     def __str__(self):
         return f"Comité de pilotage du {self.date:%d/%m/%Y} – {self.region}"
+
+    @property
+    def annule(self) -> bool:
+        return self.annule_le is not None

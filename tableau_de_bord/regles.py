@@ -182,3 +182,20 @@ def erreurs_demande_paiement(
 
 def _euros(montant: Decimal) -> str:
     return f"{montant:,.2f} €".replace(",", "\u202f").replace(".", ",")
+
+
+# --- correct and undo: comités de pilotage and bilans -------------------------------------------------------
+
+MOTIF_MIN = 10  # characters: a reason the DGEFP understands
+
+
+def verifier_annulation_comite(deja_annule: bool, motif: str) -> dict[str, str]:
+    """{field: message}: a committee is cancelled once, with a reason (the DGEFP's staff planned to attend)."""
+    erreurs = {}
+    if deja_annule:
+        erreurs["__all__"] = "Ce comité de pilotage est déjà annulé."
+    if len((motif or "").strip()) < MOTIF_MIN:
+        erreurs["motif"] = (
+            f"Indiquez la raison de l'annulation (au moins {MOTIF_MIN} caractères) : la DGEFP en est informée."
+        )
+    return erreurs

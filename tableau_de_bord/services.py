@@ -130,8 +130,9 @@ def soumettre_bilan(bilan: BilanEtape, par) -> BilanEtape:
     if bilan.statut != StatutBilan.BROUILLON:
         raise BilanNonModifiable("Ce bilan a déjà été transmis à la DGEFP.")
     bilan.statut = StatutBilan.SOUMIS
-    bilan.soumis_le = horloge.maintenant()
-    bilan.soumis_par = par
+    if bilan.soumis_le is None:  # a bilan reopened for correction keeps the date it was first transmitted
+        bilan.soumis_le, bilan.soumis_par = horloge.maintenant(), par
+    bilan._history_user = par
     bilan.version += 1
     bilan.save()
     return bilan
@@ -150,3 +151,60 @@ def marquer_lu(bilan: BilanEtape, par, commentaire: str = "") -> BilanEtape:
     bilan.commentaire_mip = commentaire
     bilan.save()
     return bilan
+
+
+class ErreursComite(ValueError):
+    def __init__(self, erreurs: dict[str, str]):
+        super().__init__(" ".join(erreurs.values()))
+        self.erreurs = erreurs
+
+
+@transaction.atomic
+def annuler_comite(comite, *, motif: str, auteur=None):
+    """Cancel a comité de pilotage: it stays in the calendar, marked cancelled with its reason and its author."""
+    from .models_operateurs import ComitePilotage
+
+    comite = ComitePilotage.objects.select_for_update().get(pk=comite.pk)
+    motif = (motif or "").strip()
+    if erreurs := regles.verifier_annulation_comite(comite.annule, motif):
+        raise ErreursComite(erreurs)
+    comite.annule_le, comite.motif_annulation = horloge.aujourdhui(), motif
+    comite._history_user = auteur
+    comite._change_reason = "Comité de pilotage annulé"
+    comite.save()
+    return comite
+
+
+@transaction.atomic
+def rouvrir_bilan(bilan: BilanEtape, par) -> BilanEtape:
+    """A transmitted bilan goes back to a draft for correction, as long as the DGEFP has not read it; it keeps the
+    date of its first transmission (its deadline was met then). The history says who reopened it."""
+    bilan = BilanEtape.objects.select_for_update().get(pk=bilan.pk)
+    if bilan.statut == StatutBilan.LU:
+        raise BilanNonModifiable("La DGEFP a lu ce bilan : il ne se rouvre plus, ajoutez une rectification datée.")
+    if bilan.statut != StatutBilan.SOUMIS:
+        raise BilanNonModifiable("Ce bilan n'est pas transmis : il se complète directement.")
+    bilan.statut = StatutBilan.BROUILLON
+    bilan.version += 1
+    bilan.modifie_le, bilan.modifie_par = horloge.maintenant(), par
+    bilan._history_user = par
+    bilan._change_reason = "Bilan rouvert pour correction"
+    bilan.save()
+    return bilan
+
+
+@transaction.atomic
+def rectifier_bilan(bilan: BilanEtape, texte: str, par):
+    """A dated rectification of a bilan the DGEFP has read."""
+    from .models import RectificationBilan
+
+    bilan = BilanEtape.objects.select_for_update().get(pk=bilan.pk)
+    if bilan.statut != StatutBilan.LU:
+        raise BilanNonModifiable("Seul un bilan lu par la DGEFP reçoit une rectification : rouvrez-le plutôt.")
+    texte = (texte or "").strip()
+    if not texte:
+        raise BilanNonModifiable("Indiquez ce que la rectification corrige.")
+    rectification = RectificationBilan(bilan=bilan, date=horloge.aujourdhui(), texte=texte, auteur=par)
+    rectification._history_user = par
+    rectification.save()
+    return rectification

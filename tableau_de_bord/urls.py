@@ -3,6 +3,7 @@ from django.urls import path
 from . import api
 from .views import bilans as views_bilans
 from .views import budgets as views_budgets
+from .views import comites as views_comites
 from .views import operateurs as views_operateurs
 from .views import tableaux as views_tableaux
 
@@ -24,6 +25,8 @@ urlpatterns = [
     path("bilans/<int:pk>/modifier/", views_bilans.modifier, name="modifier_bilan"),
     path("bilans/<int:pk>/transmettre/", views_bilans.transmettre, name="transmettre_bilan"),
     path("bilans/<int:pk>/lecture/", views_bilans.lire, name="lire_bilan"),
+    path("bilans/<int:pk>/rouvrir/", views_bilans.rouvrir, name="rouvrir_bilan"),
+    path("bilans/<int:pk>/rectifier/", views_bilans.rectifier, name="rectifier_bilan"),
     path("bilans/<int:pk>/bilan.pdf", views_bilans.pdf, name="bilan_pdf"),
     path("operateurs/", views_operateurs.operateurs, name="operateurs"),
     path("operateurs/region/<int:pk>/", views_operateurs.operateurs_region, name="operateurs_region"),
@@ -42,5 +45,7 @@ urlpatterns = [
     ),
     path("comites/", views_operateurs.comites, name="comites"),
     path("comites/region/<int:pk>/ajouter/", views_operateurs.ajouter_comite, name="ajouter_comite"),
+    path("comites/<int:pk>/modifier/", views_comites.modifier_comite, name="modifier_comite"),
+    path("comites/<int:pk>/annuler/", views_comites.annuler_comite, name="annuler_comite"),
     path("api/indicateurs", api.IndicateursView.as_view(), name="api_indicateurs"),
 ]

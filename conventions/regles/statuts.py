@@ -2,7 +2,7 @@
 
 from datetime import date, timedelta
 
-from droit.nombres import limite_declaration
+from droit.nombres import DELAI_DECLARATION_JOURS, limite_declaration
 from droit.vocabulaire import StatutConvention
 from referentiels.violation import Violation
 
@@ -152,3 +152,18 @@ def verifier_annulation(statut: str, motif: str) -> list[Violation]:
             )
         )
     return violations
+
+
+def verifier_correction_declaration(date_declaration: date | None, jour: date) -> list[Violation]:
+    """A wrong rupture or suspension declaration is corrected within the 7 days following its declaration (the
+    delay the law gives to declare it, R. 5134-44 and R. 5134-65); after that, it stands as declared."""
+    if date_declaration is not None and jour <= limite_declaration(date_declaration):
+        return []
+    limite = f" (jusqu'au {limite_declaration(date_declaration):%d/%m/%Y})" if date_declaration else ""
+    return [
+        Violation(
+            "date_declaration",
+            f"La déclaration se corrige dans les {DELAI_DECLARATION_JOURS} jours qui la suivent{limite} "
+            "(R. 5134-44 et R. 5134-65 du code du travail) : ce délai est passé.",
+        )
+    ]

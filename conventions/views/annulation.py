@@ -12,10 +12,11 @@ from cui_portal.permissions import (
     perimetre_de,
     perimetre_requis,
     peut_annuler_convention,
+    peut_corriger_rupture,
     peut_supprimer_brouillon,
 )
 
-from ..forms_actions import AnnulationForm
+from ..forms_actions import AnnulationForm, RuptureForm
 from ..services import annulation
 from .commun import convention_modifiable, convention_visible
 from .detail import _action, _libelle, fil
@@ -86,4 +87,36 @@ def annuler(request, pk):
         "La convention est annulée : elle ne compte plus dans aucun chiffre.",
         confirmation=confirmation,
         verifier=lambda d: annulation.verifier_annulation_de(convention, d["motif"]),
+    )
+
+
+@perimetre_requis
+def corriger_rupture(request, pk):
+    """Correct the date or the motive of a rupture declared by mistake, within the 7 days of its declaration."""
+    convention = convention_visible(request, pk)
+    exiger(peut_corriger_rupture(perimetre_de(request), convention))
+    initial = {
+        "date_rupture": convention.date_rupture,
+        "motif": convention.motif_rupture,
+        "date_declaration": convention.date_declaration_evenement,
+    }
+    form = RuptureForm(request.POST or None, initial=initial)
+    del form.fields["jeton_envoi"]  # a change of an existing declaration: sending it twice changes nothing more
+
+    def executer(d):
+        annulation.corriger_rupture(
+            convention,
+            date_rupture=d["date_rupture"],
+            motif=d["motif"],
+            date_declaration=d["date_declaration"],
+            par=request.user,
+        )
+
+    return _action(
+        request,
+        convention,
+        form,
+        "Corriger la déclaration de rupture",
+        executer,
+        "La déclaration de rupture est corrigée.",
     )

@@ -15,6 +15,8 @@ from cui_portal.permissions import (
     exiger,
     perimetre_de,
     peut_lire_national,
+    peut_rectifier_bilan,
+    peut_rouvrir_bilan,
     peut_suivre_region,
     programme_requis,
     region_suivie,
@@ -22,7 +24,7 @@ from cui_portal.permissions import (
 from referentiels.models import Region
 
 from .. import indicateurs, regles
-from ..forms import LectureBilanForm, LigneBilanForm, VersionBilanForm
+from ..forms import LectureBilanForm, LigneBilanForm, RectificationBilanForm, VersionBilanForm
 from ..models import BilanEtape, Operateur, StatutBilan
 from ..services import (
     BilanNonModifiable,
@@ -32,6 +34,8 @@ from ..services import (
     marquer_lu,
     ouvrir_bilan,
     quinzaine_a_remplir,
+    rectifier_bilan,
+    rouvrir_bilan,
     soumettre_bilan,
 )
 from ..services_indicateurs import fraicheur
@@ -71,7 +75,8 @@ def confirmation_transmission(bilan: BilanEtape, brouillon: bool) -> Confirmatio
             f"{bilan.quinzaine.date_echeance:%d/%m/%Y}).",
             "La DGEFP peut alors le lire et le commenter.",
         ],
-        irreversible="Un bilan transmis n'est plus modifiable, et sa date de transmission reste enregistrée.",
+        irreversible="Sa date de transmission reste enregistrée ; une fois lu par la DGEFP, le bilan n'est plus "
+        "modifiable (seule une rectification datée s'y ajoute).",
         retour=reverse("tableau_de_bord:modifier_bilan" if brouillon else "tableau_de_bord:bilan", args=[bilan.pk]),
         fil=[(reverse("tableau_de_bord:bilans"), "Bilans d'étape CAE-jeunes")],
         autre_envoi=("Enregistrer le brouillon sans le transmettre", "enregistrer") if brouillon else None,
@@ -126,6 +131,10 @@ def detail(request, pk):
             "lignes": lignes_ordonnees(bilan),
             "peut_modifier": bilan.modifiable and peut_suivre_region(perimetre, bilan.region_id),
             "peut_lire": peut_lire_national(perimetre) and not bilan.modifiable,
+            "peut_rouvrir": peut_rouvrir_bilan(perimetre, bilan),
+            "peut_rectifier": peut_rectifier_bilan(perimetre, bilan),
+            "form_rectification": RectificationBilanForm(),
+            "rectifications": bilan.rectifications.select_related("auteur"),
             "form_lecture": LectureBilanForm(initial={"commentaire_mip": bilan.commentaire_mip}),
             "historique": lignes_historique(bilan, limite=20),
             "title": f"{bilan.titre} – {bilan.region}",
@@ -210,6 +219,40 @@ def transmettre(request, pk):
         messages.error(request, str(exc))
     else:
         messages.success(request, f"{bilan.titre} transmis à la DGEFP.")
+    return redirect("tableau_de_bord:bilan", bilan.pk)
+
+
+@require_POST
+@programme_requis
+def rouvrir(request, pk):
+    """Back to a draft for correction, until the DGEFP has read it."""
+    bilan = _bilan(request, pk)
+    exiger(peut_rouvrir_bilan(perimetre_de(request), bilan))
+    try:
+        rouvrir_bilan(bilan, request.user)
+    except BilanNonModifiable as exc:
+        messages.error(request, str(exc))
+        return redirect("tableau_de_bord:bilan", bilan.pk)
+    messages.success(request, f"{bilan.titre} est rouvert : corrigez-le puis transmettez-le à nouveau.")
+    return redirect("tableau_de_bord:modifier_bilan", bilan.pk)
+
+
+@require_POST
+@programme_requis
+def rectifier(request, pk):
+    """A dated rectification of a bilan the DGEFP has read."""
+    bilan = _bilan(request, pk)
+    exiger(peut_rectifier_bilan(perimetre_de(request), bilan))
+    form = RectificationBilanForm(request.POST)
+    if form.is_valid():
+        try:
+            rectifier_bilan(bilan, form.cleaned_data["texte"], request.user)
+        except BilanNonModifiable as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, "La rectification est ajoutée au bilan.")
+    else:
+        messages.error(request, "La rectification n'est pas ajoutée : indiquez ce qu'elle corrige.")
     return redirect("tableau_de_bord:bilan", bilan.pk)
 
 

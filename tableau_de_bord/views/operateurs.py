@@ -16,6 +16,7 @@ from cui_portal.contraintes import message_d_integrite
 from cui_portal.permissions import (
     exiger,
     perimetre_de,
+    peut_modifier_comite,
     peut_suivre_region,
     programme_requis,
     region_suivie,
@@ -175,7 +176,12 @@ def _formulaire(request, pk, classe, titre, instance=None, **options):
             else:
                 messages.success(request, "Enregistrement effectué." if premier else DEJA_ENREGISTRE)
                 return redirect(destination)
-    return render(request, "tableau_de_bord/formulaire.html", {"form": form, "region": region, "title": titre})
+    retour = reverse("tableau_de_bord:comites") if classe is ComitePilotageForm else ""
+    return render(
+        request,
+        "tableau_de_bord/formulaire.html",
+        {"form": form, "region": region, "title": titre, "retour": retour},
+    )
 
 
 @programme_requis
@@ -217,6 +223,7 @@ def comites(request):
         qs = qs.filter(date__year=annee)
     par_mois = defaultdict(list)
     for comite in qs:
+        comite.modifiable = peut_modifier_comite(perimetre, comite)
         par_mois[comite.date.replace(day=1)].append(comite)
     return render(
         request,

@@ -166,3 +166,12 @@ def test_qui_peut_supprimer_un_brouillon(demo):
     assert not peut_supprimer_brouillon(_perimetre(Role.GESTIONNAIRE_REGIONAL, region=brouillon.region_id), brouillon)
     conclue = conclusion.conclure(brouillon, par=None)
     assert not peut_supprimer_brouillon(proprietaire, conclue)
+
+
+def test_regle_correction_d_une_declaration_dans_ses_7_jours():
+    from conventions.regles.statuts import verifier_correction_declaration
+
+    assert verifier_correction_declaration(date(2010, 11, 23), date(2010, 11, 30)) == []
+    [violation] = verifier_correction_declaration(date(2010, 11, 22), date(2010, 11, 30))
+    assert "7 jours" in violation.message and "29/11/2010" in violation.message and "R. 5134-44" in violation.message
+    assert verifier_correction_declaration(None, date(2010, 11, 30))

@@ -125,3 +125,35 @@ def test_rupture_refusee_par_les_regles_avant_toute_confirmation(arretes, connec
     assert "L. 1243-1" in erreurs_du_champ(reponse, "motif")[0]
     c.refresh_from_db()
     assert c.statut != StatutConvention.ROMPUE
+
+
+def test_corriger_une_rupture_dans_ses_7_jours(arretes, connecter):
+    from datetime import date, datetime
+    from zoneinfo import ZoneInfo
+
+    import time_machine
+
+    from conventions.services import evenements
+
+    c = factories.convention(arretes)
+    proprietaire = arretes.comptes["prescripteur@demo.cui.fr"]
+    evenements.declarer_rupture(
+        c, date_rupture=date(2010, 11, 25), motif="embauche", date_declaration=date(2010, 11, 26), par=proprietaire
+    )
+    client = connecter("prescripteur")
+    url = reverse("conventions:corriger_rupture", args=[c.pk])
+    assert f'href="{url}"' in client.get(reverse("conventions:detail", args=[c.pk])).content.decode()
+    assert client.get(url).context["form"].initial["date_rupture"] == date(2010, 11, 25)
+    assert connecter("gestionnaire").get(url).status_code == 403
+    client = connecter("prescripteur")
+    refusee = client.post(url, {"date_rupture": "01/03/2010", "motif": "demission", "date_declaration": "26/11/2010"})
+    assert refusee.status_code == 200 and "L. 1243-1" in erreurs_du_champ(refusee, "motif")[0]
+    reponse = client.post(url, {"date_rupture": "19/11/2010", "motif": "embauche", "date_declaration": "26/11/2010"})
+    assert reponse.status_code == 302
+    c.refresh_from_db()
+    assert (c.statut, c.date_rupture, c.declaration_tardive) == (StatutConvention.ROMPUE, date(2010, 11, 19), False)
+    derniere = c.history.order_by("-history_date").first()
+    assert (derniere.history_user, derniere.history_change_reason) == (proprietaire, "Déclaration de rupture corrigée")
+    assert not c.echeancier.filter(mois__gt=date(2010, 11, 1)).exists()
+    with time_machine.travel(datetime(2010, 12, 4, 9, 0, tzinfo=ZoneInfo("Europe/Paris"))):
+        assert client.get(url).status_code == 403  # 26/11 + 7 days: the delay is over

@@ -232,6 +232,13 @@ MATRICE.update(
             ),
             Cas("supprimer une convention conclue (refusé)", kwargs=_convention, attendu=ANNULATION_INTERDITE),
         ],
+        "conventions:corriger_rupture": [
+            Cas(
+                "corriger la rupture d'une convention non rompue (refusé)",
+                kwargs=_convention,
+                attendu=ANNULATION_INTERDITE,
+            )
+        ],
         "conventions:annuler": [
             # Concluded on 15/12/2009: the prescripteur's 7 days are over, the region's gestionnaire annuls.
             Cas("annuler une convention conclue", kwargs=_convention, attendu=ANNULATION_PARIS),

@@ -122,6 +122,14 @@ CAS = {
         ),
         Cas("modifier l'arrêté 2010 publié d'Île-de-France : jamais", kwargs=PUBLIE_IDF, attendu=ECRITURE_PUBLIE_IDF),
     ],
+    "arretes:supprimer": [
+        Cas(
+            "supprimer le brouillon 2012 d'Île-de-France (page de confirmation)",
+            kwargs=BROUILLON_IDF,
+            attendu=_ecriture_brouillon_idf(200),
+        ),
+        Cas("supprimer l'arrêté 2010 publié d'Île-de-France : jamais", kwargs=PUBLIE_IDF, attendu=ECRITURE_PUBLIE_IDF),
+    ],
     "arretes:publier": [
         Cas(
             "publier le brouillon 2011 du Nord-Pas-de-Calais (refusé faute de numéro : retour au détail)",

@@ -63,6 +63,14 @@ CAS = {
             attendu=_ecriture("93", 302),
         ),
     ],
+    "caom:supprimer": [
+        Cas(
+            "supprimer la CAOM du Pas-de-Calais, non engagée (page de confirmation)",
+            kwargs=_caom("62"),
+            attendu=_ecriture("62", 200),
+        ),
+        Cas("supprimer la CAOM signée du 93 : retour au détail", kwargs=_caom("93"), attendu=_ecriture("93", 302)),
+    ],
     "caom:etape": [
         Cas(
             "étape de la CAOM du Nord (formulaire vide : message, retour au détail)",

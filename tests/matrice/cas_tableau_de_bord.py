@@ -69,6 +69,23 @@ def _bilan_transmis(code: str):
     return kwargs
 
 
+def _bilan_au_statut(code: str, statut: str):
+    """A bilan of the region at ``statut`` (« soumis »: transmitted, not read; « lu »: read by the DGEFP), made
+    from its latest transmitted one in the test's transaction."""
+
+    def kwargs(ctx):
+        from tableau_de_bord.models import BilanEtape
+
+        bilan = BilanEtape.objects.get(pk=_bilan_transmis(code)(ctx)["pk"])
+        if bilan.statut != statut:
+            bilan.statut = statut
+            bilan.lu_le = bilan.lu_le or bilan.soumis_le
+            bilan.save()
+        return {"pk": bilan.pk}
+
+    return kwargs
+
+
 def _bilan_brouillon(code: str):
     """The region's bilan of the current fortnight, opened as a draft."""
 
@@ -104,6 +121,14 @@ def _convention_d_une_autre_region(ctx):
 
 LECTURE_MIP = lambda ctx: {"commentaire_mip": "Bilan lu, merci."}  # noqa: E731
 CONFIRME = lambda ctx: {"confirme": "1"}  # noqa: E731  (cui_portal.confirmation: the confirmed POST)
+
+
+def _comite(code_region: str) -> dict:
+    """A comité de pilotage of the demo in that region (tableau_de_bord/demo.py announces some)."""
+    from tableau_de_bord.models import ComitePilotage
+
+    return {"pk": ComitePilotage.objects.filter(region__code_insee=code_region).order_by("date").first().pk}
+
 
 CAS = {
     "tableau_de_bord:accueil": [
@@ -181,6 +206,29 @@ CAS = {
             methode="post",
             donnees=CONFIRME,
             attendu=_ecriture("npdc", 302),
+        ),
+    ],
+    "tableau_de_bord:rouvrir_bilan": [
+        Cas(
+            "rouvrir un bilan transmis d'Île-de-France : la région, tant que la DGEFP ne l'a pas lu",
+            kwargs=_bilan_au_statut("11", "soumis"),
+            methode="post",
+            attendu=_ecriture("idf", 302),
+        ),
+        Cas(
+            "rouvrir un bilan lu : jamais (une rectification datée)",
+            kwargs=_bilan_au_statut("11", "lu"),
+            methode="post",
+            attendu=_ecriture("idf", 403),
+        ),
+    ],
+    "tableau_de_bord:rectifier_bilan": [
+        Cas(
+            "rectifier un bilan lu d'Île-de-France",
+            kwargs=_bilan_au_statut("11", "lu"),
+            methode="post",
+            donnees=lambda ctx: {"texte": "Deux entrées comptées deux fois."},
+            attendu=_ecriture("idf", 302),
         ),
     ],
     "tableau_de_bord:lire_bilan": [
@@ -268,6 +316,17 @@ CAS = {
     "tableau_de_bord:ajouter_comite": [
         Cas("annoncer un comité en Île-de-France", kwargs=IDF, attendu=_ecriture("idf", 200)),
         Cas("annoncer un comité en Nord-Pas-de-Calais", kwargs=NPDC, attendu=_ecriture("npdc", 200)),
+    ],
+    "tableau_de_bord:modifier_comite": [
+        Cas("modifier un comité d'Île-de-France", kwargs=lambda ctx: _comite("11"), attendu=_ecriture("idf", 200)),
+        Cas(
+            "modifier un comité du Nord-Pas-de-Calais",
+            kwargs=lambda ctx: _comite("31"),
+            attendu=_ecriture("npdc", 200),
+        ),
+    ],
+    "tableau_de_bord:annuler_comite": [
+        Cas("annuler un comité d'Île-de-France", kwargs=lambda ctx: _comite("11"), attendu=_ecriture("idf", 200)),
     ],
     "tableau_de_bord:api_indicateurs": [
         Cas(
