@@ -112,6 +112,16 @@ MATRICE: dict[str, list[Cas]] = {
         )
     ],
     "api-schema": [Cas("schéma OpenAPI (public, comme le simulateur)", anonyme=200)],
+    "api-documentation": [
+        Cas("documentation de l'API (publique, comme le schéma)", anonyme=200),
+        Cas("script de démarrage de Swagger UI (publique)", requete="script=", anonyme=200),
+    ],
+    "aide": [Cas("aide : celle du rôle de la personne, la liste des rôles sans compte (publique)", anonyme=200)],
+    "aide_role": [
+        Cas(f"aide du rôle {role} (publique)", kwargs=lambda ctx, role=role: {"role": role}, anonyme=200)
+        for role in ("prescripteur", "conseil_general", "administrateur")
+    ]
+    + [Cas("aide d'un rôle inconnu", kwargs=lambda ctx: {"role": "inconnu"}, defaut=404, anonyme=404)],
     "api-simulation": [Cas("API du simulateur d'aide (publique)", requete=SIMULATION, anonyme=200)],
     "simulateur:simulateur": [Cas("simulateur d'aide (public)", anonyme=200)],
     "simulateur:resultat": [Cas("fragment htmx du simulateur (public)", requete=SIMULATION, anonyme=200)],
