@@ -5,6 +5,7 @@ files (Swagger UI from ``drf-spectacular-sidecar``), under the portal's CSP: no 
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
+from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularSwaggerSplitView
 
 from droit.vocabulaire import Role
@@ -45,6 +46,7 @@ class DocumentationApi(SpectacularSwaggerSplitView):
     url_name = "api-schema"
     title = "Documentation de l'API du Portail CUI"
 
+    @extend_schema(exclude=True)
     def get(self, request, *args, **kwargs):
         reponse = super().get(request, *args, **kwargs)
         if request.GET.get("script") is None:
