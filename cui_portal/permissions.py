@@ -230,7 +230,7 @@ def peut_creer_arrete(perimetre: Perimetre) -> bool:
 # --- CAOM -----------------------------------------------------------------------------------------
 
 ROLES_CAOM = (Role.CORRESPONDANT_REGIONAL, Role.GESTIONNAIRE_REGIONAL, Role.NATIONAL, Role.CONSEIL_GENERAL)
-ROLES_RAPPORT_CAOM = (Role.CORRESPONDANT_REGIONAL, Role.GESTIONNAIRE_REGIONAL, Role.NATIONAL)
+ROLES_RAPPORT_CAOM = (Role.CORRESPONDANT_REGIONAL, Role.GESTIONNAIRE_REGIONAL, Role.NATIONAL, Role.CONSEIL_GENERAL)
 
 
 def peut_voir_caom(perimetre: Perimetre) -> bool:
@@ -245,7 +245,8 @@ def region_des_caom_a_signer(perimetre: Perimetre) -> int | None:
 
 
 def peut_lire_rapport_caom(perimetre: Perimetre) -> bool:
-    """The 30 November report on the CAOM negotiations: regions and the DGEFP."""
+    """The 30 November report on the CAOM negotiations: regions, the DGEFP, and a conseil général for its own
+    département (its lines are scoped by ``restreindre``)."""
     return a_l_un_des_roles(perimetre, ROLES_RAPPORT_CAOM)
 
 

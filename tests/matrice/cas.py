@@ -265,12 +265,23 @@ MATRICE.update(
         "caom:liste": [
             Cas("CAOM de la région / du département", attendu=tous_sauf(200, prescripteur=403, prescripteur_nord=403))
         ],
-        "caom:rapport": [Cas("rapport du 30 novembre", attendu={**CAOM_REGION_IDF, "national": 200, "admin": 200})],
+        "caom:rapport": [
+            Cas(
+                "rapport du 30 novembre",
+                attendu={**CAOM_REGION_IDF, "national": 200, "admin": 200, "cg93": 200, "cg59": 200},
+            )
+        ],
         "caom:rapport_xlsx": [
-            Cas("rapport du 30 novembre (XLSX)", attendu={**CAOM_REGION_IDF, "national": 200, "admin": 200})
+            Cas(
+                "rapport du 30 novembre (XLSX)",
+                attendu={**CAOM_REGION_IDF, "national": 200, "admin": 200, "cg93": 200, "cg59": 200},
+            )
         ],
         "caom:rapport_pdf": [
-            Cas("rapport du 30 novembre (PDF)", attendu={**CAOM_REGION_IDF, "national": 200, "admin": 200})
+            Cas(
+                "rapport du 30 novembre (PDF)",
+                attendu={**CAOM_REGION_IDF, "national": 200, "admin": 200, "cg93": 200, "cg59": 200},
+            )
         ],
         "caom:creer": [
             Cas(
