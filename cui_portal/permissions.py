@@ -181,6 +181,11 @@ def departement_du_conseil_general(perimetre: Perimetre) -> int | None:
     return perimetre.departement_id if est_conseil_general(perimetre) else None
 
 
+def peut_donner_avis_caom(perimetre: Perimetre, departement_id: int) -> bool:
+    """The conseil général of the CAOM's département comments on its steps and approves its text."""
+    return est_conseil_general(perimetre) and perimetre.departement_id == departement_id
+
+
 def departements_a_choisir(departements: QuerySet, perimetre: Perimetre) -> QuerySet:
     """The départements a list may be filtered on: all for national roles, the region's for a regional role,
     one's own département otherwise."""
