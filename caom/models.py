@@ -381,3 +381,6 @@ class AvenantCaom(models.Model):
 
     def __str__(self):
         return f"Avenant n° {self.numero} à la {self.caom}"
+
+
+from .models_avis import AvisCaom, NatureAvis  # noqa: E402, F401  (the conseil général's comments and approval)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_rapport
+from . import views, views_avis, views_rapport
 
 app_name = "caom"
 
@@ -14,6 +14,8 @@ urlpatterns = [
     path("<int:pk>/modifier/", views.modifier, name="modifier"),
     path("<int:pk>/supprimer/", views.supprimer, name="supprimer"),
     path("<int:pk>/etape/", views.etape, name="etape"),
+    path("<int:pk>/etapes/<int:etape>/commenter/", views_avis.commenter_etape, name="commenter_etape"),
+    path("<int:pk>/approuver/", views_avis.approuver_texte, name="approuver_texte"),
     path("<int:pk>/avenant/", views.avenant, name="avenant"),
     path("<int:pk>/mode-exceptionnel/", views.mode_exceptionnel, name="mode_exceptionnel"),
     path("<int:pk>/pdf/", views.pdf, name="pdf"),

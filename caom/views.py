@@ -21,6 +21,7 @@ from cui_portal.permissions import (
     exiger,
     perimetre_de,
     perimetre_requis,
+    peut_donner_avis_caom,
     peut_gerer_region,
     peut_lire_rapport_caom,
     region_choisie,
@@ -32,9 +33,10 @@ from referentiels.regles import ParametreInconnu
 from . import services
 from .consommation import budgets, consommation, consommation_disponible, hors_caom
 from .forms import AvenantForm, CaomForm, EtapeForm, ModeExceptionnelForm
-from .models import Caom, StatutCaom, date_reference_par_defaut
+from .models import Caom, NatureAvis, StatutCaom, date_reference_par_defaut
 from .rapport import departements_visibles, lignes
 from .regles import RegleCaomError, echeance_signature
+from .regles_avis import texte_propose
 from .selectors import enveloppe_de
 
 
@@ -119,7 +121,10 @@ def _rendre_detail(request, caom: Caom, form_mode=None, status=200, form_etape=N
             "conso": consommation([caom], {caom.pk: enveloppe})[caom.pk],
             "budget": budgets([caom.pk], horloge.aujourdhui()).get(caom.pk),
             "hors_caom": hors_caom([caom.departement_id], caom.annee)[caom.departement_id],
-            "etapes": caom.etapes.select_related("auteur"),
+            "etapes": caom.etapes.select_related("auteur").prefetch_related("avis__auteur"),
+            "peut_donner_avis": peut_donner_avis_caom(perimetre, caom.departement_id),
+            "approbation": caom.avis.filter(nature=NatureAvis.APPROBATION).select_related("auteur").first(),
+            "texte_propose": texte_propose(caom.statut),
             "avenants": caom.avenants.select_related("auteur"),
             "historique": lignes_historique(caom),
             "peut_gerer": peut_gerer,

@@ -1,12 +1,18 @@
-"""The 30 November report on the CAOM negotiations: page, XLSX and PDF (regions and DGEFP)."""
+"""The 30 November report on the CAOM negotiations: page, XLSX and PDF (regions, DGEFP, and each conseil général
+for its own département)."""
 
 from django.shortcuts import render
 
 from cui_portal import horloge
 from cui_portal.exports import reponse_xlsx
 from cui_portal.pdf import reponse_pdf
-from cui_portal.permissions import choisit_la_region, perimetre_de, rapport_caom_requis
-from referentiels.models import Region
+from cui_portal.permissions import (
+    choisit_la_region,
+    departement_du_conseil_general,
+    perimetre_de,
+    rapport_caom_requis,
+)
+from referentiels.models import Departement, Region
 
 from .rapport import ENTETES, contexte_rapport, departements_visibles, lignes, lignes_tableur
 from .regles import date_rapport
@@ -19,6 +25,9 @@ def _contexte(request) -> dict:
     region = region_demandee(request, perimetre)
     lignes_caom = lignes(departements_visibles(perimetre, region.pk if region else None), annee)
     portee = region.nom if region else "France entière"
+    departement = Departement.objects.filter(pk=departement_du_conseil_general(perimetre)).first()
+    if departement is not None:  # a conseil général reads the report of its own département
+        portee = departement.nom
     return {
         **contexte_rapport(lignes_caom, annee, horloge.aujourdhui()),
         "region": region,

@@ -182,6 +182,11 @@ def departement_du_conseil_general(perimetre: Perimetre) -> int | None:
     return perimetre.departement_id if est_conseil_general(perimetre) else None
 
 
+def peut_donner_avis_caom(perimetre: Perimetre, departement_id: int) -> bool:
+    """The conseil général of the CAOM's département comments on its steps and approves its text."""
+    return est_conseil_general(perimetre) and perimetre.departement_id == departement_id
+
+
 def departements_a_choisir(departements: QuerySet, perimetre: Perimetre) -> QuerySet:
     """The départements a list may be filtered on: all for national roles, the region's for a regional role,
     one's own département otherwise."""
@@ -231,7 +236,7 @@ def peut_creer_arrete(perimetre: Perimetre) -> bool:
 # --- CAOM -----------------------------------------------------------------------------------------
 
 ROLES_CAOM = (Role.CORRESPONDANT_REGIONAL, Role.GESTIONNAIRE_REGIONAL, Role.NATIONAL, Role.CONSEIL_GENERAL)
-ROLES_RAPPORT_CAOM = (Role.CORRESPONDANT_REGIONAL, Role.GESTIONNAIRE_REGIONAL, Role.NATIONAL)
+ROLES_RAPPORT_CAOM = (Role.CORRESPONDANT_REGIONAL, Role.GESTIONNAIRE_REGIONAL, Role.NATIONAL, Role.CONSEIL_GENERAL)
 
 
 def peut_voir_caom(perimetre: Perimetre) -> bool:
@@ -246,7 +251,8 @@ def region_des_caom_a_signer(perimetre: Perimetre) -> int | None:
 
 
 def peut_lire_rapport_caom(perimetre: Perimetre) -> bool:
-    """The 30 November report on the CAOM negotiations: regions and the DGEFP."""
+    """The 30 November report on the CAOM negotiations: regions, the DGEFP, and a conseil général for its own
+    département (its lines are scoped by ``restreindre``)."""
     return a_l_un_des_roles(perimetre, ROLES_RAPPORT_CAOM)
 
 

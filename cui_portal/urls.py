@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
-from . import views
+from . import aide, views
 
 admin.site.site_header = "Portail CUI – administration"
 admin.site.site_title = "Portail CUI"
@@ -19,7 +19,10 @@ urlpatterns = [
     path("paiements/", include("paiements.urls")),
     path("tableau-de-bord/", include("tableau_de_bord.urls")),
     path("rappels/", include("rappels.urls")),
+    path("aide/", aide.aide, name="aide"),
+    path("aide/<slug:role>/", aide.aide, name="aide_role"),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/documentation/", aide.DocumentationApi.as_view(), name="api-documentation"),
     path("api/aides/simulation", include("simulateur.api_urls")),
     path("admin/", admin.site.urls),
 ]

@@ -62,6 +62,15 @@ def nationaux() -> list[Destinataire]:
     return list(vus.values())
 
 
+def dgefp() -> list[Destinataire]:
+    """The DGEFP's people: national users and administrators (both act on the national scope)."""
+    vus: dict[str, Destinataire] = {}
+    for role in (Role.NATIONAL, Role.ADMINISTRATEUR):
+        for h in _habilitations(role):
+            vus.setdefault(h.utilisateur.email.lower(), _destinataire(h.utilisateur))
+    return list(vus.values())
+
+
 def correspondants_mip() -> dict[int, list[Destinataire]]:
     """Each region's MIP correspondent at the DGEFP (circular 2009-38, Annexe 2), linked to an account if any."""
     regions = Region.objects.filter(correspondant_mip__isnull=False).select_related("correspondant_mip")

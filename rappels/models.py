@@ -26,6 +26,10 @@ class TypeRappel(models.TextChoices):
     CONVENTION_ATTESTATION = "convention_attestation", "Attestation d'expérience professionnelle"
     CONVENTION_BILAN = "convention_bilan", "Bilan préalable au renouvellement"
     CONVENTION_DECLARATION_TARDIVE = "convention_declaration_tardive", "Déclaration tardive"
+    BILAN_COMMENTAIRE = "bilan_commentaire", "Commentaire de la DGEFP sur un bilan d'étape"
+    BILAN_TRANSMIS = "bilan_transmis", "Bilan d'étape transmis à la DGEFP"
+    CAOM_ETAPE = "caom_etape", "Étape de la négociation d'une CAOM"
+    PAIEMENT_ASP_SIGNALE = "paiement_asp_signale", "Paiement de l'aide signalé par le rapprochement avec l'ASP"
 
 
 class RappelQuerySet(models.QuerySet):

@@ -11,7 +11,13 @@ from datetime import date, timedelta
 
 from conventions.regles.duree import ajouter_mois, date_limite_attestation
 from conventions.regles.statuts import declaration_tardive as regle_declaration_tardive
-from droit.nombres import DELAI_PAIEMENT_OPERATEUR_JOURS, echeance_paiement_operateur, limite_declaration
+from droit.nombres import (
+    DELAI_PAIEMENT_AIDE_JOURS,
+    DELAI_PAIEMENT_OPERATEUR_JOURS,
+    echeance_paiement_operateur,
+    limite_declaration,
+)
+from paiements.regles import IMPAYE, TROP_PERCU, fin_du_mois
 
 UNE_SEMAINE = timedelta(weeks=1)  # reminders come a week before a deadline (a habit of the portal, not a legal delay)
 
@@ -173,6 +179,61 @@ def declaration_tardive(
         return []
     limite = limite_declaration(date_evenement)
     return [Occurrence("tardive", limite, date_declaration, date_declaration + timedelta(days=rattrapage), public)]
+
+
+# --- notifications: something happened that a group must know of (sent once, from the day it happened) -------
+
+
+def signalement(niveau: str, jour: date, public: str, rattrapage: int = RATTRAPAGE) -> list[Occurrence]:
+    """One occurrence due from ``jour`` (the day of the fact) for ``rattrapage`` days: a run missed, or a fact
+    recorded a few days after its date, is still told."""
+    return [Occurrence(niveau, jour, jour, jour + timedelta(days=rattrapage), public)]
+
+
+def commentaire_bilan(lu_le: date | None, commentaire: str, rattrapage: int = RATTRAPAGE) -> list[Occurrence]:
+    """The DGEFP read a bilan d'étape and commented on it: the region's correspondents are told, once."""
+    if lu_le is None or not (commentaire or "").strip():
+        return []
+    return signalement("commentaire", lu_le, CORRESPONDANTS, rattrapage)
+
+
+def bilan_transmis(soumis_le: date | None, lu: bool, rattrapage: int = RATTRAPAGE) -> list[Occurrence]:
+    """A region transmitted its bilan d'étape: the DGEFP's national users are told, unless already read."""
+    if soumis_le is None or lu:
+        return []
+    return signalement("transmis", soumis_le, NATIONAL, rattrapage)
+
+
+def etape_caom(date_etape: date, rattrapage: int = RATTRAPAGE) -> list[Occurrence]:
+    """A step of a CAOM's negotiation (engaged, agreed in principle, deliberated, signed, failed): the conseil
+    général of the département is told, once, from the step's date."""
+    return signalement("etape", date_etape, CONSEIL_GENERAL, rattrapage)
+
+
+def premier_jour_impaye(mois: date) -> date:
+    """The first day a month of aid still unpaid is late (``DELAI_PAIEMENT_AIDE_JOURS`` days after its end)."""
+    return fin_du_mois(mois) + timedelta(days=DELAI_PAIEMENT_AIDE_JOURS + 1)
+
+
+def mois_devenus_impayes(aujourdhui: date, rattrapage: int = RATTRAPAGE) -> list[date]:
+    """The months whose aid became late (if unpaid) within the last ``rattrapage`` days, today included."""
+    debut = aujourdhui - timedelta(days=rattrapage)
+    mois, resultat = aujourdhui.replace(day=1), []
+    for _ in range(4):  # 45 days after a month's end falls within the next two months
+        mois = (mois - timedelta(days=1)).replace(day=1)
+        if debut <= premier_jour_impaye(mois) <= aujourdhui:
+            resultat.append(mois)
+    return sorted(resultat)
+
+
+def paiement_asp_signale(signal: str, mois: date, jour_releve: date | None, rattrapage: int = RATTRAPAGE):
+    """A month of a convention flagged by the reconciliation with the ASP's statements: an overpayment from the
+    day the statement was recorded, an unpaid month from the day it became late; the prescripteur is told once."""
+    if signal == TROP_PERCU and jour_releve is not None:
+        return signalement(signal, jour_releve, PRESCRIPTEUR, rattrapage)
+    if signal == IMPAYE:
+        return signalement(signal, premier_jour_impaye(mois), PRESCRIPTEUR, rattrapage)
+    return []
 
 
 # --- data retention (R5134-23: personal data kept no longer than one year after the convention ends) ----------

@@ -17,7 +17,7 @@ from droit.vocabulaire import Contrat
 from referentiels.models import PublicPrioritaire, Region
 from referentiels.regles_heures import verifier_heures
 
-from .simulation import Simulation, SimulationImpossible, simuler
+from .simulation import Simulation, SimulationImpossible, erreurs_du_taux, simuler
 
 LONGUEUR_MAX_NOMBRE = 20
 CHIFFRES_MAX = 6
@@ -205,6 +205,11 @@ class SimulationForm(forms.Form):
             elif taux is None and not public:
                 self.add_error("public", "Indiquez le public prioritaire pour prendre le taux de l'arrêté.")
         if self.errors:
+            # The rate's checks need neither the SMIC nor an arrêté: shown with the other errors, all at once.
+            if donnees.get("contrat") and "taux" not in self.errors:
+                for champ, message in erreurs_du_taux(donnees["contrat"], taux, bool(donnees.get("aci"))):
+                    if champ not in self.errors:
+                        self.add_error(champ, message)
             return donnees
         try:
             self.simulation = simuler(
@@ -220,7 +225,8 @@ class SimulationForm(forms.Form):
                 libelle_public=_libelle(self.fields["public"], public),
             )
         except SimulationImpossible as exc:
-            self.add_error(exc.champ, exc.message)
+            for champ, message in exc.erreurs:
+                self.add_error(champ, message)
         return donnees
 
     def erreurs(self) -> dict[str, list[str]]:

@@ -39,12 +39,40 @@ from referentiels.services import rsa_forfaitaire, smic_horaire
 
 
 class SimulationImpossible(ValueError):
-    """Input the law refuses; ``champ`` names the form field the message belongs to."""
+    """Input the law refuses; ``champ`` names the form field the message belongs to; ``erreurs`` every
+    (field, message) found, so that a person sees them all at once."""
 
-    def __init__(self, champ: str, message: str):
+    def __init__(self, champ: str, message: str, autres: tuple[tuple[str, str], ...] = ()):
         super().__init__(message)
         self.champ = champ
         self.message = message
+        self.erreurs = [(champ, message), *autres]
+
+    @classmethod
+    def toutes(cls, erreurs: list[tuple[str, str]]) -> "SimulationImpossible":
+        (champ, message), *autres = erreurs
+        return cls(champ, message, tuple(autres))
+
+
+MESSAGE_ACI_CIE = (
+    "Les ateliers et chantiers d'insertion sont des employeurs non marchands : ils recrutent en CAE, pas en CIE. "
+    "Choisissez le CAE ou décochez « atelier et chantier d'insertion »."
+)
+
+
+def erreurs_du_taux(contrat: str, taux: Decimal | None, aci: bool, champ: str = "taux") -> list[tuple[str, str]]:
+    """The checks that need neither the SMIC nor an arrêté: an ACI recruits in CAE only, and the rate typed stays
+    within the legal ceiling of its contract. Also run when another field is wrong, so every error shows at once."""
+    erreurs = []
+    cie_en_aci = contrat == Contrat.CIE and aci
+    if cie_en_aci:
+        erreurs.append(("aci", MESSAGE_ACI_CIE))
+    if taux is not None:
+        try:
+            verifier_taux(contrat, taux, aci and not cie_en_aci)
+        except RegleAideError as exc:
+            erreurs.append((champ, str(exc)))
+    return erreurs
 
 
 @dataclass(frozen=True)
@@ -110,39 +138,40 @@ def simuler(
     Raises ``SimulationImpossible`` with the field and a French message naming the limit and its source.
     """
     regles: list[str] = []
-    if contrat == Contrat.CIE and aci:
-        raise SimulationImpossible(
-            "aci",
-            "Les ateliers et chantiers d'insertion sont des employeurs non marchands : ils recrutent en CAE, "
-            "pas en CIE. Choisissez le CAE ou décochez « atelier et chantier d'insertion ».",
-        )
-    verifier_heures_simulees(contrat, heures)
+    erreurs: list[tuple[str, str]] = []  # every error found, raised together at the end
+    try:
+        verifier_heures_simulees(contrat, heures)
+    except SimulationImpossible as exc:
+        erreurs += exc.erreurs
 
+    applicable = None
+    heures_retenues = heures
     if taux is not None:
         origine = "saisi"
-        heures_retenues = heures
     else:
-        applicable = _taux_de_l_arrete(contrat, region, public, jour)
-        taux = Decimal(applicable.taux)
-        aci = aci or _public_aci(public)  # the arrêté's rate for ACI employees has the ACI ceiling
         origine = "arrete"
-        # The simulator shows the aid within the arrêté's ceiling (a convention above it is refused).
-        heures_retenues = heures_dans_le_plafond(heures, getattr(applicable, "heures_max", None))
-
-    try:
-        verifier_taux(contrat, taux, aci)
-    except RegleAideError as exc:
-        raise SimulationImpossible("taux" if origine == "saisi" else "region", str(exc)) from exc
+        try:
+            applicable = _taux_de_l_arrete(contrat, region, public, jour)
+        except SimulationImpossible as exc:
+            erreurs += exc.erreurs
+        else:
+            taux = Decimal(applicable.taux)
+            aci = aci or _public_aci(public)  # the arrêté's rate for ACI employees has the ACI ceiling
+            # The simulator shows the aid within the arrêté's ceiling (a convention above it is refused).
+            heures_retenues = heures_dans_le_plafond(heures, getattr(applicable, "heures_max", None))
+    erreurs += erreurs_du_taux(contrat, taux, aci, "taux" if origine == "saisi" else "region")
+    smic = rsa = None
     try:
         smic = smic_horaire(jour)
     except ParametreInconnu as exc:
-        raise SimulationImpossible("date", str(exc)) from exc
-    rsa = None
+        erreurs.append(("date", str(exc)))
     if cofinancement_cg:
         try:
             rsa = rsa_forfaitaire(jour)
         except ParametreInconnu as exc:
-            raise SimulationImpossible("date", str(exc)) from exc
+            erreurs.append(("date", str(exc)))
+    if erreurs:
+        raise SimulationImpossible.toutes(erreurs)
 
     plafond = plafond_taux(contrat, aci)
     if origine == "saisi":

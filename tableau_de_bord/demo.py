@@ -31,7 +31,7 @@ from .models import (
     Operateur,
     StatutBilan,
 )
-from .services import generer_quinzaines, quinzaine_du
+from .services import generer_quinzaines, marquer_lu, quinzaine_du
 from .services_indicateurs import rafraichir_indicateurs
 
 # Weight of each region in the national programming (roughly its share of job seekers), by INSEE code.
@@ -129,6 +129,12 @@ FREINS = {
 }
 
 
+COMMENTAIRE_DGEFP = (
+    "Merci pour ce bilan. Précisez, pour la prochaine quinzaine, le calendrier des périodes d'immersion et le nombre "
+    "de jeunes déjà orientés vers une formation qualifiante."
+)
+
+
 def _bilan(region, quinzaine, operateurs, soumis_le, par):
     bilan, _ = BilanEtape.objects.get_or_create(region=region, quinzaine=quinzaine, defaults={"cree_par": par})
     for fonction, (qui, objectifs, calendrier) in TEXTE.items():
@@ -221,7 +227,12 @@ def peupler(demo, stdout):
     echue = regles.quinzaine_echue(aujourd_hui)
     quinzaine = quinzaine_du(echue.date_debut)
     _bilan(idf, quinzaine, ops_idf, _a(quinzaine.date_fin, 16), claire)
-    _bilan(npdc, quinzaine, ops_npdc, _a(min(quinzaine.date_echeance + timedelta(days=1), aujourd_hui), 9), hugo)
+    bilan_npdc = _bilan(
+        npdc, quinzaine, ops_npdc, _a(min(quinzaine.date_echeance + timedelta(days=1), aujourd_hui), 9), hugo
+    )
+    if bilan_npdc.statut == StatutBilan.SOUMIS and comptes.get("national@demo.cui.fr"):
+        # Read and commented by the DGEFP: the region's correspondents are told (« Mes notifications »).
+        marquer_lu(bilan_npdc, comptes["national@demo.cui.fr"], COMMENTAIRE_DGEFP)
     # The fortnight ending on the demonstration's day (due the next working day): Nord-Pas-de-Calais has started
     # its bilan, Île-de-France has not (its correspondent fills it from the home page).
     courante = quinzaine_du(aujourd_hui)

@@ -109,17 +109,21 @@ def _etape_employeur(request, convention):
     if request.method == "POST" and request.POST.get("action") == "rechercher":
         # SIRET first: an establishment already known gives its public identity (never another organisation's
         # contact, headcount or anything else typed for its conventions).
+        # Only the SIRET is checked: the rest of the form is kept as typed, without its errors.
         recherche = EmployeurForm(request.POST)
         recherche.is_valid()
+        saisi = {k: v for k, v in request.POST.items() if k in EmployeurForm.base_fields and v != ""}
         if "siret" in recherche.errors:
+            for champ in [c for c in recherche.errors if c != "siret"]:
+                del recherche.errors[champ]  # the other fields are checked when the step is saved
             form = recherche
         else:
             siret = recherche.cleaned_data["siret"]
             trouve = Etablissement.objects.par_siret(siret).first()
             valeurs = (
-                initial_etablissement(trouve)
+                {**saisi, **initial_etablissement(trouve)}
                 if trouve
-                else {"siret": siret, "departement": departement_de_l_organisation(perimetre)}
+                else {"departement": departement_de_l_organisation(perimetre), **saisi}
             )
             form = EmployeurForm(initial={**valeurs, "siret": siret})
             contrats_aides = etablissement_a_eu_contrats_aides(trouve.pk if trouve else None, horloge.aujourdhui())

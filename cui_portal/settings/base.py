@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI served from the portal's own static files (pages work offline)
     *PROJECT_APPS,
 ]
 
@@ -245,6 +246,8 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Simulateur d'aide et indicateurs du contrat unique d'insertion.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
 }
 
 LOGGING = {

@@ -106,6 +106,6 @@ def rattrapage() -> int:
 
 def charger() -> dict[str, Collecteur]:
     """Import every collector module (each registers itself) and return the registry."""
-    from . import arretes, bilans, conventions, operateurs_caom  # noqa: F401
+    from . import arretes, bilans, conventions, notifications, operateurs_caom  # noqa: F401
 
     return COLLECTEURS

@@ -51,7 +51,13 @@ def attestations(aujourdhui: date):
 
         publics = {regles.EMPLOYEUR: destinataires.adresse(c.employeur.contact_email, c.employeur.contact_nom)}
         demandes += etendre(
-            TypeRappel.CONVENTION_ATTESTATION, occurrences, publics, texte, cle=f"convention:{c.pk}", objet=c
+            TypeRappel.CONVENTION_ATTESTATION,
+            occurrences,
+            publics,
+            texte,
+            cle=f"convention:{c.pk}",
+            lien=chemin("conventions:detail", c.pk),
+            objet=c,
         )
     return demandes
 

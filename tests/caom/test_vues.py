@@ -107,7 +107,9 @@ def test_le_conseil_general_ne_voit_que_sa_caom(connecter, caom_93, caom_59):
 
 
 @pytest.mark.parametrize(
-    ("qui", "statut"), [("correspondant", 200), ("national", 200), ("cg93", 403), ("prescripteur", 403)]
+    # The conseil général reads the report of its own département (issue 17, point 8).
+    ("qui", "statut"),
+    [("correspondant", 200), ("national", 200), ("cg93", 200), ("prescripteur", 403)],
 )
 @pytest.mark.parametrize("page", ["rapport", "rapport_xlsx", "rapport_pdf"])
 def test_rapport_par_role(connecter, qui, statut, page):

@@ -112,6 +112,16 @@ MATRICE: dict[str, list[Cas]] = {
         )
     ],
     "api-schema": [Cas("schéma OpenAPI (public, comme le simulateur)", anonyme=200)],
+    "api-documentation": [
+        Cas("documentation de l'API (publique, comme le schéma)", anonyme=200),
+        Cas("script de démarrage de Swagger UI (publique)", requete="script=", anonyme=200),
+    ],
+    "aide": [Cas("aide : celle du rôle de la personne, la liste des rôles sans compte (publique)", anonyme=200)],
+    "aide_role": [
+        Cas(f"aide du rôle {role} (publique)", kwargs=lambda ctx, role=role: {"role": role}, anonyme=200)
+        for role in ("prescripteur", "conseil_general", "administrateur")
+    ]
+    + [Cas("aide d'un rôle inconnu", kwargs=lambda ctx: {"role": "inconnu"}, defaut=404, anonyme=404)],
     "api-simulation": [Cas("API du simulateur d'aide (publique)", requete=SIMULATION, anonyme=200)],
     "simulateur:simulateur": [Cas("simulateur d'aide (public)", anonyme=200)],
     "simulateur:resultat": [Cas("fragment htmx du simulateur (public)", requete=SIMULATION, anonyme=200)],
@@ -281,12 +291,23 @@ MATRICE.update(
         "caom:liste": [
             Cas("CAOM de la région / du département", attendu=tous_sauf(200, prescripteur=403, prescripteur_nord=403))
         ],
-        "caom:rapport": [Cas("rapport du 30 novembre", attendu={**CAOM_REGION_IDF, "national": 200, "admin": 200})],
+        "caom:rapport": [
+            Cas(
+                "rapport du 30 novembre",
+                attendu={**CAOM_REGION_IDF, "national": 200, "admin": 200, "cg93": 200, "cg59": 200},
+            )
+        ],
         "caom:rapport_xlsx": [
-            Cas("rapport du 30 novembre (XLSX)", attendu={**CAOM_REGION_IDF, "national": 200, "admin": 200})
+            Cas(
+                "rapport du 30 novembre (XLSX)",
+                attendu={**CAOM_REGION_IDF, "national": 200, "admin": 200, "cg93": 200, "cg59": 200},
+            )
         ],
         "caom:rapport_pdf": [
-            Cas("rapport du 30 novembre (PDF)", attendu={**CAOM_REGION_IDF, "national": 200, "admin": 200})
+            Cas(
+                "rapport du 30 novembre (PDF)",
+                attendu={**CAOM_REGION_IDF, "national": 200, "admin": 200, "cg93": 200, "cg59": 200},
+            )
         ],
         "caom:creer": [
             Cas(

@@ -45,7 +45,47 @@ def _creation(code: str, succes: int) -> dict:
     return {**_ecriture(code, succes), "prescripteur": 403, "prescripteur_nord": 403}
 
 
+def _avis(code: str, succes: int) -> dict:
+    """The conseil général's word on its CAOM: its own conseil général only; other readers 403 (the region and
+    the DGEFP see the CAOM but do not speak for the département), everyone else 404."""
+    attendu = {role: 403 if statut == 200 else statut for role, statut in _lecteurs(code).items()}
+    attendu[{"93": "cg93", "59": "cg59"}[code]] = succes
+    return attendu
+
+
+def _etape(code: str):
+    def kwargs(ctx):
+        from caom.models import Caom
+
+        caom = Caom.objects.get(departement__code=code, annee=2010)
+        return {"pk": caom.pk, "etape": caom.etapes.order_by("pk").first().pk}
+
+    return kwargs
+
+
 CAS = {
+    "caom:approuver_texte": [
+        Cas(
+            "approuver le texte de la CAOM 2010 du Nord (accord de principe)",
+            kwargs=_caom("59"),
+            methode="post",
+            attendu=_avis("59", 302),
+        ),
+        Cas(
+            "approuver le texte de la CAOM signée du 93 : refusé (message)",
+            kwargs=_caom("93"),
+            methode="post",
+            attendu=_avis("93", 302),
+        ),
+    ],
+    "caom:commenter_etape": [
+        Cas(
+            "commenter une étape de la CAOM 2010 du Nord (texte vide : message, retour au détail)",
+            kwargs=_etape("59"),
+            methode="post",
+            attendu=_avis("59", 302),
+        ),
+    ],
     "caom:detail": [
         Cas("CAOM 2010 de Paris (pas celle du conseil général du 93)", kwargs=_caom("75"), attendu=_lecteurs("75")),
         Cas("CAOM 2010 du Nord", kwargs=_caom("59"), attendu=_lecteurs("59")),
