@@ -92,7 +92,7 @@ def _perimetres():
         ("correspondant", 11, None, None, False, True, True, True, False),
         ("gestionnaire", 11, 11, None, False, True, True, True, True),
         ("national", None, None, None, True, True, True, True, False),
-        ("cg", None, None, 93, False, False, True, False, False),
+        ("cg", None, None, 93, False, False, True, True, False),
         ("admin", None, None, None, True, True, True, True, True),
         ("aucun", None, None, None, False, False, False, False, False),
     ],
