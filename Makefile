@@ -44,7 +44,8 @@ run: export DATE_DU_JOUR ?= 2010-11-30
 run: demo
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-# Full stack on local services: PostgreSQL, Redis, Celery worker and beat, web.
+# Full stack on local services: PostgreSQL, Redis, Celery worker and beat, web served by gunicorn (2 workers, its
+# access log on the standard output, `JOURNAL_ACCES=var/acces.log` for a file: cui_portal/gunicorn_conf.py).
 run-full: export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/cui_portal
 run-full: export REDIS_URL ?= redis://127.0.0.1:6379/0
 run-full: export DATE_DU_JOUR ?= 2010-11-30
@@ -57,7 +58,7 @@ run-full: $(STAMP)
 	@trap 'kill 0' EXIT; \
 	$(VENV)/bin/celery -A cui_portal worker --loglevel=INFO --concurrency=2 & \
 	$(VENV)/bin/celery -A cui_portal beat --loglevel=INFO & \
-	$(PY) manage.py runserver 127.0.0.1:8000
+	DJANGO_SETTINGS_MODULE=cui_portal.settings.dev $(VENV)/bin/gunicorn -c cui_portal/gunicorn_conf.py
 
 worker: $(STAMP)
 	$(VENV)/bin/celery -A cui_portal worker --loglevel=INFO

@@ -15,7 +15,9 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class CaomForm(ContraintesAuxChamps, forms.ModelForm):
+class CaomForm(EnvoiUnique, ContraintesAuxChamps, forms.ModelForm):
+    """A CAOM's volumes and parameters; a new CAOM is a creating form, sent once (``comptes.envois``)."""
+
     champs_des_contraintes = {"caom_taux_majore_borne": "taux_majore"}
 
     class Meta:
@@ -63,7 +65,9 @@ class CaomForm(ContraintesAuxChamps, forms.ModelForm):
         return donnees
 
 
-class EtapeForm(forms.Form):
+class EtapeForm(EnvoiUnique):
+    """A step of the negotiation: each one is recorded, so the form is sent once (``comptes.envois``)."""
+
     statut = forms.ChoiceField(label="Nouvel état")
     date_etape = forms.DateField(label="Date de l'étape", widget=DateInput())
     date_deliberation = forms.DateField(

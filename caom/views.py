@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from comptes.envois import deja_envoye, une_fois
+from comptes.envois import EXPIRE, deja_envoye, une_fois
 from cui_portal import horloge, parametres
 from cui_portal.confirmation import Confirmation, confirme, demander_confirmation
 from cui_portal.contraintes import message_d_integrite
@@ -173,6 +173,8 @@ def creer(request):
     demande = request.GET.get("departement") or request.POST.get("departement")
     departement = get_object_or_404(departements_visibles(perimetre), pk=parametres.identifiant(demande))
     exiger(peut_gerer_region(perimetre, departement.region_id))
+    if request.method == "POST" and (destination := deja_envoye(request)):
+        return redirect(destination)  # the same page sent twice: one CAOM
     existante = Caom.objects.filter(departement=departement, annee=annee).first()
     if existante:
         return redirect("caom:detail", existante.pk)
@@ -228,16 +230,24 @@ def supprimer(request, pk):
 def _formulaire(request, caom, initial, titre):
     form = CaomForm(request.POST or None, instance=caom, initial=initial)
     if request.method == "POST" and form.is_valid():
+
+        def enregistrer() -> str:
+            return reverse(
+                "caom:detail", args=[services.enregistrer_caom(form.save(commit=False), auteur=request.user).pk]
+            )
+
         try:
-            caom = services.enregistrer_caom(form.save(commit=False), auteur=request.user)
+            destination, premier = une_fois(request, form, enregistrer)  # a new CAOM: once per page shown
         except RegleCaomError as exc:
             form.add_error(None, str(exc))
         except IntegrityError as exc:
             # A concurrent write between the form's checks and the save: the constraint's own French message.
             form.add_error(None, message_d_integrite(Caom, exc))
         else:
-            messages.success(request, "La CAOM est enregistrée.")
-            return redirect("caom:detail", caom.pk)
+            if destination is not None:
+                if premier:
+                    messages.success(request, "La CAOM est enregistrée.")
+                return redirect(destination)
     return render(
         request,
         "caom/formulaire.html",
@@ -277,6 +287,8 @@ def confirmation_etape(caom: Caom, statut: str, date_etape) -> Confirmation:
 def etape(request, pk):
     caom = _caom_visible(request, pk)
     exiger(peut_gerer_region(perimetre_de(request), caom.departement.region_id))
+    if destination := deja_envoye(request):
+        return redirect(destination)  # the same step sent twice (double click, twenty at once): recorded once
     form = EtapeForm(request.POST, caom=caom)
     if form.is_valid():
         d = form.cleaned_data
@@ -296,7 +308,8 @@ def etape(request, pk):
             page = demander_confirmation(request, confirmation_etape(caom, d["statut"], d["date_etape"]))
             if page is not None:
                 return page
-        try:
+
+        def enregistrer() -> str:
             services.changer_statut(
                 caom,
                 d["statut"],
@@ -307,13 +320,21 @@ def etape(request, pk):
                 instance_deliberation=d["instance_deliberation"],
                 commentaire=d["commentaire"],
             )
+            return reverse("caom:detail", args=[caom.pk])
+
+        try:
+            destination, premier = une_fois(request, form, enregistrer)
         except RegleCaomError as exc:
             messages.error(request, str(exc))
         else:
-            messages.success(request, "L'étape de la négociation est enregistrée.")
+            if destination is None:
+                messages.error(request, f"L'étape n'est pas enregistrée : {EXPIRE}")
+            elif premier:
+                messages.success(request, "L'étape de la négociation est enregistrée.")
     else:
         erreurs = "; ".join(
-            f"{form.fields[c].label if c in form.fields else ''} : {' '.join(e)}" for c, e in form.errors.items()
+            f"{form.fields[c].label} : {' '.join(e)}" if c in form.fields else " ".join(e)
+            for c, e in form.errors.items()
         )
         messages.error(request, f"L'étape n'est pas enregistrée : {erreurs}")
     return redirect("caom:detail", caom.pk)

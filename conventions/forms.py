@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from stdnum.exceptions import ValidationError as StdnumValidationError
 from stdnum.fr import siret as stdnum_siret
 
+from comptes.envois import EnvoiUnique
 from cui_portal.contraintes import message_de
 from droit.vocabulaire import StatutJuridique
 from referentiels.models import Departement
@@ -160,8 +161,9 @@ def initial_etablissement(etablissement) -> dict:
 # --- step 2: the employee ---------------------------------------------------------------------------
 
 
-class SalarieForm(forms.Form):
-    """The employee and their situation before hiring (Cerfa, rubric « le salarié »).
+class SalarieForm(EnvoiUnique):
+    """The employee and their situation before hiring (Cerfa, rubric « le salarié »). Without a draft yet, it
+    creates one: sent once (``comptes.envois``).
 
     The NIR is never put back into the page: when a draft already has one, the box stays empty and keeps it."""
 
@@ -229,8 +231,10 @@ class SalarieForm(forms.Form):
         "commune",
     )
 
-    def __init__(self, *args, nir_enregistre: str = "", **kwargs):
+    def __init__(self, *args, nir_enregistre: str = "", brouillon: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        if brouillon:
+            del self.fields["jeton_envoi"]  # the draft exists: sending its step again changes nothing more
         self.nir_enregistre = nir_enregistre
         if nir_enregistre:
             self.fields[

@@ -23,13 +23,19 @@ def _feuille_de_style():
     return CSS(filename=str(FEUILLE))
 
 
-def rendre_pdf(template: str, contexte: dict, *, titre: str) -> bytes:
+def mettre_en_page(template: str, contexte: dict, *, titre: str):
+    """The document laid out in pages (WeasyPrint's ``Document``, its boxes page by page): what ``rendre_pdf``
+    writes, and what ``tests/test_impressions.py`` reads to check that no row or heading is split from its table."""
     from weasyprint import HTML
 
     # No request here, so no context processor: the law's numbers are added as in the pages.
     html = render_to_string(template, {"droit": DROIT, **contexte, "titre_document": titre})
     document = HTML(string=html, base_url=str(settings.BASE_DIR))
-    return document.write_pdf(stylesheets=[_feuille_de_style()], pdf_tags=True, cache={})
+    return document.render(stylesheets=[_feuille_de_style()], pdf_tags=True, cache={})
+
+
+def rendre_pdf(template: str, contexte: dict, *, titre: str) -> bytes:
+    return mettre_en_page(template, contexte, titre=titre).write_pdf(pdf_tags=True)
 
 
 def reponse_pdf(template: str, contexte: dict, *, titre: str, nom_fichier: str, telechargement: bool = True):

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
+from comptes.envois import deja_envoye, une_fois
 from cui_portal import horloge
 from cui_portal.permissions import (
     departement_de_l_organisation,
@@ -179,6 +180,8 @@ def _etape_employeur(request, convention):
 def nouvelle_salarie(request):
     perimetre = perimetre_de(request)
     exiger(peut_creer_convention(perimetre))
+    if request.method == "POST" and (destination := deja_envoye(request)):
+        return redirect(destination)  # the same page sent twice (double click, twenty at once): one draft
     saisie = request.session.get(SESSION) or {}
     etablissement = Etablissement.objects.filter(pk=saisie.get("etablissement")).first()
     if etablissement is None or not isinstance(saisie.get("employeur"), dict):
@@ -203,11 +206,12 @@ def _etape_salarie(request, convention, etablissement=None, employeur=None, bila
     nir_enregistre = convention.salarie.nir_masque if convention is not None else ""
     autres = []
     if request.method == "POST":
-        form = SalarieForm(request.POST, nir_enregistre=nir_enregistre)
+        form = SalarieForm(request.POST, nir_enregistre=nir_enregistre, brouillon=convention is not None)
         if form.is_valid():
             nir = form.cleaned_data["nir"] or (convention.salarie.nir if convention is not None else "")
-            try:
-                convention = saisie.enregistrer_salarie(
+
+            def enregistrer() -> str:
+                brouillon = saisie.enregistrer_salarie(
                     nir,
                     par=request.user,
                     champs=form.champs_salarie(),
@@ -217,18 +221,23 @@ def _etape_salarie(request, convention, etablissement=None, employeur=None, bila
                     champs_employeur=employeur,
                     bilan_employeur_fourni=bilan,
                 )
+                if annonce := annonce_historique(brouillon):
+                    messages.info(request, annonce)  # the figures the caps need, nothing of the other conventions
+                return _apres(request, brouillon, 2).url
+
+            try:
+                destination, _premier = une_fois(request, form, enregistrer)  # a new draft: once per page shown
             except RegleConventionError as exc:
                 autres = placer_violations(form, exc.violations, convention, 2)
             except ValidationError as exc:
                 _erreurs_de_validation(form, exc)
             else:
-                request.session.pop(SESSION, None)
-                if annonce := annonce_historique(convention):
-                    messages.info(request, annonce)  # the figures the caps need, nothing of the other conventions
-                return _apres(request, convention, 2)
+                if destination is not None:
+                    request.session.pop(SESSION, None)
+                    return redirect(destination)
     else:
         initial = initial_salarie(convention.salarie) if convention is not None else {}
-        form = SalarieForm(initial=initial, nir_enregistre=nir_enregistre)
+        form = SalarieForm(initial=initial, nir_enregistre=nir_enregistre, brouillon=convention is not None)
     return render(
         request,
         "conventions/saisie/salarie.html",

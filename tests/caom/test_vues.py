@@ -1,6 +1,7 @@
 """Pages by role (own / other département or region, national read-only, prescripteur, anonymous) and the
 "Done when" scenario: a region records a 2010 CAOM, signs it, and reports it on 30 November."""
 
+import uuid
 from datetime import date, datetime
 from decimal import Decimal as D
 from io import BytesIO
@@ -76,7 +77,8 @@ def test_detail_par_role(connecter, caom_93, qui, statut, page):
 def test_ecritures_par_role(connecter, caom_93, qui, statut):
     client = connecter(qui)
     assert client.get(url("modifier", caom_93)).status_code == statut
-    reponse = client.post(url("etape", caom_93), {"statut": "en_negociation", "date_etape": "2009-11-09"})
+    etape = {"statut": "en_negociation", "date_etape": "2009-11-09", "jeton_envoi": str(uuid.uuid4())}
+    reponse = client.post(url("etape", caom_93), etape)
     assert reponse.status_code == (302 if statut == 200 else statut)
     caom_93.refresh_from_db()
     assert (caom_93.statut == "en_negociation") == (statut == 200)
@@ -148,7 +150,7 @@ def test_scenario_de_la_region_au_rapport_du_30_novembre(connecter, demo):
     liste = client.get(url("liste") + "?annee=2010").content.decode()
     assert f"?departement={dep.pk}&amp;annee=2010" in liste
 
-    reponse = client.post(f"{url('creer')}?departement={dep.pk}&annee=2010", donnees_caom())
+    reponse = client.post(f"{url('creer')}?departement={dep.pk}&annee=2010", donnees_caom(jeton_envoi=uuid.uuid4()))
     caom = Caom.objects.get(departement=dep, annee=2010)
     assert reponse.status_code == 302 and reponse.url == url("detail", caom)
     # Volumes can still change before signature.
@@ -167,8 +169,8 @@ def test_scenario_de_la_region_au_rapport_du_30_novembre(connecter, demo):
             "instance_deliberation": "commission_permanente",
         },
     ]:
-        client.post(url("etape", caom), donnees)
-    signature = {"statut": "signee", "date_etape": "2009-12-18"}
+        client.post(url("etape", caom), {**donnees, "jeton_envoi": uuid.uuid4()})
+    signature = {"statut": "signee", "date_etape": "2009-12-18", "jeton_envoi": uuid.uuid4()}
     page = client.post(url("etape", caom), signature)  # a final step: asked before, nothing done
     texte = page.content.decode()
     assert page.status_code == 200 and "Signée" in texte and "le 18/12/2009" in texte

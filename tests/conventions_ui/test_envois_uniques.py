@@ -1,7 +1,8 @@
-"""Creating forms sent twice (ticket 15, point 5): an avenant of a convention and a new arrêté, sent twice from the
-same page (double click, resent request), are recorded once, the second submit leads to the same page with a
-French message, never a 500 (``comptes.envois``)."""
+"""Creating forms sent twice (ticket 15, point 5): an avenant of a convention, a new arrêté and a new draft (its
+step 2), sent twice from the same page (double click, resent request, twenty at once), are recorded once, the
+second submit leads to the same page with a French message, never a 500 (``comptes.envois``)."""
 
+import uuid
 from datetime import date
 
 import pytest
@@ -9,8 +10,13 @@ from django.urls import reverse
 
 from arretes.models import Arrete
 from comptes.envois import DEJA_ENREGISTRE, EXPIRE
+from conventions.models import Convention
+from droit.vocabulaire import StatutConvention
 from tests.conventions import factories
+from tests.conventions_ui.test_concurrence_postgres import en_meme_temps
 from tests.conventions_ui.test_detail import _senior_rsa
+from tests.conventions_ui.test_saisie import commencer, donnees_employeur, donnees_salarie
+from tests.tableau_de_bord.test_envois_uniques import client_de
 
 pytestmark = pytest.mark.django_db
 
@@ -81,3 +87,50 @@ def test_un_nouvel_arrete_envoye_deux_fois_un_seul(demo, connecter):
     assert premiere.redirect_chain == seconde.redirect_chain and len(premiere.redirect_chain) == 1
     assert _message(premiere, "Arrêté enregistré.") and _message(seconde, DEJA_ENREGISTRE)
     assert Arrete.objects.filter(numero="2011-0042").count() == 1
+
+
+def test_un_nouveau_brouillon_envoye_deux_fois_un_seul(arretes, connecter):
+    """Step 2 creates the draft: sent again from the same page (the step-1 session already spent), it leads to the
+    same draft with a French message, not back to step 1, and writes nothing more."""
+    client = connecter("prescripteur")
+    assert client.post(reverse("conventions:nouvelle"), donnees_employeur()).status_code == 302
+    url = reverse("conventions:nouvelle_salarie")
+    salarie = {**donnees_salarie(), "jeton_envoi": _jeton(client, url)}
+    premiere = client.post(url, salarie, follow=True)
+    seconde = client.post(url, salarie, follow=True)
+    brouillon = Convention.objects.get(statut=StatutConvention.BROUILLON, salarie__nom="Durand")
+    attendu = [(reverse("conventions:etape", args=[brouillon.pk, 3]), 302)]
+    assert premiere.redirect_chain == seconde.redirect_chain == attendu
+    assert _message(seconde, DEJA_ENREGISTRE)
+    assert brouillon.salarie.history.count() == 1 and brouillon.history.count() == 1
+    # Without a token (a page of before, a script): refused with a French message, no draft.
+    assert client.post(reverse("conventions:nouvelle"), donnees_employeur()).status_code == 302
+    sans_jeton = client.post(url, {**donnees_salarie(nom="Martin"), "jeton_envoi": ""})
+    assert sans_jeton.status_code == 200 and _message(sans_jeton, EXPIRE)
+    assert not Convention.objects.filter(salarie__nom="Martin").exists()
+
+
+def test_l_etape_salarie_d_un_brouillon_existant_n_a_pas_de_jeton(arretes, connecter):
+    client = connecter("prescripteur")
+    brouillon = commencer(client)
+    page = client.get(reverse("conventions:etape", args=[brouillon.pk, 2]))
+    assert "jeton_envoi" not in page.context["form"].fields
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_vingt_etapes_salarie_en_meme_temps_un_seul_brouillon(exige_postgres, demo):
+    """Twenty submits of the same step-2 page at once (the same person, the same token): one draft, written once,
+    and all twenty land on it."""
+    factories.arretes_2010(demo)
+    clients = []
+    for _ in range(20):
+        client = client_de(demo, "prescripteur")
+        assert client.post(reverse("conventions:nouvelle"), donnees_employeur()).status_code == 302
+        clients.append(client)
+    salarie = {**donnees_salarie(), "jeton_envoi": str(uuid.uuid4())}
+    reponses = en_meme_temps(*[lambda c=c: c.post(reverse("conventions:nouvelle_salarie"), salarie) for c in clients])
+    assert [r.status_code for r in reponses] == [302] * 20
+    brouillon = Convention.objects.get(statut=StatutConvention.BROUILLON)
+    assert {r.url for r in reponses} == {reverse("conventions:etape", args=[brouillon.pk, 3])}
+    assert brouillon.salarie.history.count() == 1 and brouillon.employeur.history.count() == 1

@@ -16,13 +16,14 @@ from openpyxl import load_workbook
 
 from conventions import recherche_nir
 from conventions.views.export import TYPE_TRAVAIL, export_differe
+from cui_portal import gunicorn_conf
 from rappels.models import TravailDiffere
 from tests.conventions import factories
 from tests.conventions_ui.test_confidentialite import formes_du_nir
 
 pytestmark = pytest.mark.django_db
 
-FORMAT = Config().access_log_format + ' "%({location}o)s"'  # gunicorn's default, and where a redirection goes
+FORMAT = gunicorn_conf.access_log_format  # the project's (`make run-full`): with where a redirection goes
 
 
 class Journal:

@@ -1,6 +1,8 @@
 """The entry in six steps with the Django client: each step's errors at their field with the law's messages, the
 draft kept between steps and after an error, conclusion, and the « Done when » scenario."""
 
+import uuid
+
 import pytest
 from django.urls import reverse
 
@@ -29,7 +31,9 @@ def donnees_employeur(**autres):
 
 
 def donnees_salarie(naissance="15/03/1990", nir=NIR_JEUNE, **autres):
+    """Step 2 as a page sends it: with its own one-time token (``comptes.envois``), a new one at each call."""
     return {
+        "jeton_envoi": str(uuid.uuid4()),
         "civilite": "m",
         "nom": "Durand",
         "prenom": "Karim",

@@ -2,6 +2,7 @@
 the fortnight; the DGEFP reads the national dashboard and exports it. Accessibility checked on every page."""
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from tests.navigateur.conftest import capture, connecter, violations_axe
@@ -84,3 +85,25 @@ def test_la_dgefp_lit_le_tableau_national_et_l_exporte(page, programme):
     page.get_by_role("button", name="Marquer comme lu").click()
     assert page.get_by_text("Bilan marqué comme lu.").is_visible()
     assert violations_axe(page) == []
+
+
+@pytest.mark.parametrize(("qui", "chemin"), [("national", "/tableau-de-bord/national/"), ("correspondant", None)])
+def test_les_indicateurs_se_lisent_a_1280_pixels(page, programme, qui, chemin):
+    """Ticket 17, point 10: at 1280 px the indicators table fits without scrolling sideways; in a narrower window
+    it scrolls, its territory column staying in view."""
+    from referentiels.models import Region
+
+    page.set_viewport_size({"width": 1280, "height": 900})
+    connecter(page, qui)
+    chemin = chemin or reverse("tableau_de_bord:regional", args=[Region.objects.get(code_insee="11").pk])
+    page.goto(page.url_de(chemin))
+    cadre = page.locator(".tdb-defilement").first
+    assert cadre.evaluate("e => e.scrollWidth <= e.clientWidth"), "le tableau des indicateurs défile à 1280 px"
+    assert cadre.evaluate("e => e.getBoundingClientRect().right <= document.documentElement.clientWidth")
+    page.set_viewport_size({"width": 700, "height": 900})
+    assert cadre.evaluate("e => e.scrollWidth > e.clientWidth")
+    cadre.evaluate("e => { e.scrollLeft = e.scrollWidth; }")
+    territoire = cadre.locator("tbody th[scope=row]").first
+    assert territoire.evaluate(
+        "th => th.getBoundingClientRect().left - th.closest('.tdb-defilement').getBoundingClientRect().left"
+    ) == pytest.approx(0, abs=2), "la colonne des territoires reste visible quand le tableau défile"
