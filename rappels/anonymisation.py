@@ -1,6 +1,7 @@
 """Anonymisation of employees one year after the end of their last convention (R5134-23).
 
-What is erased: name and first name, NIR, numéro d'allocataire, postal address (street, postcode, commune),
+What is erased: name (of birth and of use) and first name, NIR, Pôle emploi identifier, numéro d'allocataire,
+postal address (street, postcode, commune),
 the aménagement de peine flag (judicial information), and the same fields in the history tables (the NIR never
 entered them). What is kept, for the statistics, on a record that no longer names anyone:
 - the civilité (sex), the département of residence, the niveau de formation;
@@ -97,7 +98,9 @@ def _anonymiser_fiche(salarie, embauches: list[date], aujourdhui: date) -> None:
 
     valeurs = {
         "nom": NOM_ANONYME,
+        "nom_usage": "",
         "prenom": "",
+        "identifiant_pole_emploi": "",
         "numero_allocataire": "",
         "adresse": "",
         "code_postal": "",

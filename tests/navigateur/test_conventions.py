@@ -43,8 +43,23 @@ def test_saisie_cae_jeunes_avec_immersion_et_cerfa(page, demo):
     page.get_by_role("link", name="Nouvelle convention").first.click()
     assert "Étape 1 sur 6" in page.locator(".fr-stepper").inner_text()
     sans_violation(page)
-    remplir(page, {"siret": factories.siret(4242), "raison_sociale": "Association Les Jardins", "commune": "Paris"})
-    choisir(page, {"statut_juridique": "association", "departement": str(Departement.objects.get(code="75").pk)})
+    remplir(
+        page,
+        {
+            "siret": factories.siret(4242),
+            "raison_sociale": "Association Les Jardins",
+            "commune": "Paris",
+            "numero_urssaf_msa": "750123456789",
+        },
+    )
+    choisir(
+        page,
+        {
+            "statut_juridique": "association",
+            "departement": str(Departement.objects.get(code="75").pk),
+            "assurance_chomage": "unedic",
+        },
+    )
     suivant(page)
 
     assert "Étape 2 sur 6" in page.locator(".fr-stepper").inner_text()
@@ -68,9 +83,14 @@ def test_saisie_cae_jeunes_avec_immersion_et_cerfa(page, demo):
         "tuteur_nom": "Mme Martin",
         "tuteur_fonction": "Coordinatrice",
         "tuteur_experience_mois": "60",
+        "emploi_intitule": "Agent d'entretien des espaces verts",
+        "code_rome": "A1203",
+        "salaire_horaire_brut": "8,86",
+        "lieu_travail": "Paris",
     }
     remplir(page, contrat)
     page.locator("label[for=id_tuteur_volontaire]").click()
+    page.locator("label[for=id_declaration_cotisations_a_jour]").click()
     choisir(page, {"public": str(PublicPrioritaire.objects.get(code="jeunes-moins-26-ans").pk)})
     suivant(page)
     assert "24 mois au plus" in page.locator("#resume-erreurs").inner_text()
@@ -89,6 +109,8 @@ def test_saisie_cae_jeunes_avec_immersion_et_cerfa(page, demo):
 
     assert "Étape 5 sur 6" in page.locator(".fr-stepper").inner_text()
     sans_violation(page)
+    page.locator("label[for=id_types_formation_0]").click()  # adaptation au poste (L. 5134-22: one at least)
+    choisir(page, {"resultat_formation": "attestation"})
     page.locator("label[for=id_immersion]").click()
     remplir(
         page,
@@ -175,6 +197,9 @@ def test_saisie_au_clavier_seulement(page, demo):
     page.keyboard.type("Coll")  # type-ahead in the select: « Collectivité territoriale »
     tab_vers(page, "#id_departement")
     page.keyboard.type("75")
+    taper(page, "numero_urssaf_msa", "750123456789")
+    tab_vers(page, "#id_assurance_chomage")
+    page.keyboard.type("Auto")  # « Auto-assurance (employeur public) »
     valider(page)
     assert "Étape 2 sur 6" in page.locator(".fr-stepper").inner_text()
 
@@ -189,6 +214,8 @@ def test_saisie_au_clavier_seulement(page, demo):
     page.keyboard.type("Niveau IV")
     tab_vers(page, "#id_inscrit_pole_emploi")
     page.keyboard.press("Space")
+    taper(page, "inscrit_depuis", "01/06/2009")
+    taper(page, "identifiant_pole_emploi", "1234567A")
     valider(page)
     assert "Étape 3 sur 6" in page.locator(".fr-stepper").inner_text(), page.locator("main").inner_text()[:1500]
 
@@ -197,6 +224,10 @@ def test_saisie_au_clavier_seulement(page, demo):
         "date_embauche": "04/01/2010",
         "date_fin_contrat_travail": "03/01/2011",
         "duree_hebdo_travail": "26",
+        "emploi_intitule": "Agent d'accueil",
+        "code_rome": "M1601",
+        "salaire_horaire_brut": "8,86",
+        "lieu_travail": "Pantin",
         "date_debut": "04/01/2010",
         "date_fin": "03/01/2011",
         "duree_hebdo_prise_en_charge": "20",
@@ -207,6 +238,8 @@ def test_saisie_au_clavier_seulement(page, demo):
         taper(page, champ, valeur)
     tab_vers(page, "#id_tuteur_volontaire")
     page.keyboard.press("Space")
+    tab_vers(page, "#id_declaration_cotisations_a_jour")
+    page.keyboard.press("Space")
     tab_vers(page, "#id_public")
     page.keyboard.type("Jeunes")
     valider(page)
@@ -215,6 +248,10 @@ def test_saisie_au_clavier_seulement(page, demo):
     valider(page)
 
     assert "Étape 5 sur 6" in page.locator(".fr-stepper").inner_text()
+    tab_vers(page, "#id_types_formation_1")  # remise à niveau
+    page.keyboard.press("Space")
+    tab_vers(page, "#id_resultat_formation")
+    page.keyboard.type("Attestation")
     taper(page, "periodes-0-employeur_accueil", "Boulangerie Dupont")
     taper(page, "periodes-0-date_debut", "01/03/2010")
     taper(page, "periodes-0-date_fin", "31/03/2010")
@@ -226,3 +263,6 @@ def test_saisie_au_clavier_seulement(page, demo):
     assert convention.statut == StatutConvention.CONCLUE and convention.periodes_immersion.count() == 1
     assert convention.employeur.statut_juridique == "collectivite_territoriale"
     assert convention.salarie.inscrit_pole_emploi and convention.salarie.civilite == "m"
+    assert (
+        convention.types_formation == ["remise_a_niveau"] and convention.employeur.assurance_chomage == "auto_assurance"
+    )

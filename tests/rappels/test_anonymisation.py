@@ -42,6 +42,7 @@ def convention(salarie, fin, statut="terminee", n=[0], **kwargs):  # noqa: B006 
 
 
 def salarie_termine_il_y_a(jours, **kwargs):
+    kwargs.setdefault("nom_usage", "Lefebvre")
     salarie = SalarieFactory(
         beneficiaire_rsa=True, numero_allocataire="1234567", adresse="3 rue des Lilas", code_postal="75019", **kwargs
     )
@@ -51,7 +52,7 @@ def salarie_termine_il_y_a(jours, **kwargs):
 
 @pytest.mark.django_db
 def test_366_jours_anonymise_364_non_en_cours_non():
-    ancien = salarie_termine_il_y_a(366)
+    ancien = salarie_termine_il_y_a(366, inscrit_pole_emploi=True, identifiant_pole_emploi="1234567A")
     recent = salarie_termine_il_y_a(364)
     en_cours = SalarieFactory()
     convention(en_cours, AUJOURDHUI - timedelta(days=500))
@@ -61,6 +62,7 @@ def test_366_jours_anonymise_364_non_en_cours_non():
     ancien.refresh_from_db()
     assert (ancien.nom, ancien.prenom, ancien.nir, ancien.numero_allocataire) == (NOM_ANONYME, "", "", "")
     assert (ancien.adresse, ancien.code_postal, ancien.anonymise_le) == ("", "", AUJOURDHUI)
+    assert (ancien.nom_usage, ancien.identifiant_pole_emploi) == ("", "")  # the Cerfa's other identifiers
     for autre in (recent, en_cours):
         autre.refresh_from_db()
         assert autre.anonymise_le is None and autre.nom.startswith("Martin") and autre.nir
@@ -77,6 +79,7 @@ def test_l_historique_est_efface_aussi():
     noms = set(Salarie.history.filter(id=salarie.pk).values_list("nom", flat=True))
     assert noms == {NOM_ANONYME}
     assert not Salarie.history.filter(id=salarie.pk).exclude(adresse="").exists()
+    assert not Salarie.history.filter(id=salarie.pk).exclude(nom_usage="").exists()
 
 
 @pytest.mark.django_db
