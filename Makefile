@@ -4,7 +4,8 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installe
-APT_PAQUETS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 fonts-dejavu-core
+APT_PAQUETS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 fonts-dejavu-core poppler-utils
+# poppler-utils: pdftotext and pdftoppm read the printed PDFs back in the tests (the Cerfa box by box).
 APT_NAVIGATEUR := chromium
 export PYTHONDONTWRITEBYTECODE := 1
 

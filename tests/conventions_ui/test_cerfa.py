@@ -2,7 +2,6 @@
 still needs linked to its step, the employer's earlier aided contracts shown as one derived fact, the printed Cerfa
 with every box (filled or visibly empty), the attestation with the employee's job, the snapshot kept as signed."""
 
-import shutil
 import subprocess
 from datetime import date
 from decimal import Decimal
@@ -184,7 +183,6 @@ def test_le_cerfa_montre_chaque_case_remplie_ou_vide(arretes, connecter, monkeyp
     assert "<strong>Emploi occupé :</strong> ……………" in vide and "<strong>Code ROME :</strong> ……" in vide
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) absent")
 def test_le_cerfa_imprime_porte_ses_cases(arretes, connecter, tmp_path):
     c = factories.convention(arretes)
     pdf = connecter("prescripteur").get(reverse("conventions:cerfa", args=[c.pk])).content
