@@ -4,6 +4,7 @@ digits (python-stdnum), and the law of the aid (``referentiels.aide``) cached by
 import bisect
 import csv
 import io
+import json
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
@@ -43,6 +44,8 @@ class Table:
                 valeur = maintenant
             else:
                 valeur = f.get_default()  # "" for a text field without default, None for a nullable one
+                if f.get_internal_type() == "JSONField":
+                    valeur = json.dumps(valeur)  # the text both COPY and SQLite take
             defauts.append(valeur)
         self.postgres = connection.vendor == "postgresql"
         if not self.postgres:
