@@ -2,6 +2,7 @@ from django import forms
 
 from comptes.envois import EnvoiUnique
 from cui_portal.contraintes import ContraintesAuxChamps
+from cui_portal.formulaires import DatesEnTexte
 from droit.nombres import HEURES_MAX, HEURES_MIN, PLAFOND_CAE, PLAFOND_CIE, SOURCE_CAOM, nombre
 
 from .models import Caom, InstanceDeliberation, StatutCaom
@@ -15,7 +16,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class CaomForm(ContraintesAuxChamps, forms.ModelForm):
+class CaomForm(DatesEnTexte, ContraintesAuxChamps, forms.ModelForm):
     champs_des_contraintes = {"caom_taux_majore_borne": "taux_majore"}
 
     class Meta:
@@ -63,7 +64,7 @@ class CaomForm(ContraintesAuxChamps, forms.ModelForm):
         return donnees
 
 
-class EtapeForm(forms.Form):
+class EtapeForm(DatesEnTexte, forms.Form):
     statut = forms.ChoiceField(label="Nouvel état")
     date_etape = forms.DateField(label="Date de l'étape", widget=DateInput())
     date_deliberation = forms.DateField(
@@ -92,7 +93,7 @@ def etats_suivants(actuel: str) -> list[tuple[str, str]]:
     return [(s, StatutCaom(s).label) for s in (*suivants, StatutCaom.ECHEC)]
 
 
-class AvenantForm(EnvoiUnique):
+class AvenantForm(DatesEnTexte, EnvoiUnique):
     """An avenant to a signed CAOM: a creating form, sent once (``comptes.envois``)."""
 
     date_avenant = forms.DateField(label="Date de l'avenant", widget=DateInput())
@@ -103,7 +104,7 @@ class AvenantForm(EnvoiUnique):
     nb_cie_cofinances = forms.IntegerField(label="CIE cofinancés", min_value=0)
 
 
-class ModeExceptionnelForm(forms.Form):
+class ModeExceptionnelForm(DatesEnTexte, forms.Form):
     """The region's decision to co-finance under the circular's exceptional mode, pending the CAOM's signature."""
 
     date_decision = forms.DateField(label="Date de la décision", widget=DateInput())

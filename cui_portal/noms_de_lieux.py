@@ -16,12 +16,11 @@ class TypeNom(models.IntegerChoices):
     LES = 4, "« les », « des » (les Yvelines)"
     L_APOSTROPHE = 5, "« l' », « de l' » (l'Essonne)"
     AUX = 6, "« aux », « des »"
-    LAS = 7, "« las », « de las »"
-    LOS = 8, "« los », « de los »"
 
 
-ARTICLES = {0: "", 1: "", 2: "le ", 3: "la ", 4: "les ", 5: "l'", 6: "aux ", 7: "las ", 8: "los "}
-CHARNIERES = {0: "de ", 1: "d'", 2: "du ", 3: "de la ", 4: "des ", 5: "de l'", 6: "des ", 7: "de las ", 8: "de los "}
+# (INSEE's kinds 7 and 8, « las » and « los », name only communes.)
+ARTICLES = {0: "", 1: "", 2: "le ", 3: "la ", 4: "les ", 5: "l'", 6: "aux "}
+CHARNIERES = {0: "de ", 1: "d'", 2: "du ", 3: "de la ", 4: "des ", 5: "de l'", 6: "des "}
 VOYELLES = "aeiouàâäéèêëîïôöùûüœæ"  # h and y are not sure: the TNCC says
 
 

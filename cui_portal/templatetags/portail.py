@@ -2,6 +2,8 @@
 project package is not an app): status badges, the query string of the pagination links, « de » before a
 territory."""
 
+from decimal import Decimal, InvalidOperation
+
 from django import template
 from django.db import models
 from django.utils.html import format_html
@@ -59,3 +61,19 @@ def de(territoire) -> str:
     if forme is not None:
         return forme
     return noms_de_lieux.de(str(territoire))
+
+
+@register.filter
+def pourcent(valeur) -> str:
+    """A rate as the pages write it: « 103,5 % », « 95 % », « 90,25 % » (two decimals at most, no trailing zero,
+    a no-break space before « % »); nothing gives « — »."""
+    if valeur is None or valeur == "":
+        return "—"
+    try:
+        arrondi = Decimal(str(valeur)).quantize(Decimal("0.01"))
+    except (InvalidOperation, ValueError):
+        return str(valeur)
+    texte = f"{arrondi:f}"
+    if "." in texte:
+        texte = texte.rstrip("0").rstrip(".")
+    return texte.replace(".", ",") + "\u00a0%"

@@ -28,12 +28,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='departement',
             name='tncc',
-            field=models.PositiveSmallIntegerField(choices=[(0, 'sans article, « de » (Paris, La Réunion)'), (1, "sans article, « d' » (Île-de-France)"), (2, '« le », « du » (le Val-de-Marne)'), (3, '« la », « de la » (la Seine-Saint-Denis)'), (4, '« les », « des » (les Yvelines)'), (5, "« l' », « de l' » (l'Essonne)"), (6, '« aux », « des »'), (7, '« las », « de las »'), (8, '« los », « de los »')], default=0, help_text="Article et charnière du nom, selon le code officiel géographique de l'INSEE.", verbose_name='type de nom (INSEE)'),
+            field=models.PositiveSmallIntegerField(choices=[(0, 'sans article, « de » (Paris, La Réunion)'), (1, "sans article, « d' » (Île-de-France)"), (2, '« le », « du » (le Val-de-Marne)'), (3, '« la », « de la » (la Seine-Saint-Denis)'), (4, '« les », « des » (les Yvelines)'), (5, "« l' », « de l' » (l'Essonne)"), (6, '« aux », « des »')], default=0, help_text="Article et charnière du nom, selon le code officiel géographique de l'INSEE.", verbose_name='type de nom (INSEE)'),
         ),
         migrations.AddField(
             model_name='region',
             name='tncc',
-            field=models.PositiveSmallIntegerField(choices=[(0, 'sans article, « de » (Paris, La Réunion)'), (1, "sans article, « d' » (Île-de-France)"), (2, '« le », « du » (le Val-de-Marne)'), (3, '« la », « de la » (la Seine-Saint-Denis)'), (4, '« les », « des » (les Yvelines)'), (5, "« l' », « de l' » (l'Essonne)"), (6, '« aux », « des »'), (7, '« las », « de las »'), (8, '« los », « de los »')], default=0, help_text="Article et charnière du nom, selon le code officiel géographique de l'INSEE.", verbose_name='type de nom (INSEE)'),
+            field=models.PositiveSmallIntegerField(choices=[(0, 'sans article, « de » (Paris, La Réunion)'), (1, "sans article, « d' » (Île-de-France)"), (2, '« le », « du » (le Val-de-Marne)'), (3, '« la », « de la » (la Seine-Saint-Denis)'), (4, '« les », « des » (les Yvelines)'), (5, "« l' », « de l' » (l'Essonne)"), (6, '« aux », « des »')], default=0, help_text="Article et charnière du nom, selon le code officiel géographique de l'INSEE.", verbose_name='type de nom (INSEE)'),
         ),
         migrations.RunPython(types_de_noms, migrations.RunPython.noop),
     ]
