@@ -119,7 +119,7 @@ def test_la_page_et_l_export_montrent_l_echeancier_et_l_indu(convention_de_l_iss
     indu = D("492.67") + 4 * D("912.60") + D("588.77")
     assert sum(m.a_rembourser for m in MoisAide.objects.filter(convention=c)) == indu
     texte = page.replace("\u00a0", " ").replace("\u202f", " ")
-    assert 'id="total-indu">4 731,84\u00a0€' in texte and "soit 4 731,84\u00a0€, est à rembourser (indu)" in texte
+    assert 'id="total-indu">4 731,84 €' in texte and "soit 4 731,84 €, est à rembourser (indu)" in texte
     classeur = load_workbook(io.BytesIO(client.get(f"/conventions/{c.pk}/echeancier.xlsx").content))
     lignes = list(classeur.active.iter_rows(values_only=True))
     assert lignes[0][0] == "Mois" and len(lignes) == 1 + 6 + 1

@@ -18,7 +18,7 @@ def test_simulation_mise_a_jour_en_direct(page):
     assert "898,40\u00a0€ par mois" in page.locator("#resultat").inner_text()  # the initial values give a result
     assert violations_axe(page) == []
 
-    page.get_by_label("Date de conclusion de la convention").fill("2009-12-01")
+    page.get_by_label("Date de conclusion de la convention").fill("01/12/2009")
     attendre_htmx(page)
     page.locator("label[for=id_cofinancement_cg]").click()  # the DSFR box is drawn by its label
     attendre_htmx(page)
