@@ -1,5 +1,6 @@
-"""Dates typed the same way in every form: a text box « jj/mm/aaaa » with the DSFR hint (the DSFR's advice, the
-same with the keyboard alone), never the browser's native date field whose format depends on the browser."""
+"""Dates and amounts typed the same way in every form: a date in a text box « jj/mm/aaaa » with the DSFR hint
+(the DSFR's advice, the same with the keyboard alone), never the browser's native date field whose format depends
+on the browser; an amount or a rate with a comma (« 1 043,38 », « 90,5 »), never refused for it."""
 
 from django import forms
 
@@ -19,7 +20,8 @@ def saisie_date(widget: forms.DateInput) -> forms.DateInput:
 
 
 class DatesEnTexte:
-    """Mixin of a form: each date field typed as « jj/mm/aaaa » text, with the hint and a French error."""
+    """Mixin of a form: each date field typed as « jj/mm/aaaa » text, with the hint and a French error; each
+    decimal field read and shown the French way (comma, spaces between thousands)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -30,3 +32,9 @@ class DatesEnTexte:
                 if AIDE_DATE not in (champ.help_text or ""):
                     champ.help_text = f"{champ.help_text or ''} {AIDE_DATE}".strip()
                 champ.error_messages["invalid"] = DATE_INVALIDE
+            elif isinstance(champ, forms.DecimalField) and not champ.localize:
+                champ.localize = True
+                champ.widget.is_localized = True
+                if isinstance(champ.widget, forms.NumberInput):
+                    champ.widget.input_type = "text"
+                    champ.widget.attrs.setdefault("inputmode", "decimal")
