@@ -32,9 +32,9 @@ class DatesEnTexte:
                 if AIDE_DATE not in (champ.help_text or ""):
                     champ.help_text = f"{champ.help_text or ''} {AIDE_DATE}".strip()
                 champ.error_messages["invalid"] = DATE_INVALIDE
-            elif isinstance(champ, forms.DecimalField) and not champ.localize:
+            elif isinstance(champ, forms.DecimalField) and isinstance(champ.widget, forms.NumberInput):
+                # A model's decimal (the browser's number box, a point only): read and shown with a comma.
                 champ.localize = True
                 champ.widget.is_localized = True
-                if isinstance(champ.widget, forms.NumberInput):
-                    champ.widget.input_type = "text"
-                    champ.widget.attrs.setdefault("inputmode", "decimal")
+                champ.widget.input_type = "text"
+                champ.widget.attrs.setdefault("inputmode", "decimal")
