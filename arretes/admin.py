@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from cui_portal.recherche import RechercheSansAccentsAdmin
+
 from .models import Arrete, StatutArrete, TauxPriseEnCharge
 
 
@@ -20,7 +22,7 @@ class TauxPriseEnChargeInline(admin.TabularInline):
 
 
 @admin.register(Arrete)
-class ArreteAdmin(SimpleHistoryAdmin):
+class ArreteAdmin(RechercheSansAccentsAdmin, SimpleHistoryAdmin):
     list_display = ["__str__", "region", "annee", "portee", "statut", "date_publication"]
     list_filter = ["statut", "annee", "portee", "region"]
     list_select_related = ["region"]

@@ -1,11 +1,12 @@
 from django import forms
 from django.conf import settings
-from django.template.defaultfilters import filesizeformat
 
 from comptes.envois import EnvoiUnique
 from cui_portal import horloge
 from cui_portal.contraintes import ContraintesAuxChamps
+from cui_portal.formulaires import DatesEnTexte
 from cui_portal.tableurs import TableurRefuse, format_du_fichier
+from cui_portal.tableurs_bornes import octets_lisibles  # « 5 Mo », not Django's « 5,0 Mio »
 from droit.nombres import HEURES_MAX, HEURES_MIN, annee_de_campagne, nombre
 from referentiels.models import PublicPrioritaire, Region
 
@@ -20,7 +21,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class ArreteForm(EnvoiUnique, ContraintesAuxChamps, forms.ModelForm):
+class ArreteForm(DatesEnTexte, EnvoiUnique, ContraintesAuxChamps, forms.ModelForm):
     """The text of a draft arrêté. The region is the gestionnaire's own; an administrator chooses it. A new one
     carries a one-time token (``comptes.envois``): a double submit creates one arrêté."""
 
@@ -147,7 +148,7 @@ class ImportTauxForm(forms.Form):
         label="Fichier des taux",
         help_text=(
             "Format .xlsx ou .csv (UTF-8 ou Windows-1252, séparateur « ; », « , » ou tabulation), taille maximale "
-            f"{filesizeformat(settings.TAILLE_MAX_IMPORT)}. Colonnes : contrat, public, taux, heures_max."
+            f"{octets_lisibles(settings.TAILLE_MAX_IMPORT)}. Colonnes : contrat, public, taux, heures_max."
         ),
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
     )
@@ -156,8 +157,8 @@ class ImportTauxForm(forms.Form):
         fichier = self.cleaned_data["fichier"]
         if fichier.size > settings.TAILLE_MAX_IMPORT:
             raise forms.ValidationError(
-                f"Le fichier pèse {filesizeformat(fichier.size)} : la taille maximale est de "
-                f"{filesizeformat(settings.TAILLE_MAX_IMPORT)}."
+                f"Le fichier pèse {octets_lisibles(fichier.size)} : la taille maximale est de "
+                f"{octets_lisibles(settings.TAILLE_MAX_IMPORT)}."
             )
         debut = fichier.read(8)
         fichier.seek(0)
@@ -168,7 +169,7 @@ class ImportTauxForm(forms.Form):
         return fichier
 
 
-class PublicationForm(forms.Form):
+class PublicationForm(DatesEnTexte, forms.Form):
     date_publication = forms.DateField(
         label="Date de publication au recueil des actes administratifs", widget=DateInput()
     )

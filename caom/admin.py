@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from cui_portal.recherche import RechercheSansAccentsAdmin
+
 from .models import AvenantCaom, Caom, EtapeCaom
 
 
@@ -21,7 +23,7 @@ class AvenantCaomInline(admin.TabularInline):
 
 
 @admin.register(Caom)
-class CaomAdmin(SimpleHistoryAdmin):
+class CaomAdmin(RechercheSansAccentsAdmin, SimpleHistoryAdmin):
     list_display = ["__str__", "annee", "departement", "statut", "date_deliberation", "date_signature"]
     list_filter = ["annee", "statut", "departement__region"]
     list_select_related = ["departement"]

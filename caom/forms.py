@@ -2,6 +2,7 @@ from django import forms
 
 from comptes.envois import EnvoiUnique
 from cui_portal.contraintes import ContraintesAuxChamps
+from cui_portal.formulaires import DatesEnTexte
 from droit.nombres import HEURES_MAX, HEURES_MIN, PLAFOND_CAE, PLAFOND_CIE, SOURCE_CAOM, nombre
 
 from .models import Caom, InstanceDeliberation, StatutCaom
@@ -15,7 +16,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class CaomForm(EnvoiUnique, ContraintesAuxChamps, forms.ModelForm):
+class CaomForm(DatesEnTexte, EnvoiUnique, ContraintesAuxChamps, forms.ModelForm):
     """A CAOM's volumes and parameters; a new CAOM is a creating form, sent once (``comptes.envois``)."""
 
     champs_des_contraintes = {"caom_taux_majore_borne": "taux_majore"}
@@ -65,7 +66,7 @@ class CaomForm(EnvoiUnique, ContraintesAuxChamps, forms.ModelForm):
         return donnees
 
 
-class EtapeForm(EnvoiUnique):
+class EtapeForm(DatesEnTexte, EnvoiUnique):
     """A step of the negotiation: each one is recorded, so the form is sent once (``comptes.envois``)."""
 
     statut = forms.ChoiceField(label="Nouvel état")
@@ -96,7 +97,7 @@ def etats_suivants(actuel: str) -> list[tuple[str, str]]:
     return [(s, StatutCaom(s).label) for s in (*suivants, StatutCaom.ECHEC)]
 
 
-class AvenantForm(EnvoiUnique):
+class AvenantForm(DatesEnTexte, EnvoiUnique):
     """An avenant to a signed CAOM: a creating form, sent once (``comptes.envois``)."""
 
     date_avenant = forms.DateField(label="Date de l'avenant", widget=DateInput())
@@ -107,7 +108,7 @@ class AvenantForm(EnvoiUnique):
     nb_cie_cofinances = forms.IntegerField(label="CIE cofinancés", min_value=0)
 
 
-class ModeExceptionnelForm(forms.Form):
+class ModeExceptionnelForm(DatesEnTexte, forms.Form):
     """The region's decision to co-finance under the circular's exceptional mode, pending the CAOM's signature."""
 
     date_decision = forms.DateField(label="Date de la décision", widget=DateInput())

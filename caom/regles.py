@@ -69,9 +69,9 @@ class LigneEnveloppe:
     @property
     def explication(self) -> str:
         return (
-            f"{self.nombre} × {_fr(self.duree_mois)} mois × {_fr(self.aide_mensuelle)} € "
-            f"({_fr(self.part_cg_mensuelle)} € conseil général + {_fr(self.part_etat_mensuelle)} € État) "
-            f"= {_fr(self.total)} €"
+            f"{self.nombre} × {_fr(self.duree_mois)} mois × {_fr(self.aide_mensuelle)}\u00a0€ "
+            f"({_fr(self.part_cg_mensuelle)}\u00a0€ conseil général + {_fr(self.part_etat_mensuelle)}\u00a0€ État) "
+            f"= {_fr(self.total)}\u00a0€"
         )
 
 

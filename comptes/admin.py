@@ -1,6 +1,8 @@
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 
+from cui_portal.recherche import RechercheSansAccentsAdmin
+
 from .models import Habilitation, Utilisateur
 from .verrouillage import deverrouiller
 
@@ -12,7 +14,7 @@ class HabilitationInline(admin.TabularInline):
 
 
 @admin.register(Utilisateur)
-class UtilisateurAdmin(UserAdmin):
+class UtilisateurAdmin(RechercheSansAccentsAdmin, UserAdmin):
     ordering = ["email"]
     list_display = ["email", "prenom", "nom", "is_active", "is_staff"]
     search_fields = ["email", "prenom", "nom"]

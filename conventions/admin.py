@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from cui_portal.recherche import RechercheSansAccentsAdmin
 from droit.vocabulaire import StatutConvention
 
 from .models import Convention
@@ -13,7 +14,7 @@ from .models_parties import Employeur, Salarie
 
 
 @admin.register(Employeur)
-class EmployeurAdmin(SimpleHistoryAdmin):
+class EmployeurAdmin(RechercheSansAccentsAdmin, SimpleHistoryAdmin):
     list_display = ["raison_sociale", "siret", "statut_juridique", "departement"]
     list_filter = ["statut_juridique", "departement__region"]
     search_fields = ["raison_sociale", "siret"]
@@ -22,7 +23,7 @@ class EmployeurAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Salarie)
-class SalarieAdmin(SimpleHistoryAdmin):
+class SalarieAdmin(RechercheSansAccentsAdmin, SimpleHistoryAdmin):
     list_display = ["nom", "prenom", "date_naissance", "departement"]
     search_fields = ["nom", "prenom"]
     exclude = ["nir"]
@@ -125,7 +126,7 @@ CHAMPS_DE_L_ADMIN = {"motif": "motif_rupture"}
 
 
 @admin.register(Convention)
-class ConventionAdmin(SimpleHistoryAdmin):
+class ConventionAdmin(RechercheSansAccentsAdmin, SimpleHistoryAdmin):
     form = ConventionAdminForm
     list_display = ["numero", "type_contrat", "statut", "employeur", "salarie", "prescripteur", "date_conclusion"]
     list_filter = ["type_contrat", "statut", "financement", "region"]

@@ -14,12 +14,14 @@ from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear
 
 from cui_portal import parametres
 from cui_portal.permissions import departements_a_choisir, regions_a_choisir
+from cui_portal.recherche import contient, correspond, texte_recherche
 from droit.nombres import AGE_MAX_CAE_JEUNES, DUREE_MIN_CAE_JEUNES_MOIS
 from droit.vocabulaire import STATUTS_CAE_JEUNES, StatutConvention, TypeContrat
 from referentiels.models import Departement, PublicPrioritaire, Region
 
 from .forms import FORMATS_DATE
 from .models import Convention
+from .models_parties import Employeur, Salarie
 
 OUI_NON = [("", "Toutes"), ("oui", "Oui"), ("non", "Non")]
 RESSEMBLE_A_UN_NIR = re.compile(r"^[12378]\s?\d{2}\s?(\d{2}|2[AB])")
@@ -28,6 +30,11 @@ RESSEMBLE_A_UN_NIR = re.compile(r"^[12378]\s?\d{2}\s?(\d{2}|2[AB])")
 def ressemble_a_un_nir(texte: str) -> bool:
     compact = re.sub(r"\s", "", texte or "")
     return len(compact) >= 13 and bool(RESSEMBLE_A_UN_NIR.match(compact)) and compact[5:].isdigit()
+
+
+def _employeurs(texte: str):
+    """The employers' records whose raison sociale holds the text, without case nor accents."""
+    return Employeur.objects.filter(contient("raison_sociale", texte)).values("pk")
 
 
 def _date(libelle, champ="date_conclusion"):
@@ -123,22 +130,29 @@ class ConventionFilter(django_filters.FilterSet):
         return actives if value == "oui" else queryset.exclude(pk__in=actives.values("pk"))
 
     def rechercher(self, queryset, name, value):
-        value = value.strip()[:100]
+        """Number, employer or a word of the employee's names, without case nor accents (``cui_portal.recherche``).
+        Each part is searched on its own trigram index and the list keeps the union of the conventions found
+        (``id IN (… UNION … UNION …)``), rather than an ``OR`` that would read every convention."""
+        value = texte_recherche(value)
         if not value or ressemble_a_un_nir(value):
             return queryset
-        condition = Q(numero__icontains=value) | Q(employeur__raison_sociale__icontains=value)
+        salaries = Q()
         for mot in value.split()[:3]:
-            condition |= Q(salarie__nom__icontains=mot) | Q(salarie__prenom__icontains=mot)
-        return queryset.filter(condition)
+            salaries |= correspond(["nom", "prenom"], mot)
+        toutes = Convention.objects.order_by()
+        par_numero = toutes.filter(contient("numero", value)).values("pk")
+        par_employeur = toutes.filter(employeur__in=_employeurs(value)).values("pk")
+        par_salarie = toutes.filter(salarie__in=Salarie.objects.filter(salaries).values("pk")).values("pk")
+        return queryset.filter(pk__in=par_numero.union(par_employeur, par_salarie))
 
     def filtrer_employeur(self, queryset, name, value):
-        value = value.strip()[:100]
+        value = texte_recherche(value)
         if not value:
             return queryset
         compact = value.replace(" ", "")
         if compact.isdigit():
             return queryset.filter(employeur__siret__startswith=compact)
-        return queryset.filter(employeur__raison_sociale__icontains=value)
+        return queryset.filter(employeur__in=_employeurs(value))
 
     def filtrer_immersion(self, queryset, name, value):
         if value == "oui":

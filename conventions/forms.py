@@ -77,7 +77,7 @@ class EmployeurForm(forms.Form):
     departement = forms.ModelChoiceField(
         label="Département de l'établissement",
         queryset=Departement.objects.all(),
-        empty_label="Choisissez le département",
+        empty_label="Sélectionner…",
         error_messages={"required": "Indiquez le département de l'établissement."},
     )
     effectif = forms.IntegerField(label="Effectif", required=False, min_value=0)

@@ -91,7 +91,7 @@ class ContratForm(forms.Form):
         label="Public prioritaire",
         queryset=PublicPrioritaire.objects.filter(actif=True),
         required=False,
-        empty_label="Choisissez le public",
+        empty_label="Sélectionner…",
         help_text="Il fixe le taux de l'arrêté régional.",
     )
     referent_nom = texte("Référent", 160, aide="Par défaut : le prescripteur (R. 5134-37, R. 5134-60).")

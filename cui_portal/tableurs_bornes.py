@@ -41,7 +41,8 @@ def octets_lisibles(n: int) -> str:
     """``n`` bytes in words: « 8 Mo », « 512 Ko », « 300 octets »."""
     for unite, taille in (("Mo", 1024 * 1024), ("Ko", 1024)):
         if n >= taille:
-            return f"{n / taille:.0f} {unite}" if n % taille == 0 or n >= 10 * taille else f"{n / taille:.1f} {unite}"
+            entier = n % taille == 0 or n >= 10 * taille
+            return f"{n / taille:.0f} {unite}" if entier else f"{n / taille:.1f} {unite}".replace(".", ",")
     return f"{n} octets"
 
 

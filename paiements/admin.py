@@ -2,6 +2,8 @@
 
 from django.contrib import admin
 
+from cui_portal.recherche import RechercheSansAccentsAdmin
+
 from .models import PaiementAsp, ReleveAsp
 
 
@@ -14,7 +16,7 @@ class LectureSeule:
 
 
 @admin.register(ReleveAsp)
-class ReleveAspAdmin(LectureSeule, admin.ModelAdmin):
+class ReleveAspAdmin(RechercheSansAccentsAdmin, LectureSeule, admin.ModelAdmin):
     list_display = ["nom_fichier", "region", "statut", "total", "cree_le", "enregistre_le", "auteur"]
     list_filter = ["statut", "region"]
     list_select_related = ["region", "auteur"]
@@ -23,7 +25,7 @@ class ReleveAspAdmin(LectureSeule, admin.ModelAdmin):
 
 
 @admin.register(PaiementAsp)
-class PaiementAspAdmin(LectureSeule, admin.ModelAdmin):
+class PaiementAspAdmin(RechercheSansAccentsAdmin, LectureSeule, admin.ModelAdmin):
     list_display = ["convention", "mois", "montant_etat", "montant_conseil_general", "region", "releve"]
     list_filter = ["region", "mois"]
     list_select_related = ["convention", "region", "releve"]

@@ -1,6 +1,7 @@
 from django import forms
 from django.conf import settings
-from django.template.defaultfilters import filesizeformat
+
+from cui_portal.tableurs_bornes import octets_lisibles  # « 5 Mo », not Django's « 5,0 Mio »
 
 from .importation import ErreurFichier, format_du_fichier
 
@@ -8,12 +9,12 @@ from .importation import ErreurFichier, format_du_fichier
 class ImportReleveForm(forms.Form):
     """An ASP statement to check; the region is chosen by national roles only (``regions`` is then given)."""
 
-    region = forms.ModelChoiceField(label="Région du relevé", queryset=None, empty_label="Choisissez la région")
+    region = forms.ModelChoiceField(label="Région du relevé", queryset=None, empty_label="Sélectionner…")
     fichier = forms.FileField(
         label="Relevé mensuel de paiements de l'ASP",
         help_text=(
             "Format .xlsx ou .csv (UTF-8, séparateur « ; » ou « , »), taille maximale "
-            f"{filesizeformat(settings.TAILLE_MAX_IMPORT)}. Colonnes : convention, mois, montant_etat, "
+            f"{octets_lisibles(settings.TAILLE_MAX_IMPORT)}. Colonnes : convention, mois, montant_etat, "
             "montant_conseil_general."
         ),
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
@@ -30,8 +31,8 @@ class ImportReleveForm(forms.Form):
         fichier = self.cleaned_data["fichier"]
         if fichier.size > settings.TAILLE_MAX_IMPORT:
             raise forms.ValidationError(
-                f"Le fichier pèse {filesizeformat(fichier.size)} : la taille maximale est de "
-                f"{filesizeformat(settings.TAILLE_MAX_IMPORT)}."
+                f"Le fichier pèse {octets_lisibles(fichier.size)} : la taille maximale est de "
+                f"{octets_lisibles(settings.TAILLE_MAX_IMPORT)}."
             )
         debut = fichier.read(8)
         fichier.seek(0)

@@ -104,7 +104,7 @@ def _date_existe(annee: int, mois: int, jour: int) -> bool:
 
 
 def _euros(montant: Decimal) -> str:
-    return f"{montant:,.2f}".replace(",", "\u202f").replace(".", ",") + " €"
+    return f"{montant:,.2f}".replace(",", "\u202f").replace(".", ",") + "\u00a0€"  # no-break space before the euro sign
 
 
 # --- one row against the schedules ------------------------------------------------------------------

@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from cui_portal.recherche import RechercheSansAccentsAdmin
+
 from .models import Rappel, TravailDiffere
 
 
 @admin.register(Rappel)
-class RappelAdmin(admin.ModelAdmin):
+class RappelAdmin(RechercheSansAccentsAdmin, admin.ModelAdmin):
     list_display = ["type", "niveau", "destinataire", "echeance", "envoye_le", "lu_le", "tentatives"]
     list_filter = ["type", "niveau", ("envoye_le", admin.EmptyFieldListFilter)]
     search_fields = ["destinataire", "cle", "libelle"]

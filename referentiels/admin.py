@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from cui_portal.recherche import RechercheSansAccentsAdmin
+
 from .models import Bareme, CorrespondantMip, Departement, Organisation, PublicPrioritaire, Region, ValeurBareme
 
 
@@ -15,7 +17,7 @@ class RegionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Departement)
-class DepartementAdmin(admin.ModelAdmin):
+class DepartementAdmin(RechercheSansAccentsAdmin, admin.ModelAdmin):
     list_display = ["code", "nom", "region"]
     list_filter = ["region"]
     list_select_related = ["region"]
@@ -23,7 +25,7 @@ class DepartementAdmin(admin.ModelAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(RechercheSansAccentsAdmin, admin.ModelAdmin):
     list_display = ["nom", "type", "region", "departement"]
     list_filter = ["type", "region"]
     list_select_related = ["region", "departement"]

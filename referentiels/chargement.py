@@ -34,6 +34,12 @@ def charger(get_model=None) -> dict[str, int]:
         correspondants[c["email"]], _ = CorrespondantMip.objects.update_or_create(
             email=c["email"], defaults={"nom": c["nom"]}
         )
+    # The kind of name (article) came with the migration 0005: the migration 0002 loads without it.
+    avec_tncc = any(f.name == "tncc" for f in Region._meta.get_fields())
+
+    def tncc(ligne) -> dict:
+        return {"tncc": ligne["tncc"]} if avec_tncc else {}
+
     regions = {}
     for r in data["regions"]:
         regions[r["code_insee"]], _ = Region.objects.update_or_create(
@@ -42,10 +48,13 @@ def charger(get_model=None) -> dict[str, int]:
                 "nom": r["nom"],
                 "outre_mer": r["outre_mer"],
                 "correspondant_mip": correspondants[r["correspondant_mip"]],
+                **tncc(r),
             },
         )
     for d in data["departements"]:
-        Departement.objects.update_or_create(code=d["code"], defaults={"nom": d["nom"], "region": regions[d["region"]]})
+        Departement.objects.update_or_create(
+            code=d["code"], defaults={"nom": d["nom"], "region": regions[d["region"]], **tncc(d)}
+        )
     for p in data["publics_prioritaires"]:
         PublicPrioritaire.objects.update_or_create(
             code=p["code"], defaults={"libelle": p["libelle"], "ordre": p["ordre"]}

@@ -5,6 +5,7 @@ from django.db.models import Count, Q
 
 from cui_portal import horloge, travaux
 from cui_portal.exports import classeur_xlsx
+from cui_portal.recherche import correspond, texte_recherche
 
 from .models import Organisation, TypeOrganisation
 
@@ -15,7 +16,7 @@ ENTETES = ["Nom", "Type", "Région", "Département", "Adresse électronique", "T
 def filtres_organisations(parametres) -> dict:
     """The list's filters, cleaned: a name search (100 characters at most, without the NUL character PostgreSQL
     refuses) and a known type."""
-    recherche = str(parametres.get("q", "")).replace("\x00", "").strip()[:100]
+    recherche = texte_recherche(parametres.get("q", ""))
     type_ = str(parametres.get("type", ""))
     return {"q": recherche, "type": type_ if type_ in TypeOrganisation.values else ""}
 
@@ -28,7 +29,7 @@ def organisations_filtrees(perimetre, filtres: dict):
         .order_by("nom", "pk")
     )
     if filtres.get("q"):
-        qs = qs.filter(nom__icontains=filtres["q"])
+        qs = qs.filter(correspond(["nom"], filtres["q"]))  # without case nor accents
     if filtres.get("type"):
         qs = qs.filter(type=filtres["type"])
     return qs

@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Q
 
 from cui_portal.contraintes import refus
+from cui_portal.noms_de_lieux import TypeNom, avec_article, de
 from cui_portal.permissions import restreindre
 
 
@@ -26,6 +27,12 @@ class Region(models.Model):
     code_insee = models.CharField("code INSEE", max_length=2, unique=True)
     nom = models.CharField("nom", max_length=80, unique=True)
     outre_mer = models.BooleanField("outre-mer", default=False)
+    tncc = models.PositiveSmallIntegerField(
+        "type de nom (INSEE)",
+        choices=TypeNom.choices,
+        default=TypeNom.SANS_ARTICLE,
+        help_text="Article et charnière du nom, selon le code officiel géographique de l'INSEE.",
+    )
     correspondant_mip = models.ForeignKey(
         CorrespondantMip,
         verbose_name="correspondant MIP",
@@ -41,11 +48,27 @@ class Region(models.Model):
     def __str__(self):
         return self.nom
 
+    @property
+    def nom_avec_article(self) -> str:
+        """« l'Essonne », « la Seine-Saint-Denis », « Île-de-France »."""
+        return avec_article(self.nom, self.tncc)
+
+    @property
+    def de_nom(self) -> str:
+        """« de l'Essonne », « du Val-de-Marne », « d'Île-de-France », « de La Réunion »."""
+        return de(self.nom, self.tncc)
+
 
 class Departement(models.Model):
     code = models.CharField("code", max_length=3, unique=True)
     nom = models.CharField("nom", max_length=80)
     region = models.ForeignKey(Region, verbose_name="région", on_delete=models.PROTECT, related_name="departements")
+    tncc = models.PositiveSmallIntegerField(
+        "type de nom (INSEE)",
+        choices=TypeNom.choices,
+        default=TypeNom.SANS_ARTICLE,
+        help_text="Article et charnière du nom, selon le code officiel géographique de l'INSEE.",
+    )
 
     class Meta:
         verbose_name = "département"
@@ -53,6 +76,16 @@ class Departement(models.Model):
 
     def __str__(self):
         return f"{self.code} – {self.nom}"
+
+    @property
+    def nom_avec_article(self) -> str:
+        """« l'Essonne », « la Seine-Saint-Denis », « Île-de-France »."""
+        return avec_article(self.nom, self.tncc)
+
+    @property
+    def de_nom(self) -> str:
+        """« de l'Essonne », « du Val-de-Marne », « d'Île-de-France », « de La Réunion »."""
+        return de(self.nom, self.tncc)
 
 
 class TypeOrganisation(models.TextChoices):

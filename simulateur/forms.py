@@ -12,6 +12,7 @@ from decimal import Decimal
 from django import forms
 from django.core.exceptions import ValidationError
 
+from cui_portal.formulaires import DatesEnTexte
 from droit.nombres import HEURES_MAX_PRISES_EN_CHARGE, HEURES_MIN, PLAFOND_CAE_ACI, nombre
 from droit.vocabulaire import Contrat
 from referentiels.models import PublicPrioritaire, Region
@@ -98,7 +99,7 @@ def _choix_publics():
     return [("", "Aucun : taux saisi"), *publics]
 
 
-class SimulationForm(forms.Form):
+class SimulationForm(DatesEnTexte, forms.Form):
     contrat = forms.ChoiceField(
         label="Contrat",
         choices=[

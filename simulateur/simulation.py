@@ -90,7 +90,7 @@ class Simulation:
 
 def euros(montant: Decimal) -> str:
     """``1043.38`` → ``1 043,38 €`` (narrow no-break space for thousands, as the portal's French format)."""
-    return f"{montant:,.2f}".replace(",", "\u202f").replace(".", ",") + " €"
+    return f"{montant:,.2f}".replace(",", "\u202f").replace(".", ",") + "\u00a0€"  # no-break space before the euro sign
 
 
 def verifier_heures_simulees(contrat: str, heures: Decimal) -> None:

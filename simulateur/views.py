@@ -10,7 +10,7 @@ from referentiels.services import etendue_des_baremes
 from .forms import SimulationForm
 
 # What the page shows before anyone types: a 2010 CAE at the usual rate and hours of the programming circular.
-VALEURS_INITIALES = {"contrat": "CAE", "taux": "90", "heures": "26", "date": "2010-01-01"}
+VALEURS_INITIALES = {"contrat": "CAE", "taux": "90", "heures": "26", "date": "01/01/2010"}
 
 
 def _formulaire(request) -> SimulationForm:

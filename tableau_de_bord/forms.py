@@ -2,6 +2,7 @@ from django import forms
 
 from comptes.envois import EnvoiUnique
 from cui_portal.contraintes import ContraintesAuxChamps, message_de
+from cui_portal.formulaires import DatesEnTexte
 
 from .models import (
     ComitePilotage,
@@ -76,7 +77,7 @@ class OperateurForm(EnvoiUnique, ContraintesAuxChamps, forms.ModelForm):
         return organisation
 
 
-class ConventionOperateurForm(EnvoiUnique, ContraintesAuxChamps, forms.ModelForm):
+class ConventionOperateurForm(DatesEnTexte, EnvoiUnique, ContraintesAuxChamps, forms.ModelForm):
     class Meta:
         model = ConventionOperateur
         fields = ["operateur", "objet", "montant", "signee_le", "transmise_asp_le"]
@@ -94,7 +95,7 @@ class ConventionOperateurForm(EnvoiUnique, ContraintesAuxChamps, forms.ModelForm
         return donnees
 
 
-class DemandePaiementForm(EnvoiUnique, ContraintesAuxChamps, forms.ModelForm):
+class DemandePaiementForm(DatesEnTexte, EnvoiUnique, ContraintesAuxChamps, forms.ModelForm):
     class Meta:
         model = DemandePaiement
         fields = ["convention", "montant", "compte_rendu_recu_le", "attestation_recue_le", "payee_le"]
@@ -110,7 +111,7 @@ class DemandePaiementForm(EnvoiUnique, ContraintesAuxChamps, forms.ModelForm):
     # ``DemandePaiement.clean`` (``regles.erreurs_demande_paiement``), run by this form and by the admin's.
 
 
-class CreditIngenierieForm(EnvoiUnique, ContraintesAuxChamps, forms.ModelForm):
+class CreditIngenierieForm(DatesEnTexte, EnvoiUnique, ContraintesAuxChamps, forms.ModelForm):
     class Meta:
         model = CreditIngenierie
         fields = ["annee", "montant_notifie", "notifie_le"]
@@ -129,7 +130,7 @@ class CreditIngenierieForm(EnvoiUnique, ContraintesAuxChamps, forms.ModelForm):
         return annee
 
 
-class ComitePilotageForm(EnvoiUnique, ContraintesAuxChamps, forms.ModelForm):
+class ComitePilotageForm(DatesEnTexte, EnvoiUnique, ContraintesAuxChamps, forms.ModelForm):
     class Meta:
         model = ComitePilotage
         fields = ["date", "heure", "lieu", "ordre_du_jour", "participants", "transmis_dgefp_le"]

@@ -181,7 +181,7 @@ def erreurs_demande_paiement(
 
 
 def _euros(montant: Decimal) -> str:
-    return f"{montant:,.2f} €".replace(",", "\u202f").replace(".", ",")
+    return f"{montant:,.2f}\u00a0€".replace(",", "\u202f").replace(".", ",")
 
 
 # --- correct and undo: comités de pilotage and bilans -------------------------------------------------------

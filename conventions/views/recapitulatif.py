@@ -96,5 +96,6 @@ def recapitulatif(request, pk):
             periodes=convention.periodes_immersion.all(),
             cae_jeune=cae_jeune(convention),
             voit_nir=peut_voir_nir(perimetre_de(request), convention),
+            avant_de_conclure=True,
         ),
     )

@@ -102,6 +102,7 @@ TEMPLATES = [
             ],
             # The project package is no app: its tag library is declared here.
             "libraries": {"portail": "cui_portal.templatetags.portail"},
+            "builtins": ["cui_portal.templatetags.portail"],  # |de, |pourcent, badges: in every template
         },
     },
 ]

@@ -1,11 +1,14 @@
 """The project's template tags (``{% load portail %}``, declared in ``TEMPLATES["OPTIONS"]["libraries"]``: the
-project package is not an app): status badges and the query string of the pagination links."""
+project package is not an app): status badges, the query string of the pagination links, « de » before a
+territory."""
+
+from decimal import Decimal, InvalidOperation
 
 from django import template
 from django.db import models
 from django.utils.html import format_html
 
-from cui_portal import badges
+from cui_portal import badges, noms_de_lieux
 
 register = template.Library()
 
@@ -45,3 +48,32 @@ def parametres_sans_page(context) -> str:
     parametres = requete.GET.copy()
     parametres.pop("page", None)
     return parametres.urlencode()
+
+
+@register.filter
+def de(territoire) -> str:
+    """« de » before a territory's name, with its article and elision: ``{{ region|de }}`` gives « d'Île-de-France »,
+    ``{{ departement|de }}`` « de la Seine-Saint-Denis » (the ``de_nom`` of ``referentiels``' Region and
+    Departement, from INSEE's kind of name); a plain name gets « de », elided before a vowel."""
+    if territoire is None or territoire == "":
+        return ""
+    forme = getattr(territoire, "de_nom", None)
+    if forme is not None:
+        return forme
+    return noms_de_lieux.de(str(territoire))
+
+
+@register.filter
+def pourcent(valeur) -> str:
+    """A rate as the pages write it: « 103,5 % », « 95 % », « 90,25 % » (two decimals at most, no trailing zero,
+    a no-break space before « % »); nothing gives « — »."""
+    if valeur is None or valeur == "":
+        return "—"
+    try:
+        arrondi = Decimal(str(valeur)).quantize(Decimal("0.01"))
+    except (InvalidOperation, ValueError):
+        return str(valeur)
+    texte = f"{arrondi:f}"
+    if "." in texte:
+        texte = texte.rstrip("0").rstrip(".")
+    return texte.replace(".", ",") + "\u00a0%"

@@ -115,7 +115,7 @@ def test_la_page_et_l_export_montrent_l_echeancier_et_l_indu(convention_de_l_iss
     page = client.get(f"/conventions/{c.pk}/").content.decode()
     assert "Paiements de l&#x27;aide" in page or "Paiements de l'aide" in page
     # 0,9 × 9,00 × 26 × 52 / 12 = 912,60 € a month; May 2011 paid for 20 days of 31 until the rupture.
-    assert "Décembre 2010" in page and "17 / 31" in page and "20 / 31" in page and "588,77 €" in page
+    assert "Décembre 2010" in page and "17 / 31" in page and "20 / 31" in page and "588,77\u00a0€" in page
     indu = D("492.67") + 4 * D("912.60") + D("588.77")
     assert sum(m.a_rembourser for m in MoisAide.objects.filter(convention=c)) == indu
     texte = page.replace("\u00a0", " ").replace("\u202f", " ")

@@ -169,7 +169,7 @@ def test_etape_4_aide_calculee_par_le_service_et_fragment_htmx(arretes, connecte
     client.post(reverse("conventions:etape", args=[convention.pk, 3]), donnees_contrat())
     reponse = client.get(reverse("conventions:etape", args=[convention.pk, 4]))
     contenu = reponse.content.decode()
-    assert "691,08" in contenu and "90 %" in contenu and "8,86" in contenu  # 90 % × 8,86 × 20 h × 52 / 12
+    assert "691,08" in contenu and "90\u00a0%" in contenu and "8,86" in contenu  # 90 % × 8,86 × 20 h × 52 / 12
     fragment = client.get(
         reverse("conventions:calcul_aide", args=[convention.pk]),
         {"financement": "etat_cg", "taux_majore": "95"},

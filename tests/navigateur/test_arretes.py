@@ -23,7 +23,7 @@ def test_gestionnaire_importe_publie_et_telecharge(page, tmp_path):
     assert violations_axe(page) == []
     page.get_by_label("Année d'application").fill("2010")
     page.get_by_label("Numéro").fill("2009-1187")
-    page.get_by_label("Date de signature").fill("2009-11-24")
+    page.get_by_label("Date de signature").fill("24/11/2009")
     page.get_by_label("Fait à").fill("Paris")
     page.get_by_role("button", name="Enregistrer le brouillon").click()
     assert page.get_by_text("Arrêté enregistré.").is_visible()
@@ -56,7 +56,7 @@ def test_gestionnaire_importe_publie_et_telecharge(page, tmp_path):
     assert page.get_by_text("18 taux de prise en charge enregistrés").is_visible()
 
     # Publication.
-    page.get_by_label("Date de publication au recueil des actes administratifs").fill("2009-11-27")
+    page.get_by_label("Date de publication au recueil des actes administratifs").fill("27/11/2009")
     page.locator("label[for='id_confirmation']").click()
     page.get_by_role("button", name="Publier l'arrêté").click()
     assert page.get_by_text("L'arrêté n° 2009-1187 est publié.").is_visible()

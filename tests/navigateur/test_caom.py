@@ -23,7 +23,7 @@ def test_le_conseil_general_lit_sa_caom(page, caom_demo):
     page.goto(page.url_de("/caom/?annee=2010"))
     assert page.get_by_role("heading", level=1).inner_text().startswith("Conventions annuelles")
     assert violations_axe(page) == []
-    page.get_by_role("link", name="Voir la CAOM de Seine-Saint-Denis").click()
+    page.get_by_role("link", name="Voir la CAOM de la Seine-Saint-Denis").click()
     page.wait_for_load_state("networkidle")
     assert page.get_by_role("heading", name="CAOM 2010 – Seine-Saint-Denis").is_visible()
     assert "400,07" in page.content() and "Signée" in page.content()

@@ -102,7 +102,7 @@ def test_saisie_cae_jeunes_avec_immersion_et_cerfa(page, demo):
     assert "Étape 4 sur 6" in page.locator(".fr-stepper").inner_text()
     assert "691,08" in page.locator("#aide-mensuelle").inner_text()
     page.locator("label[for=id_financement_1]").click()  # État + conseil général: htmx recomputes the split
-    page.wait_for_function("document.querySelector('#part-conseil-general').innerText.trim() !== '0,00 €'")
+    page.wait_for_function("document.querySelector('#part-conseil-general').innerText.trim() !== '0,00\u00a0€'")
     sans_violation(page)
     page.locator("label[for=id_financement_0]").click()
     suivant(page)

@@ -15,16 +15,16 @@ def attendre_htmx(page):
 def test_simulation_mise_a_jour_en_direct(page):
     page.goto(page.url_de("/simulateur/"))  # public: no login
     assert page.get_by_role("heading", level=1, name="Simulateur de l'aide à l'employeur").is_visible()
-    assert "898,40 € par mois" in page.locator("#resultat").inner_text()  # the initial values give a result
+    assert "898,40\u00a0€ par mois" in page.locator("#resultat").inner_text()  # the initial values give a result
     assert violations_axe(page) == []
 
-    page.get_by_label("Date de conclusion de la convention").fill("2009-12-01")
+    page.get_by_label("Date de conclusion de la convention").fill("01/12/2009")
     attendre_htmx(page)
     page.locator("label[for=id_cofinancement_cg]").click()  # the DSFR box is drawn by its label
     attendre_htmx(page)
     resultat = page.locator("#resultat")
-    assert "894,35 € par mois" in resultat.inner_text()
-    assert "400,07 €" in resultat.inner_text() and "494,28 €" in resultat.inner_text()
+    assert "894,35\u00a0€ par mois" in resultat.inner_text()
+    assert "400,07\u00a0€" in resultat.inner_text() and "494,28\u00a0€" in resultat.inner_text()
     assert "88 % du RSA forfaitaire" in resultat.inner_text()
     assert "/simulateur/?" in page.url and "cofinancement_cg=1" in page.url  # htmx replaced the address
 
@@ -36,8 +36,8 @@ def test_simulation_mise_a_jour_en_direct(page):
     heures.fill("35")
     heures.press("Tab")
     attendre_htmx(page)
-    assert "628,72 € par mois" in resultat.inner_text()
-    assert "228,65 €" in resultat.inner_text()
+    assert "628,72\u00a0€ par mois" in resultat.inner_text()
+    assert "228,65\u00a0€" in resultat.inner_text()
     assert violations_axe(page) == []
     capture(page, "simulateur")
 
@@ -64,5 +64,5 @@ def test_sans_javascript(navigateur, live_server):
     page.get_by_role("button", name="Calculer l'aide").click()
     page.wait_for_load_state()
     assert "heures=20" in page.url
-    assert "691,08 € par mois" in page.locator("#resultat").inner_text()
+    assert "691,08\u00a0€ par mois" in page.locator("#resultat").inner_text()
     contexte.close()

@@ -46,7 +46,7 @@ def test_pages_du_gestionnaire_d_ile_de_france(demo, connecter):
     assert page.status_code == 200
     assert [ligne.rapprochement.signal for ligne in page.context["lignes"]] == ["impaye", "trop_percu"]
     texte = page.content.decode()
-    assert "1 trop-perçu" in texte and "1 impayé" in texte and "150,00 €" in texte
+    assert "1 trop-perçu" in texte and "1 impayé" in texte and "150,00\u00a0€" in texte
     assert "Paiements de l&#x27;ASP" in texte  # the menu entry
     releves = client.get(reverse("paiements:releves"))
     assert [r.region.code_insee for r in releves.context["page_obj"]] == ["11"]

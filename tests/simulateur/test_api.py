@@ -37,7 +37,7 @@ def test_chiffres_de_la_circulaire(client, params, aide, cg, etat):
     assert Decimal(donnees["aide_mensuelle"]) == Decimal(donnees["part_conseil_general"]) + Decimal(
         donnees["part_etat"]
     )
-    assert any("88 % du RSA forfaitaire" in r and "400,07 €" in r for r in donnees["regles"])
+    assert any("88 % du RSA forfaitaire" in r and "400,07\u00a0€" in r for r in donnees["regles"])
 
 
 def test_reponse_exacte_cae_90(client):
@@ -56,9 +56,9 @@ def test_reponse_exacte_cae_90(client):
     regles = " ".join(donnees["regles"])
     assert "Taux de prise en charge saisi : 90 %" in regles
     assert "plafond légal de 95 %" in regles
-    assert "SMIC horaire brut en vigueur le 01/12/2009 : 8,82 €" in regles
+    assert "SMIC horaire brut en vigueur le 01/12/2009 : 8,82\u00a0€" in regles
     assert "35 heures par semaine au plus" in regles
-    assert "894,35 €" in regles
+    assert "894,35\u00a0€" in regles
 
 
 def test_sans_cofinancement_l_etat_paie_tout(client):

@@ -26,22 +26,22 @@ def test_page_publique_avec_valeurs_initiales(client):
     for champ in ("contrat", "taux", "region", "public", "heures", "date", "aci", "cofinancement_cg"):
         assert f'name="{champ}"' in html
     # Initial values: a 2010 CAE at 90 %, 26 h → 0.9 × 8.86 × 26 × 52 / 12 = 898.40 €
-    assert "898,40 € par mois" in html
+    assert "898,40\u00a0€ par mois" in html
     assert "Île-de-France" in html and "Bénéficiaires du RSA" in html
 
 
 def test_page_sans_javascript_soumise_en_get(client):
     html = client.get(PAGE, CAE_90).content.decode()
-    assert "894,35 € par mois" in html
-    assert "400,07 €" in html and "494,28 €" in html
-    assert "8,82 €" in html
+    assert "894,35\u00a0€ par mois" in html
+    assert "400,07\u00a0€" in html and "494,28\u00a0€" in html
+    assert "8,82\u00a0€" in html
     assert "Règles appliquées" in html and "88 % du RSA forfaitaire" in html
     assert 'id="id_cofinancement_cg" checked' in html or ('name="cofinancement_cg"' in html and "checked" in html)
 
 
 def test_milliers_avec_espace_fine(client):
     html = client.get(PAGE, {**CAE_90, "taux": "105", "aci": "1"}).content.decode()
-    assert "1\u202f043,41 € par mois" in html
+    assert "1\u202f043,41\u00a0€ par mois" in html
 
 
 def test_erreur_a_son_champ(client):
@@ -59,7 +59,7 @@ def test_fragment_htmx(client):
     assert "<html" not in html and "<h1>" not in html
     assert html.lstrip().startswith('<form id="formulaire-simulation"')
     assert '<section id="resultat" hx-swap-oob="innerHTML">' in html
-    assert "894,35 € par mois" in html
+    assert "894,35\u00a0€ par mois" in html
     assert reponse["HX-Replace-Url"].startswith("/simulateur/?")
     assert "taux=90" in reponse["HX-Replace-Url"]
 
@@ -91,7 +91,7 @@ def test_taux_de_l_arrete_sur_la_page(client):
     ).content.decode()
     assert "fixé par l&#x27;arrêté n° 2009-31" in html and "Nord-Pas-de-Calais" in html
     assert "30 %" in html  # 0.30 × 8.86 × 35 × 52 / 12 = 403.13 €
-    assert "403,13 € par mois" in html
+    assert "403,13\u00a0€ par mois" in html
 
 
 @pytest.mark.django_db

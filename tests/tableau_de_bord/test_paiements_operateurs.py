@@ -32,7 +32,11 @@ def erreurs(**autres):
 def test_reste_de_la_convention_au_centime():
     assert erreurs(montant=Decimal(18_000)) == {}
     trop = erreurs(montant=Decimal("18000.01"))
-    assert list(trop) == ["montant"] and "18\u202f000,00 €" in trop["montant"] and "45\u202f000,00 €" in trop["montant"]
+    assert (
+        list(trop) == ["montant"]
+        and "18\u202f000,00\u00a0€" in trop["montant"]
+        and "45\u202f000,00\u00a0€" in trop["montant"]
+    )
 
 
 def test_convention_non_transmise_a_l_asp():
@@ -70,7 +74,7 @@ def test_page_refuse_au_champ(connecter, idf, conventions_idf):
     reponse = client.post(url, {"convention": non_transmise.pk, "montant": "100", "jeton_envoi": _jeton(client, url)})
     assert reponse.status_code == 200 and "§ 1.1" in reponse.context["form"].errors["convention"][0]
     reponse = client.post(url, {"convention": transmise.pk, "montant": "2000.01", "jeton_envoi": _jeton(client, url)})
-    assert "2\u202f000,00 €" in reponse.context["form"].errors["montant"][0]
+    assert "2\u202f000,00\u00a0€" in reponse.context["form"].errors["montant"][0]
     donnees = {
         "convention": transmise.pk,
         "montant": "2000",
