@@ -3,7 +3,7 @@ employee than their name). Direct download for ordinary lists; large ones (more 
 through the deferred work of the ``rappels`` app when it offers it (``export_differe``, registered there)."""
 
 from cui_portal import horloge
-from cui_portal.exports import classeur_xlsx
+from cui_portal.exports import classeur_xlsx, fichier_xlsx
 
 from ..filters import ConventionFilter
 from ..models import Convention
@@ -99,11 +99,14 @@ def classeur(qs, progression=None) -> bytes:
     return classeur_xlsx([("Conventions", ENTETES, lignes(qs, progression))])
 
 
-def export_differe(parametres: dict, progression) -> tuple[str, bytes]:
+def export_differe(parametres: dict, progression):
     """For ``rappels.travaux``: ``travaux.enregistrer(TYPE_TRAVAIL, export_differe, libelle=…)``; the scope
-    is the one stored with the work (``parametres["perimetre"]``)."""
+    is the one stored with the work (``parametres["perimetre"]``). Streamed row by row from the scoped
+    queryset's server-side cursor into a temporary file (``fichier_xlsx``): the worker's memory does not grow
+    with the number of rows."""
     from cui_portal.permissions import Perimetre
 
     perimetre = Perimetre(**parametres.get("perimetre", {}))
     filtres = {k: v for k, v in parametres.items() if k != "perimetre"}
-    return f"{nom_fichier()}.xlsx", classeur(queryset_export(perimetre, filtres), progression)
+    qs = queryset_export(perimetre, filtres)
+    return f"{nom_fichier()}.xlsx", fichier_xlsx([("Conventions", ENTETES, lignes(qs, progression))])
