@@ -9,6 +9,7 @@ from droit.vocabulaire import StatutConvention
 from .models import Convention
 from .models_evenements import Avenant, PeriodeImmersion, SequenceNumero
 from .models_parties import Employeur, Salarie
+from .models_recalcul import RecalculEcheanciers
 
 
 @admin.register(Employeur)
@@ -106,3 +107,17 @@ class ConventionAdmin(SimpleHistoryAdmin):
 class SequenceNumeroAdmin(admin.ModelAdmin):
     list_display = ["type_contrat", "departement", "annee", "dernier"]
     readonly_fields = ["dernier"]
+
+
+@admin.register(RecalculEcheanciers)
+class RecalculEcheanciersAdmin(admin.ModelAdmin):
+    """Follow a national recomputation by blocks (``manage.py recalculer_echeanciers --blocs``): read only."""
+
+    list_display = ("cree_le", "statut", "blocs", "conventions", "ecrites", "termine_le", "message")
+    list_filter = ("statut",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
