@@ -37,7 +37,7 @@ class RecalculEcheanciers(models.Model):
             models.CheckConstraint(
                 condition=models.Q(statut__in=StatutRecalcul.values),
                 name="recalcul_statut_connu",
-                violation_error_message=refus("Le statut d'un recalcul est en cours, terminé ou en échec"),
+                violation_error_message=refus("Le statut d'un recalcul est en cours, terminé ou en échec."),
             )
         ]
 
@@ -60,12 +60,12 @@ class BlocRecalcul(models.Model):
             models.UniqueConstraint(
                 fields=["recalcul", "debut"],
                 name="bloc_recalcul_unique",
-                violation_error_message=refus("Un bloc d'un recalcul n'existe qu'une fois"),
+                violation_error_message=refus("Un bloc d'un recalcul n'existe qu'une fois."),
             ),
             models.CheckConstraint(
                 condition=models.Q(fin__gt=models.F("debut")),
                 name="bloc_recalcul_borne",
-                violation_error_message=refus("Un bloc d'un recalcul finit après son début"),
+                violation_error_message=refus("Un bloc d'un recalcul finit après son début."),
             ),
         ]
 

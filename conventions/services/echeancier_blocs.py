@@ -34,7 +34,7 @@ from .echeancier_lots import CHAMPS_DU_CALCUL, CHAMPS_ENGAGEMENT, COLONNES_MOIS,
 
 logger = logging.getLogger(__name__)
 
-TAILLE_BLOC = 20_000  # conventions per task: 50 tasks at 1M, a few seconds of work each
+TAILLE_BLOC = 10_000  # conventions per task: 100 tasks at 1M, a few seconds of work each
 TAILLE_LOT = 5_000  # conventions read at once inside a block
 
 
@@ -136,7 +136,8 @@ def terminer_si_complet(recalcul_pk: int) -> bool:
 
 def _basculer(recalcul: RecalculEcheanciers) -> None:
     """In the caller's transaction: the computed rows replace the schedules of the conventions not written since
-    the run was launched; then the rows kept aside are dropped."""
+    the run was launched (only the months that differ are deleted and inserted: a revaluation from a date leaves
+    the months before it in place), then the rows kept aside are dropped."""
     qn = connection.ops.quote_name
     t_mois, t_calcules = qn(MoisAide._meta.db_table), qn(MoisAideCalcule._meta.db_table)
     t_conv, t_eng = qn(Convention._meta.db_table), qn(EngagementCalcule._meta.db_table)
@@ -146,17 +147,27 @@ def _basculer(recalcul: RecalculEcheanciers) -> None:
     colonnes = ", ".join(qn(c) for c in COLONNES_MOIS)
     affectations = ", ".join(f"{c} = e.{c}" for c in CHAMPS_ENGAGEMENT)
     distinct = "IS DISTINCT FROM" if connection.vendor == "postgresql" else "IS NOT"
+    pareil = "IS NOT DISTINCT FROM" if connection.vendor == "postgresql" else "IS"
+    egaux = " AND ".join(f"s.{qn(c)} {pareil} m.{qn(c)}" for c in COLONNES_MOIS if c != "convention_id")
+    colonnes_s = ", ".join(f"s.{qn(c)}" for c in COLONNES_MOIS)
     differents = " OR ".join(f"{t_conv}.{c} {distinct} e.{c}" for c in CHAMPS_ENGAGEMENT)
     # Only the models' table and column names in these statements: every value is a parameter.
     with connection.cursor() as curseur:
         curseur.execute(f"SELECT COUNT(*) FROM ({inchangees}) i", parametres)  # noqa: S608
         ecrites = curseur.fetchone()[0]
-        curseur.execute(f"DELETE FROM {t_mois} WHERE convention_id IN ({inchangees})", parametres)  # noqa: S608
         curseur.execute(
-            f"INSERT INTO {t_mois} ({colonnes}) SELECT {colonnes} FROM {t_calcules} "  # noqa: S608
-            f"WHERE recalcul_id = %s AND convention_id IN ({inchangees})",
+            f"DELETE FROM {t_mois} AS m WHERE m.convention_id IN ({inchangees}) AND NOT EXISTS "  # noqa: S608
+            f"(SELECT 1 FROM {t_calcules} s WHERE s.recalcul_id = %s AND s.convention_id = m.convention_id "
+            f"AND {egaux})",
+            [*parametres, recalcul.pk],
+        )
+        curseur.execute(
+            f"INSERT INTO {t_mois} ({colonnes}) SELECT {colonnes_s} FROM {t_calcules} s "  # noqa: S608
+            f"WHERE s.recalcul_id = %s AND s.convention_id IN ({inchangees}) AND NOT EXISTS "
+            f"(SELECT 1 FROM {t_mois} m WHERE m.convention_id = s.convention_id AND m.mois = s.mois)",
             [recalcul.pk, *parametres],
         )
+        logger.info("Recalcul %s : %s mois réécrits.", recalcul.pk, curseur.rowcount)
         curseur.execute(
             f"UPDATE {t_conv} SET {affectations} FROM {t_eng} e "  # noqa: S608
             f"WHERE e.recalcul_id = %s AND {t_conv}.id = e.convention_id AND {t_conv}.modifie_le <= %s "
