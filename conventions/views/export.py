@@ -44,6 +44,7 @@ def queryset_export(perimetre, parametres, nir: str | None = None):
     """The filtered list; a search by NIR comes as the NIR itself (from the session) or as its hash (a job)."""
     qs = (
         Convention.objects.visibles_par(perimetre)
+        .avec_statut_du_jour()  # the status of the day computed by the database, not row by row
         .select_related("employeur", "salarie", "prescripteur", "departement", "region", "public")
         .order_by("-date_conclusion", "-pk")
     )
