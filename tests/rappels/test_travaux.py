@@ -109,6 +109,11 @@ def test_export_des_conventions_sans_nir_et_dans_le_perimetre(  # the kind writt
     texte = " ".join(str(v) for ligne in lignes for v in ligne)
     assert paris.salarie.nir not in texte
     assert paris.employeur.raison_sociale in texte and lille.employeur.raison_sociale not in texte
+    # The row read as plain values (no model instance) says what the convention's page says.
+    (ligne,) = [ligne for ligne in lignes[1:] if ligne[5] == paris.employeur.raison_sociale]
+    assert ligne[3] == paris.get_statut_actuel_display() and ligne[2] == paris.get_nature_display()
+    assert ligne[8] == str(paris.departement) and ligne[9] == f"{paris.salarie.nom} {paris.salarie.prenom}"
+    assert ligne[21] == paris.get_financement_display() and ligne[22] in ("oui", "non")
 
 
 @pytest.mark.django_db
