@@ -102,14 +102,21 @@ def tableau_de_bord_national() -> dict:
             curseur.execute(SQL_NATIONAL, [date(quinzaine.annee, 1, 1), quinzaine.date_fin])
             return curseur.fetchall()
 
+    from .planchers import SQUELETTE
+
     page = mediane(lambda: obtenir(client, chemin))
     plancher = mediane(sql)
+    squelette = mediane(lambda: obtenir(client, SQUELETTE))
     return {
         "mesure": True,
         "chemin": chemin,
         "page_ms": page,
         "sql_nu_ms": plancher,
         "ratio": round(page / plancher, 2),
+        # The honest floor: the bare SQL of the aggregates plus the skeleton page every page pays.
+        "squelette_ms": squelette,
+        "plancher_ms": round(plancher + squelette, 2),
+        "ratio_plancher": round(page / (plancher + squelette), 2),
         "requetes": requetes(client, chemin),
     }
 

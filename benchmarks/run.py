@@ -20,13 +20,18 @@ from .generer import migrer, preparer_django
 
 RESULTATS = Path(__file__).resolve().parent / "results"
 CIBLES = {
-    "tableau_de_bord": "≤ 1,5 × SQL nu à 10k ; à 1M ≤ 1,5 × lui-même à 10k",
+    "pages": "chaque page principale ≤ 2 × la page squelette (base.html, session, habilitation) ; à N ≤ 1,5 × à 10k",
+    "tableau_de_bord": "≤ 1,5 × (SQL nu de ses agrégats + page squelette) ; à 1M ≤ 1,5 × lui-même à 10k",
+    "pdf_meme_html": "Cerfa et arrêté ≤ 1,3 × WeasyPrint nu sur le même HTML et la même feuille de style",
+    "recherche": "liste avec ?q= ≤ 2 × la même liste sans recherche",
+    "export_national": "export XLSX national ≥ 0,5 × openpyxl write_only nu des mêmes lignes ; worker < 300 Mo",
+    "recalcul_par_blocs": "recalcul national en groupe Celery : 2 processus ≈ 2 × plus vite qu'un",
     "liste": "≤ 0,5 × liste de l'admin ; requêtes constantes",
-    "pdf": "≤ 2 × document WeasyPrint minimal",
+    "pdf": "débit de PDF à 2 processus (le plancher honnête est pdf_meme_html)",
     "import": "≥ 0,3 × bulk_create nu",
     "import_releve_asp": "≥ 0,3 × bulk_create nu (relevé de 100 000 lignes de l'ASP)",
-    "charge": "0 erreur ; débit ≥ 0,5 × vue nue",
-    "memoire": "worker web < 250 Mo",
+    "charge": "0 erreur ; débit ≥ 0,5 × page squelette (20 connexions, 2 workers gunicorn)",
+    "memoire": "worker web < 250 Mo ; worker Celery < 300 Mo pendant le plus gros travail",
     "echeancier_national": "recalcul national ≤ 3 × SQL nu (INSERT … SELECT … generate_series des mêmes lignes)",
     "avenant": "recalcul d'une convention : plat de 10k à 1M",
     "budgets": "pages de budgets à N ≤ 1,5 × à 10k ; requêtes constantes",
@@ -70,7 +75,7 @@ def chemins_de_charge() -> dict:
 def mesurer_taille(
     n: int, graine: int, duree_charge: int, avec_import: bool, recalcul: bool = True, avec_releve: bool = False
 ) -> dict:
-    from . import charge, mesures, mesures_echeancier, releve_asp
+    from . import charge, mesures, mesures_echeancier, planchers, releve_asp, travaux_bench
     from .generateur import generer, vider
 
     print(f"\n=== N = {n:,} conventions ===".replace(",", " "), flush=True)
@@ -87,7 +92,10 @@ def mesurer_taille(
         "tableau_de_bord": etape("tableau de bord national", mesures.tableau_de_bord_national),
         "liste": etape("liste des conventions", mesures.liste_conventions),
         "autres_pages": etape("autres pages", mesures.autres_pages),
+        "pages": etape("pages principales ÷ page squelette", planchers.pages_principales),
+        "recherche": etape("liste avec et sans recherche", planchers.recherche),
         "pdf": etape("PDF Cerfa", mesures.cerfa_pdf),
+        "pdf_meme_html": etape("PDF ÷ WeasyPrint nu sur le même HTML", planchers.pdfs),
         "budgets": etape("pages de budgets", mesures_echeancier.budgets),
         "avenant": etape("recalcul de l'échéancier d'une convention", mesures_echeancier.avenant),
     }
@@ -95,6 +103,13 @@ def mesurer_taille(
         resultat["echeancier_national"] = etape(
             "recalcul national de l'échéancier", mesures_echeancier.recalcul_national
         )
+        resultat["recalcul_par_blocs"] = etape(
+            "recalcul national en groupe Celery (1 puis 2 processus)",
+            travaux_bench.recalcul_par_blocs,
+            (1, 2),
+            max(1000, n // 16),
+        )
+    resultat["export_national"] = etape("export XLSX national dans un worker Celery", travaux_bench.export_national)
     if avec_import:
         resultat["import"] = etape("import de 10 000 lignes", mesures.import_taux)
     if avec_releve:  # one region's 100 000 convention-months: only the largest size has enough
@@ -129,10 +144,80 @@ def tableau(tailles: list[dict]) -> list[list[str]]:
 
     ligne("génération (s)", lambda t: _f(t["generation"]["duree_s"]))
     tdb = lambda t: t["tableau_de_bord"]  # noqa: E731
+    # --- the issue's targets, each against its honest floor measured in the same run ---
+    ligne(
+        "page squelette (base.html, session, habilitation) : ms (requêtes)",
+        lambda t: f"{t['pages']['squelette']['ms']:.1f} ({t['pages']['squelette']['requetes']})",
+        "plancher",
+    )
+    premiere = tailles[0].get("pages", {}).get("pages", {})
+    for cle in premiere or {}:
+        pa = lambda t, c=cle: t["pages"]["pages"][c]  # noqa: E731
+        ligne(
+            f"{cle.replace('_', ' ')} ÷ squelette : ms (requêtes), ÷ 1re taille",
+            lambda t, pa=pa, c=cle: (
+                f"{pa(t)['page_ms']:.0f} / {pa(t)['squelette_ms']:.0f} = {pa(t)['ratio']:.2f}× ({pa(t)['requetes']}) ; "
+                f"{pa(t)['page_ms'] / premiere[c]['page_ms']:.2f}×"
+            ),
+            "≤ 2× ; ≤ 1,5× ; constant",
+        )
+    ligne(
+        "tableau de bord national ÷ (SQL nu + squelette) (ms)",
+        lambda t: (
+            f"{tdb(t)['page_ms']:.0f} / ({tdb(t)['sql_nu_ms']:.0f} + {tdb(t)['squelette_ms']:.0f}) "
+            f"= {tdb(t)['ratio_plancher']:.2f}×"
+        ),
+        "≤ 1,5×",
+    )
+    for cle, nom in (("cerfa", "PDF Cerfa"), ("arrete", "PDF d'un arrêté")):
+        pm = lambda t, c=cle: t["pdf_meme_html"][c]  # noqa: E731
+        ligne(
+            f"{nom} ÷ WeasyPrint nu, même HTML et feuille (ms) [minimal]",
+            lambda t, pm=pm: (
+                f"{pm(t)['pdf_ms']:.0f} / {pm(t)['weasyprint_meme_html_ms']:.0f} = {pm(t)['ratio']:.2f}× "
+                f"[{pm(t)['weasyprint_minimal_ms']:.0f}]"
+            ),
+            "≤ 1,3×",
+        )
+    re_ = lambda t: t["recherche"]  # noqa: E731
+    ligne(
+        "liste avec ?q= ÷ sans recherche (ms)",
+        lambda t: f"{re_(t)['avec_recherche_ms']:.0f} / {re_(t)['sans_recherche_ms']:.0f} = {re_(t)['ratio']:.2f}×",
+        "≤ 2× (1M)",
+    )
+    ex = lambda t: t["export_national"]  # noqa: E731
+    ligne(
+        "export XLSX national ÷ openpyxl nu (lignes/s)",
+        lambda t: (
+            f"{ex(t)['lignes_par_s']} / {ex(t)['openpyxl_nu_lignes_par_s']} = {ex(t)['ratio']:.2f}× "
+            f"({ex(t)['lignes']} lignes, {ex(t)['fichier_mo']} Mo)"
+        ),
+        "≥ 0,5×",
+    )
+    ligne(
+        "export XLSX national : RSS max du worker Celery (Mo)", lambda t: _f(ex(t)["rss_max_worker_celery_mo"]), "< 300"
+    )
+    rb = lambda t: t["recalcul_par_blocs"]  # noqa: E731
+    ligne(
+        "recalcul national en groupe Celery : 1 / 2 processus (s)",
+        lambda t: (
+            f"{rb(t)['1_processus']['duree_s']:.1f} / {rb(t)['2_processus']['duree_s']:.1f} "
+            f"= {rb(t)['acceleration']:.2f}× ({rb(t)['1_processus']['blocs']} blocs)"
+        ),
+        "≈ 2×",
+    )
+    ligne(
+        "recalcul en groupe (2 processus) ÷ SQL nu (s)",
+        lambda t: (
+            f"{rb(t)['2_processus']['duree_s']:.1f} / {t['echeancier_national']['sql_nu_s']:.1f} "
+            f"= {rb(t)['2_processus']['duree_s'] / t['echeancier_national']['sql_nu_s']:.2f}×"
+        ),
+        "≤ 3×",
+    )
     ligne(
         "tableau de bord national : page / SQL nu (ms)",
         lambda t: f"{tdb(t)['page_ms']:.1f} / {tdb(t)['sql_nu_ms']:.1f} = {tdb(t)['ratio']:.2f}×",
-        "≤ 1,5×",
+        "(référence)",
     )
     base = tailles[0]["tableau_de_bord"].get("page_ms")
     ligne("tableau de bord : page / page à la 1re taille", lambda t: f"{tdb(t)['page_ms'] / base:.2f}×", "≤ 1,5× (1M)")
@@ -161,9 +246,8 @@ def tableau(tailles: list[dict]) -> list[list[str]]:
         )
     pdf = lambda t: t["pdf"]  # noqa: E731
     ligne(
-        "PDF / WeasyPrint minimal (ms)",
+        "PDF / WeasyPrint minimal (ms), pour mémoire",
         lambda t: f"{pdf(t)['pdf_ms']:.0f} / {pdf(t)['weasyprint_minimal_ms']:.0f} = {pdf(t)['ratio']:.2f}×",
-        "≤ 2×",
     )
     ligne("PDF par seconde (2 processus)", lambda t: _f(pdf(t)["pdf_par_seconde_2_processus"]))
     imp = lambda t: t["import"]  # noqa: E731
@@ -205,16 +289,17 @@ def tableau(tailles: list[dict]) -> list[list[str]]:
     )
     ch = lambda t: t["charge"]  # noqa: E731
     ligne(
-        "charge mixte : req/s / vue nue",
+        "charge mixte : req/s / page squelette [vue nue]",
         lambda t: (
-            f"{ch(t)['mixte']['requetes_par_s']:.1f} / {ch(t)['vue_nue']['requetes_par_s']:.1f} = {ch(t)['ratio']:.2f}×"
+            f"{ch(t)['mixte']['requetes_par_s']:.1f} / {ch(t)['squelette']['requetes_par_s']:.1f} "
+            f"= {ch(t)['ratio']:.2f}× [{ch(t)['vue_nue']['requetes_par_s']:.0f}]"
         ),
         "≥ 0,5×",
     )
     ligne("charge mixte : p50 / p95 (ms)", lambda t: f"{ch(t)['mixte']['p50_ms']:.0f} / {ch(t)['mixte']['p95_ms']:.0f}")
     ligne("charge mixte : erreurs", lambda t: str(ch(t)["mixte"]["erreurs"]), "0")
     ligne("RSS max worker web (Mo)", lambda t: _f(ch(t)["rss_max_worker_web_mo"]), "< 250")
-    ligne("RSS max worker Celery (Mo)", lambda t: _f(t["celery"]["rss_max_worker_celery_mo"]))
+    ligne("RSS max worker Celery, indicateurs (Mo)", lambda t: _f(t["celery"]["rss_max_worker_celery_mo"]), "< 300")
     return lignes
 
 

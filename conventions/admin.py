@@ -11,6 +11,7 @@ from .models import Convention
 from .models_cerfa import ActionAccompagnement, ActionFormation
 from .models_evenements import Avenant, PeriodeImmersion, SequenceNumero
 from .models_parties import Employeur, Salarie
+from .models_recalcul import RecalculEcheanciers
 
 
 @admin.register(Employeur)
@@ -153,3 +154,17 @@ class ConventionAdmin(RechercheSansAccentsAdmin, SimpleHistoryAdmin):
 class SequenceNumeroAdmin(admin.ModelAdmin):
     list_display = ["type_contrat", "departement", "annee", "dernier"]
     readonly_fields = ["dernier"]
+
+
+@admin.register(RecalculEcheanciers)
+class RecalculEcheanciersAdmin(admin.ModelAdmin):
+    """Follow a national recomputation by blocks (``manage.py recalculer_echeanciers --blocs``): read only."""
+
+    list_display = ("cree_le", "statut", "blocs", "conventions", "ecrites", "termine_le", "message")
+    list_filter = ("statut",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

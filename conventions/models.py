@@ -41,6 +41,12 @@ from .models_evenements import (  # noqa: F401  (registered with the app here)
     Suspension,
 )
 from .models_parties import Employeur, Salarie
+from .models_recalcul import (  # noqa: F401  (registered with the app here)
+    BlocRecalcul,
+    EngagementCalcule,
+    MoisAideCalcule,
+    RecalculEcheanciers,
+)
 from .querysets import ConventionQuerySet
 from .regles.statuts import statut_a_la_date
 

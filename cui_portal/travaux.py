@@ -2,7 +2,9 @@
 declare its own kinds in its ``AppConfig.ready()`` without importing the app that runs them.
 
 A kind is declared with ``enregistrer(type, fonction, libelle=…, autorise=…)`` where
-``fonction(parametres, progression) -> (nom_fichier, contenu_bytes)`` and ``progression(pourcentage)`` may be
+``fonction(parametres, progression) -> (nom_fichier, contenu)``, ``contenu`` being bytes or, for a large file,
+the ``pathlib.Path`` of a temporary file (``cui_portal.exports.fichier_xlsx``: streamed row by row, copied into
+the storage then deleted by the runner), and ``progression(pourcentage)`` may be
 called as often as wished; ``preparer(parametres) -> parametres`` (optional) cleans what is stored (a search by
 NIR becomes its hash). The person's scope at the time of the request is stored in
 ``parametres["perimetre"]`` (read it back with ``perimetre_depuis``) so that the worker exports exactly what
@@ -13,10 +15,11 @@ progress page and its owner-only download (``rappels/travaux.py``).
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from .permissions import Perimetre, a_une_habilitation
 
-Fonction = Callable[[dict, Callable[[int], None]], tuple[str, bytes]]
+Fonction = Callable[[dict, Callable[[int], None]], tuple[str, bytes | Path]]
 
 
 @dataclass(frozen=True)

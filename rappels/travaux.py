@@ -6,8 +6,9 @@ owner. A work lost by the broker or by a worker is taken again by ``reprendre`` 
 import logging
 from dataclasses import asdict
 from datetime import timedelta
+from pathlib import Path
 
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.db import transaction
 from django.db.models import Q
 
@@ -83,11 +84,23 @@ def executer(pk) -> TravailDiffere | None:
         travail.termine_le = horloge.instant_reel()
         travail.save(update_fields=["statut", "message_erreur", "termine_le"])
         return travail
-    travail.fichier.save(f"{travail.pk}-{nom_fichier}", ContentFile(contenu), save=False)
+    _stocker(travail, nom_fichier, contenu)
     travail.nom_fichier = nom_fichier[:150]
     travail.statut, travail.progression, travail.termine_le = StatutTravail.TERMINE, 100, horloge.instant_reel()
     travail.save(update_fields=["fichier", "nom_fichier", "statut", "progression", "termine_le"])
     return travail
+
+
+def _stocker(travail: TravailDiffere, nom_fichier: str, contenu: bytes | Path) -> None:
+    """Store the file: bytes as they are, a temporary file (a streamed export) copied by chunks then deleted."""
+    if not isinstance(contenu, Path):
+        travail.fichier.save(f"{travail.pk}-{nom_fichier}", ContentFile(contenu), save=False)
+        return
+    try:
+        with contenu.open("rb") as source:
+            travail.fichier.save(f"{travail.pk}-{nom_fichier}", File(source), save=False)
+    finally:
+        contenu.unlink(missing_ok=True)
 
 
 def reprendre(attente: timedelta = timedelta(minutes=2)) -> int:

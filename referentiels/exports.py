@@ -4,7 +4,7 @@ one filtered queryset for both, so that the file holds exactly the rows the page
 from django.db.models import Count, Q
 
 from cui_portal import horloge, travaux
-from cui_portal.exports import classeur_xlsx
+from cui_portal.exports import fichier_xlsx
 from cui_portal.recherche import correspond, texte_recherche
 
 from .models import Organisation, TypeOrganisation
@@ -47,11 +47,11 @@ def _ligne(o) -> list:
     ]
 
 
-def export_organisations(parametres: dict, progression) -> tuple[str, bytes]:
+def export_organisations(parametres: dict, progression):
     perimetre = travaux.perimetre_depuis(parametres)
     qs = organisations_filtrees(perimetre, filtres_organisations(travaux.filtres_depuis(parametres)))
     lignes = travaux.lignes_avec_progression(qs.iterator(chunk_size=2000), _ligne, progression, qs.count())
-    contenu = classeur_xlsx([("Organisations", ENTETES, lignes)])
+    contenu = fichier_xlsx([("Organisations", ENTETES, lignes)])  # streamed into a temporary file
     return f"organisations-{horloge.aujourdhui():%Y-%m-%d}.xlsx", contenu
 
 

@@ -84,6 +84,17 @@ def _copier(curseur, table: str, colonnes: Sequence[str], lignes: Iterable[tuple
     )
 
 
+def ecrire_lignes(modele, colonnes: Sequence[str], lignes: list[tuple]) -> None:
+    """Insert rows of ``modele`` given as tuples in the order of ``colonnes`` (``COPY`` on PostgreSQL)."""
+    if not lignes:
+        return
+    if _par_copy():
+        with connection.cursor() as curseur:
+            _copier(curseur, modele._meta.db_table, colonnes, lignes)
+        return
+    modele.objects.bulk_create([modele(**dict(zip(colonnes, ligne, strict=True))) for ligne in lignes], batch_size=1000)
+
+
 def ecrire_mois(lignes: list[tuple]) -> None:
     """Insert monthly rows given as ``ligne_mois`` tuples."""
     if not lignes:

@@ -60,6 +60,9 @@ def _pages() -> dict[str, tuple[str, str]]:
         pages["budget d'une région (correspondant)"] = ("correspondant", regionale)
     if _url("arretes:suivi"):
         pages["suivi national des arrêtés"] = ("national", f"{_url('arretes:suivi')}?annee=2014")
+    if _url("tableau_de_bord:regional", 1):
+        region = Region.objects.order_by("code_insee").first()
+        pages["tableau de bord régional"] = ("national", _url("tableau_de_bord:regional", region.pk))
     return pages
 
 
@@ -84,6 +87,32 @@ def test_nombre_de_requetes_independant_du_volume():
     generer(300, graine=3, sortie=io.StringIO())
     grand = _compter(_pages())
     assert grand == petit
+
+
+def _requetes_de_l_export_national() -> tuple[int, int]:
+    """The national export streamed by the deferred job: (queries, rows)."""
+    from openpyxl import load_workbook
+
+    from conventions.views.export import export_differe
+
+    with CaptureQueriesContext(connection) as capture:
+        _, fichier = export_differe({"perimetre": {"role": "national"}}, lambda _: None)
+    lignes = sum(1 for _ in load_workbook(fichier, read_only=True).active.iter_rows()) - 1
+    fichier.unlink()
+    return len(capture.captured_queries), lignes
+
+
+def test_export_national_en_flux_en_requetes_constantes():
+    """The streamed export reads its rows from one cursor: its queries do not grow with the conventions."""
+    from conventions.models import Convention
+
+    generer(50, graine=5, sortie=io.StringIO())
+    petit, lignes = _requetes_de_l_export_national()
+    assert lignes == Convention.objects.count()
+    vider()
+    generer(300, graine=5, sortie=io.StringIO())
+    grand, lignes = _requetes_de_l_export_national()
+    assert lignes == Convention.objects.count() == 300 and grand == petit
 
 
 def _echeanciers():

@@ -106,7 +106,9 @@ def test_export_differe_au_dela_de_2000_lignes(arretes, connecter, monkeypatch):
         },
         lambda p: None,
     )
-    assert nom.endswith(".xlsx") and contenu.startswith(b"PK")
+    # Streamed into a temporary file (never held in memory), that the runner stores then deletes.
+    assert nom.endswith(".xlsx") and contenu.read_bytes().startswith(b"PK")
+    contenu.unlink()
 
 
 def test_cartes_d_accueil(arretes, connecter):

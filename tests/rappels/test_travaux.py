@@ -109,6 +109,11 @@ def test_export_des_conventions_sans_nir_et_dans_le_perimetre(  # the kind writt
     texte = " ".join(str(v) for ligne in lignes for v in ligne)
     assert paris.salarie.nir not in texte
     assert paris.employeur.raison_sociale in texte and lille.employeur.raison_sociale not in texte
+    # The row read as plain values (no model instance) says what the convention's page says.
+    (ligne,) = [ligne for ligne in lignes[1:] if ligne[5] == paris.employeur.raison_sociale]
+    assert ligne[3] == paris.get_statut_actuel_display() and ligne[2] == paris.get_nature_display()
+    assert ligne[8] == str(paris.departement) and ligne[9] == f"{paris.salarie.nom} {paris.salarie.prenom}"
+    assert ligne[21] == paris.get_financement_display() and ligne[22] in ("oui", "non")
 
 
 @pytest.mark.django_db
@@ -130,3 +135,45 @@ def test_le_bouton_de_la_liste_des_organisations_exporte_ses_filtres(
         )
     ]
     assert noms and all("Pôle emploi" in nom for nom in noms)
+
+
+@pytest.mark.django_db
+def test_un_export_ecrit_en_flux_dans_un_fichier_temporaire_stocke_puis_efface(demo):
+    """A large export streams its rows from an iterator into a temporary file; the runner stores it then deletes
+    it, and the temporary file of an export that breaks in the middle is deleted too."""
+    from cui_portal.exports import fichier_xlsx
+
+    temporaires = []
+    lues = []
+
+    def rangees():
+        for i in range(1, 501):
+            lues.append(i)
+            yield [f"ligne {i}", i]
+
+    def fonction(parametres, progression):
+        chemin = fichier_xlsx([("Feuille", ["Nom", "Rang"], rangees())])
+        temporaires.append(chemin)
+        return "grand.xlsx", chemin
+
+    enregistrer("grand", fonction)
+    travail = TravailDiffereFactory(proprietaire=demo.comptes["gestionnaire@demo.cui.fr"], type="grand")
+    travaux.executer(travail.pk)
+    travail.refresh_from_db()
+    assert travail.statut == StatutTravail.TERMINE and len(lues) == 500
+    assert not temporaires[0].exists()
+    with travail.fichier.open("rb") as f:
+        lignes = list(load_workbook(BytesIO(f.read())).active.iter_rows(values_only=True))
+    assert lignes[0] == ("Nom", "Rang") and lignes[-1] == ("ligne 500", 500) and len(lignes) == 501
+
+    def rangees_cassees():
+        yield ["une", 1]
+        raise ValueError("coupure")
+
+    import tempfile
+    from pathlib import Path
+
+    avant = set(Path(tempfile.gettempdir()).glob("export-*.xlsx"))
+    with pytest.raises(ValueError, match="coupure"):
+        fichier_xlsx([("Feuille", ["Nom", "Rang"], rangees_cassees())])
+    assert set(Path(tempfile.gettempdir()).glob("export-*.xlsx")) == avant

@@ -135,10 +135,18 @@ def test_rafraichissement_partiel_et_idempotent(db):
     assert RafraichissementIndicateurs.objects.count() == 3 and fraicheur() is not None
 
 
-def test_la_tache_celery(db):
+def test_la_tache_celery(db, django_capture_on_commit_callbacks):
+    from referentiels.models import Region
+
     conclue()
-    assert rafraichir_indicateurs_task.delay().get() == 1
+    # A full refresh is a group of one task per region (run eagerly here, at the commit).
+    with django_capture_on_commit_callbacks(execute=True):
+        assert rafraichir_indicateurs_task.delay().get() == Region.objects.count()
     assert _totaux()["cae_jeunes"] == 1
+    assert RafraichissementIndicateurs.objects.count() == Region.objects.count()
+    assert set(RafraichissementIndicateurs.objects.values_list("portee", flat=True)) == {"1 région(s)"}
+    # A region's own refresh writes its rows (one aggregate row here) and returns their number.
+    assert rafraichir_indicateurs_task.delay([IndicateurQuinzaine.objects.get().region_id]).get() == 1
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
