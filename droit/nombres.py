@@ -138,8 +138,8 @@ def nombre(valeur) -> str:
 
 
 def pourcentage(part: Decimal) -> str:
-    """« 25 % » for ``Decimal("0.25")``."""
-    return f"{nombre(part * 100)} %"
+    """« 25 % » for ``Decimal("0.25")``, with a non-breaking space before « % » (as before « € »)."""
+    return f"{nombre(part * 100)}\u00a0%"
 
 
 def limite_declaration(date_evenement: date) -> date:

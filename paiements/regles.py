@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
+from conventions.regles.echeancier import aide_due
 from cui_portal.tableurs import extrait
 from droit.nombres import DELAI_PAIEMENT_AIDE_JOURS, paiement_de_l_aide_en_retard
 
@@ -223,17 +224,15 @@ def rapprocher(
 ) -> Rapprochement:
     """Reconcile one month of a convention's schedule with what the statements paid, on ``jour``.
 
-    ``a_rembourser`` (the indu after a rupture outside the legal cases) is taken off the State's share first,
-    then the conseil général's: an indu is not owed. A month outside the schedule has every share at zero.
+    What is due is ``conventions.regles.echeancier.aide_due`` (the aid less the indu after a rupture outside the
+    legal cases). A month outside the schedule has every share at zero.
     """
-    retrait_etat = min(a_rembourser, part_etat)
-    du_etat = part_etat - retrait_etat
-    du_cg = max(part_conseil_general - (a_rembourser - retrait_etat), ZERO)
-    du, paye = du_etat + du_cg, paye_etat + paye_conseil_general
+    due = aide_due(part_etat, part_conseil_general, a_rembourser)
+    du, paye = due.total, paye_etat + paye_conseil_general
     return Rapprochement(
         mois=mois,
-        du_etat=du_etat,
-        du_conseil_general=du_cg,
+        du_etat=due.etat,
+        du_conseil_general=due.conseil_general,
         paye_etat=paye_etat,
         paye_conseil_general=paye_conseil_general,
         trop_percu=paye > du,

@@ -71,10 +71,10 @@ def _cartes_region(region: Region, aujourd_hui) -> list[Carte]:
 
 def _cartes_enveloppe(lignes, url: str) -> list[Carte]:
     """The regions whose State envelope is 90 % committed or more (the alert of the budgets)."""
-    en_alerte = [ligne for ligne in lignes if ligne.niveau != "normal"]
+    en_alerte = [ligne for ligne in lignes if ligne.en_alerte]
     if not en_alerte:
         return []
-    depasse = any(ligne.niveau == "depasse" for ligne in en_alerte)
+    depasse = any(ligne.depasse for ligne in en_alerte)
     if len(lignes) == 1:
         ligne = lignes[0]
         return [

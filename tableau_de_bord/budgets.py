@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from caom.consommation import niveau_alerte
+from caom.consommation import Niveau, niveau_alerte
 from droit.vocabulaire import TypeContrat
 from paiements import budgets as source
 
@@ -39,6 +39,16 @@ class LigneBudget:
     def niveau(self) -> str:
         """The envelope alert: from 90 %, and over 100 % (``caom.consommation.niveau_alerte``)."""
         return niveau_alerte([self.taux_enveloppe])
+
+    @property
+    def en_alerte(self) -> bool:
+        """The State envelope is 90 % committed or more (dépassée included)."""
+        return self.niveau != Niveau.NORMAL
+
+    @property
+    def depasse(self) -> bool:
+        """The State's commitment is above the envelope."""
+        return self.niveau == Niveau.DEPASSE
 
     def realisation(self, contrat: str) -> Decimal | None:
         objectif = getattr(self.objectif, f"objectif_{contrat.lower()}", None) if self.objectif else None

@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Q, Sum
+from django.db.models import Sum
 from django.db.models.functions import ExtractYear
 
 from .models import ConventionOperateur, CreditIngenierie, DemandePaiement
@@ -48,7 +48,7 @@ def credits_par_region(region_ids, annees=None) -> dict[tuple[int, int], Credits
     for ligne in (
         payes.annotate(a=ExtractYear("convention__signee_le"))
         .values("convention__operateur__region_id", "a")
-        .annotate(s=Sum("montant", filter=Q(payee_le__isnull=False)))
+        .annotate(s=Sum("montant"))
     ):
         payes_[(ligne["convention__operateur__region_id"], ligne["a"])] = Decimal(ligne["s"] or 0)
     cles = set(notifies) | set(engages) | set(payes_)

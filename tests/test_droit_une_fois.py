@@ -106,8 +106,8 @@ def test_le_processeur_de_contexte_expose_les_nombres_de_la_loi(rf):
 
     contexte = droit(rf.get("/"))["droit"]
     assert contexte["HEURES_MIN"] == nombres.HEURES_MIN and contexte["PLAFOND_CAE"] == nombres.PLAFOND_CAE
-    assert contexte["PART_CG_DU_RSA_EN_POURCENT"] == "88 %"
-    assert contexte["PART_MAX_IMMERSION_EN_POURCENT"] == "25 %"
+    assert contexte["PART_CG_DU_RSA_EN_POURCENT"] == "88\u00a0%"
+    assert contexte["PART_MAX_IMMERSION_EN_POURCENT"] == "25\u00a0%"
     gabarit = engines["django"].from_string("{{ droit.HEURES_MIN }} à {{ droit.HEURES_MAX }} h")
     assert gabarit.render({}, rf.get("/")) == "20 à 35 h"
 
@@ -127,7 +127,7 @@ def test_une_page_et_un_pdf_ecrivent_les_nombres_de_droit(connecter, demo, monke
         departement=Departement.objects.get(code="93"), annee=2010, date_reference=date(2009, 11, 5)
     )
     client = connecter("gestionnaire")
-    assert "88 % du RSA forfaitaire" in client.get(reverse("caom:detail", args=[caom.pk])).content.decode()
+    assert "88\u00a0% du RSA forfaitaire" in client.get(reverse("caom:detail", args=[caom.pk])).content.decode()
 
     rendus = []
 
@@ -137,4 +137,4 @@ def test_une_page_et_un_pdf_ecrivent_les_nombres_de_droit(connecter, demo, monke
 
     monkeypatch.setattr(pdf, "render_to_string", garder)
     assert client.get(reverse("caom:pdf", args=[caom.pk])).status_code == 200
-    assert "de 20 à 35 heures" in rendus[0] and "88 % du montant forfaitaire" in rendus[0]
+    assert "de 20 à 35 heures" in rendus[0] and "88\u00a0% du montant forfaitaire" in rendus[0]

@@ -205,3 +205,26 @@ def totaux(lignes: Iterable[MoisEcheancier]) -> Totaux:
         cg += ligne.part_conseil_general
         indu += ligne.a_rembourser
     return Totaux(aide, etat, cg, indu)
+
+
+@dataclass(frozen=True)
+class AideDue:
+    """What the ASP owes for one month of the schedule, by payer."""
+
+    etat: Decimal
+    conseil_general: Decimal
+
+    @property
+    def total(self) -> Decimal:
+        return self.etat + self.conseil_general
+
+
+def aide_due(part_etat: Decimal, part_conseil_general: Decimal, a_rembourser: Decimal) -> AideDue:
+    """Due = aid − indu: the aid to be repaid after a rupture outside the legal cases is not owed (Cerfa 13998*01,
+    « le non-respect des engagements entraîne le reversement de l'aide »). The indu is taken off the State's share
+    first, then the conseil général's; nothing is ever due below zero."""
+    retrait_etat = min(a_rembourser, part_etat)
+    return AideDue(
+        etat=part_etat - retrait_etat,
+        conseil_general=max(part_conseil_general - (a_rembourser - retrait_etat), ZERO),
+    )

@@ -10,6 +10,7 @@ from droit.nombres import paiement_de_l_aide_en_retard
 from ..models import Convention
 from ..models_echeancier import MoisAide
 from ..paiements import paiements_de, suivi_disponible
+from ..regles.echeancier import aide_due
 
 ZERO = Decimal("0.00")
 
@@ -30,8 +31,9 @@ class LignePaiement:
 
     @property
     def du(self) -> Decimal:
-        """What the ASP owes for the month: the aid, less an indu (an aid to be repaid is not owed)."""
-        return self.mois.aide - min(self.mois.a_rembourser, self.mois.aide)
+        """What the ASP owes for the month (``regles.echeancier.aide_due``: the aid less an indu)."""
+        m = self.mois
+        return aide_due(m.part_etat, m.part_conseil_general, m.a_rembourser).total
 
     @property
     def ecart(self) -> Decimal | None:

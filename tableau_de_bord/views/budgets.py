@@ -39,7 +39,7 @@ def _contexte(request):
     lignes = lignes_budget(annee, jour, regions)
     alerte = request.GET.get("alerte") == "1"
     if alerte:  # the home card's link: the regions whose State envelope is 90 % committed or more
-        lignes = [ligne for ligne in lignes if ligne.niveau != "normal"]
+        lignes = [ligne for ligne in lignes if ligne.en_alerte]
     return {
         "alerte": alerte,
         "annee": annee,

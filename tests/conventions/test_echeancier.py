@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conventions.regles.echeancier import DonneesEcheancier, Suspension, Termes, echeancier, totaux
+from conventions.regles.echeancier import DonneesEcheancier, Suspension, Termes, aide_due, echeancier, totaux
 from droit.vocabulaire import Financement
 from referentiels.regles import ParametreInconnu, TableDatee, Valeur
 
@@ -200,3 +200,36 @@ def test_le_demi_centime_d_un_produit_exact_s_arrondit_au_centime_superieur():
     from referentiels.aide import aide_mensuelle
 
     assert aide_mensuelle(D(90), D("9.19"), D(25)) == D("896.03")
+
+
+# --- what is due: the aid less the indu (``aide_due``, read by the reconciliation and the convention's page) ---
+
+
+def test_aide_due_sans_indu_est_l_aide_de_chaque_financeur():
+    due = aide_due(D("700.00"), D("300.00"), D("0.00"))
+    assert (due.etat, due.conseil_general, due.total) == (D("700.00"), D("300.00"), D("1000.00"))
+
+
+def test_aide_due_retire_l_indu_de_la_part_de_l_etat_d_abord():
+    due = aide_due(D("700.00"), D("300.00"), D("200.00"))
+    assert (due.etat, due.conseil_general) == (D("500.00"), D("300.00"))
+
+
+def test_aide_due_retire_le_reste_de_l_indu_de_la_part_du_conseil_general():
+    due = aide_due(D("700.00"), D("300.00"), D("900.00"))
+    assert (due.etat, due.conseil_general, due.total) == (D("0.00"), D("100.00"), D("100.00"))
+
+
+def test_aide_due_n_est_jamais_negative():
+    due = aide_due(D("700.00"), D("300.00"), D("1500.00"))
+    assert (due.etat, due.conseil_general, due.total) == (D("0.00"), D("0.00"), D("0.00"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    etat=st.decimals(min_value=0, max_value=2000, places=2),
+    cg=st.decimals(min_value=0, max_value=2000, places=2),
+    indu=st.decimals(min_value=0, max_value=5000, places=2),
+)
+def test_aide_due_est_l_aide_moins_l_indu(etat, cg, indu):
+    assert aide_due(etat, cg, indu).total == max(etat + cg - indu, D("0.00"))

@@ -292,7 +292,7 @@ def test_immersion_25_pour_cent_du_contrat():
     assert verifier_periodes_immersion("CAE", DEBUT, FIN_AN, periodes) == []
     trop = [*periodes, Periode(date(2010, 8, 1), date(2010, 8, 8))]  # 92 days
     violations = verifier_periodes_immersion("CAE", DEBUT, FIN_AN, trop)
-    assert violations and "25 %" in violations[0].message and "91 jours" in violations[0].message
+    assert violations and "25\u00a0%" in violations[0].message and "91 jours" in violations[0].message
 
 
 def test_immersion_cae_seulement_et_dans_la_convention():

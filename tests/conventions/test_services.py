@@ -266,7 +266,7 @@ def test_periodes_d_immersion(arretes_2010, auteur):
     evenements.ajouter_periode_immersion(
         convention, employeur_accueil="Boulangerie", date_debut=date(2010, 2, 1), date_fin=date(2010, 2, 28), par=auteur
     )
-    with pytest.raises(RegleConventionError, match="25 %"):
+    with pytest.raises(RegleConventionError, match="25\u00a0%"):
         evenements.ajouter_periode_immersion(
             convention, employeur_accueil="Garage", date_debut=date(2010, 4, 1), date_fin=date(2010, 4, 30), par=auteur
         )

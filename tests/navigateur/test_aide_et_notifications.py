@@ -26,7 +26,7 @@ def test_l_aide_de_son_role_depuis_l_en_tete(page):
     limites = page.get_by_role("table", name="Limites de la loi appliquées par le portail")
     texte = limites.inner_text()
     assert f"de {nombres.HEURES_MIN} à {nombres.HEURES_MAX} heures" in texte and nombres.SOURCE_HEURES in texte
-    assert nombres.SOURCE_CAOM in texte and "88 % du montant forfaitaire du RSA" in texte
+    assert nombres.SOURCE_CAOM in texte and "88\u00a0% du montant forfaitaire du RSA" in texte
     assert violations_axe(page) == []
     capture(page, "aide-conseil-general")
     page.get_by_role("link", name="Prescripteur").click()

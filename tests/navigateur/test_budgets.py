@@ -34,7 +34,7 @@ def test_paiements_de_l_aide_et_budgets(page, demonstration):
     page.goto(page.url_de("/tableau-de-bord/budgets/?annee=2010"))
     assert page.get_by_role("heading", level=1).inner_text() == "Budgets de l'aide 2010"
     idf = Region.objects.get(code_insee="11")
-    assert "90 % atteints" in page.locator(f"#budget-region-{idf.pk}").inner_text().lower()
+    assert "90\u00a0% atteints" in page.locator(f"#budget-region-{idf.pk}").inner_text().lower()
     assert violations_axe(page) == []
     capture(page, "budgets-national")
 

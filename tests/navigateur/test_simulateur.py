@@ -25,7 +25,7 @@ def test_simulation_mise_a_jour_en_direct(page):
     resultat = page.locator("#resultat")
     assert "894,35\u00a0€ par mois" in resultat.inner_text()
     assert "400,07\u00a0€" in resultat.inner_text() and "494,28\u00a0€" in resultat.inner_text()
-    assert "88 % du RSA forfaitaire" in resultat.inner_text()
+    assert "88\u00a0% du RSA forfaitaire" in resultat.inner_text()
     assert "/simulateur/?" in page.url and "cofinancement_cg=1" in page.url  # htmx replaced the address
 
     page.get_by_label("Contrat", exact=True).select_option("CIE")

@@ -107,7 +107,7 @@ def test_entrees_initiales_et_renouvellements_a_part_sans_les_ruptures_avant_le_
 
 @pytest.mark.parametrize(
     ("part", "niveau", "badge"),
-    [(85, "normal", None), (95, "alerte_90", "90 % atteints"), (110, "depasse", "Enveloppe dépassée")],
+    [(85, "normal", None), (95, "alerte_90", "90\u00a0% atteints"), (110, "depasse", "Enveloppe dépassée")],
 )
 def test_alerte_de_l_enveloppe_de_l_etat(demonstration, connecter, part, niveau, badge):
     idf = Region.objects.get(code_insee="11")

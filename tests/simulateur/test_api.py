@@ -37,7 +37,7 @@ def test_chiffres_de_la_circulaire(client, params, aide, cg, etat):
     assert Decimal(donnees["aide_mensuelle"]) == Decimal(donnees["part_conseil_general"]) + Decimal(
         donnees["part_etat"]
     )
-    assert any("88 % du RSA forfaitaire" in r and "400,07\u00a0€" in r for r in donnees["regles"])
+    assert any("88\u00a0% du RSA forfaitaire" in r and "400,07\u00a0€" in r for r in donnees["regles"])
 
 
 def test_reponse_exacte_cae_90(client):

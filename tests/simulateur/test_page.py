@@ -35,7 +35,7 @@ def test_page_sans_javascript_soumise_en_get(client):
     assert "894,35\u00a0€ par mois" in html
     assert "400,07\u00a0€" in html and "494,28\u00a0€" in html
     assert "8,82\u00a0€" in html
-    assert "Règles appliquées" in html and "88 % du RSA forfaitaire" in html
+    assert "Règles appliquées" in html and "88\u00a0% du RSA forfaitaire" in html
     assert 'id="id_cofinancement_cg" checked' in html or ('name="cofinancement_cg"' in html and "checked" in html)
 
 
