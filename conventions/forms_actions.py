@@ -158,3 +158,24 @@ class AnnulationForm(EnvoiUnique):
         help_text="Par exemple : convention saisie deux fois, salarié jamais embauché. Elle reste dans l'historique.",
         error_messages={"required": "Indiquez la raison de l'annulation."},
     )
+
+
+class CorrectionSuspensionForm(SuspensionForm):
+    """Correct the last suspension declared: the same fields, and its last day when the contract has resumed."""
+
+    date_fin = ChampDate(
+        label="Dernier jour de la suspension",
+        required=False,
+        help_text="Seulement si le contrat a repris : la veille de la reprise.",
+    )
+
+
+class RetraitForm(EnvoiUnique):
+    """Withdraw a declaration made by mistake: the reason is required and stays in the history."""
+
+    raison = forms.CharField(
+        label="Raison du retrait",
+        max_length=60,
+        help_text="Par exemple : déclarée sur la mauvaise convention. Elle reste dans l'historique (60 caractères).",
+        error_messages={"required": "Indiquez la raison du retrait."},
+    )

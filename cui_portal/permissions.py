@@ -487,3 +487,26 @@ def peut_corriger_rupture(perimetre: Perimetre, convention) -> bool:
         and declaree is not None
         and horloge.aujourdhui() <= limite_declaration(declaree)
     )
+
+
+def peut_retirer_rupture(perimetre: Perimetre, convention) -> bool:
+    """Withdraw a rupture declared by mistake: the same decision as correcting it."""
+    return peut_corriger_rupture(perimetre, convention)
+
+
+def peut_corriger_suspension(perimetre: Perimetre, convention) -> bool:
+    """Correct (or withdraw) the last suspension declared: its owner, the convention neither broken, ended nor
+    annulled, within the 7 days following the suspension's declaration (the same decision as for a rupture)."""
+    if not peut_modifier_convention(perimetre, convention) or convention.statut in (
+        StatutConvention.ROMPUE,
+        StatutConvention.ANNULEE,
+        StatutConvention.TERMINEE,
+        StatutConvention.BROUILLON,
+    ):
+        return False
+    suspension = convention.suspensions.order_by("-date_debut").first()
+    return suspension is not None and horloge.aujourdhui() <= limite_declaration(suspension.date_declaration)
+
+
+def peut_retirer_suspension(perimetre: Perimetre, convention) -> bool:
+    return peut_corriger_suspension(perimetre, convention)

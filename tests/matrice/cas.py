@@ -249,6 +249,27 @@ MATRICE.update(
                 attendu=ANNULATION_INTERDITE,
             )
         ],
+        "conventions:retirer_rupture": [
+            Cas(
+                "retirer la rupture d'une convention non rompue (refusé)",
+                kwargs=_convention,
+                attendu=ANNULATION_INTERDITE,
+            )
+        ],
+        "conventions:corriger_suspension": [
+            Cas(
+                "corriger la suspension d'une convention jamais suspendue (refusé)",
+                kwargs=_convention,
+                attendu=ANNULATION_INTERDITE,
+            )
+        ],
+        "conventions:retirer_suspension": [
+            Cas(
+                "retirer la suspension d'une convention jamais suspendue (refusé)",
+                kwargs=_convention,
+                attendu=ANNULATION_INTERDITE,
+            )
+        ],
         "conventions:annuler": [
             # Concluded on 15/12/2009: the prescripteur's 7 days are over, the region's gestionnaire annuls.
             Cas("annuler une convention conclue", kwargs=_convention, attendu=ANNULATION_PARIS),

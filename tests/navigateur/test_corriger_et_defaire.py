@@ -1,6 +1,7 @@
 """Correct and undo in Chromium: a prescripteur deletes a draft after its confirmation page; the region's
 gestionnaire annuls a concluded convention (the rule at its field first, then the confirmation), which then shows
-its « Annulée » badge and its reason; axe-core on each page."""
+its « Annulée » badge and its reason; a prescripteur withdraws a rupture declared by mistake after its
+confirmation; axe-core on each page."""
 
 import pytest
 
@@ -70,3 +71,35 @@ def test_annuler_une_convention_conclue(page, demo):
     assert page.get_by_role("link", name="Annuler la convention").count() == 0
     sans_violation(page)
     capture(page, "convention-annulee")
+
+
+def test_retirer_une_rupture_declaree_par_erreur(page, demo):
+    from datetime import date
+
+    from conventions.services import evenements
+
+    factories.arretes_2010(demo)
+    convention = factories.convention(demo)
+    evenements.declarer_rupture(
+        convention,
+        date_rupture=date(2010, 11, 25),
+        motif="embauche",
+        date_declaration=date(2010, 11, 26),
+        par=demo.comptes["prescripteur@demo.cui.fr"],
+    )
+    connecter(page, "prescripteur")
+    page.goto(page.url_de(f"/conventions/{convention.pk}/"))
+    cliquer(page, "link", "retirer la rupture déclarée par erreur")
+    page.fill("#id_raison", "Déclarée sur la mauvaise convention")
+    cliquer(page, "button", "Enregistrer")
+    assert page.locator("h1").inner_text() == "Retirer la déclaration de rupture ?"
+    assert "ne se défait pas" in page.locator("#irreversible").inner_text()
+    assert Convention.objects.get(pk=convention.pk).statut == StatutConvention.ROMPUE  # nothing before confirming
+    sans_violation(page)
+    cliquer(page, "button", "Oui, retirer la rupture")
+    convention.refresh_from_db()
+    assert convention.statut == StatutConvention.EN_COURS and convention.date_rupture is None
+    assert "La déclaration de rupture est retirée." in page.content()
+    assert "Déclaration de rupture retirée : Déclarée sur la mauvaise convention" in page.content()
+    assert page.get_by_role("link", name="retirer la rupture déclarée par erreur").count() == 0
+    sans_violation(page)
