@@ -166,8 +166,6 @@ def test_le_cerfa_montre_chaque_case_remplie_ou_vide(arretes, connecter, monkeyp
         "Tuteur",
         "Engagements de l'employeur",
         "à jour de ses cotisations et contributions sociales",
-        "licenciement pour motif économique dans les 6 mois",
-        "faute grave ou lourde",
         "Immersion",
         *ActionAccompagnement.labels,
         *ActionFormation.labels,
@@ -178,6 +176,8 @@ def test_le_cerfa_montre_chaque_case_remplie_ou_vide(arretes, connecter, monkeyp
         manquants = [lib for lib in libelles if lib.replace("'", "&#x27;") not in texte and lib not in texte]
         assert not manquants, manquants
     assert "Agent d&#x27;entretien des espaces verts" in plein and "A1203" in plein and "9,50" in plein
+    # a CAE: the CIE's own sworn statements (L. 5134-68) are said not to apply, not shown as boxes
+    assert "sans objet pour un CAE" in plein and "faute grave ou lourde" not in plein
     assert "750123456789" in plein and "1234567A" in plein
     # a box not filled is left visibly empty
     assert "<strong>Emploi occupé :</strong> ……………" in vide and "<strong>Code ROME :</strong> ……" in vide
@@ -233,3 +233,14 @@ def test_ce_qui_est_signe_reste_signe_apres_avenant_et_autre_saisie(arretes, con
     ]
     assert (c.salarie.identifiant_pole_emploi, c.salarie.nom_usage) == signe["salarie"]
     assert (c.emploi_intitule, c.code_rome, c.salaire_horaire_brut, list(c.types_formation)) == signe["cerfa"]
+
+
+def test_le_cerfa_d_un_cie_porte_les_engagements_de_l_article_l_5134_68(arretes, connecter, monkeypatch):
+    rendus = espionner_pdf(monkeypatch)
+    cie = factories.convention(
+        arretes, conclure=False, type_contrat="CIE", employeur_=factories.employeur(statut="entreprise")
+    )
+    assert connecter("prescripteur").get(reverse("conventions:cerfa", args=[cie.pk])).status_code == 200
+    (texte,) = rendus
+    assert "licenciement pour motif économique dans les 6 mois" in texte and "faute grave ou lourde" in texte
+    assert "sans objet pour un CAE" not in texte
