@@ -266,7 +266,7 @@ def test_alerte_90_sur_la_page(connecter, caom_93, fournisseur):
     lignes.append(LigneConsommation(caom_93.pk, date(2010, 2, 1), "cie_cofinances", 75, D("100"), D("0")))
     hors[caom_93.departement_id] = 7
     html = connecter("correspondant").get(url("detail", caom_93)).content.decode()
-    assert "90 % d'un volume" in html and "02/2010" in html and "situation dégradée" in html
+    assert "90\u00a0% d'un volume" in html and "02/2010" in html and "situation dégradée" in html
 
 
 def test_cartes_d_accueil(connecter, caom_93):
