@@ -18,7 +18,7 @@ def test_chaque_role_a_sa_page_d_aide_avec_les_limites_et_leurs_sources(client, 
     contenu = client.get(reverse("aide_role", args=[role])).content.decode()
     assert f"<h1>Aide : {Role(role).label.lower()}</h1>" in contenu
     assert f"de {nombres.HEURES_MIN} à {nombres.HEURES_MAX} heures" in contenu and nombres.SOURCE_HEURES in contenu
-    assert f"{nombres.PLAFOND_CIE} % du SMIC brut" in contenu and nombres.SOURCE_PLAFOND_CIE in contenu
+    assert f"{nombres.PLAFOND_CIE}\u00a0% du SMIC brut" in contenu and nombres.SOURCE_PLAFOND_CIE in contenu
     assert f"dans les {nombres.DELAI_DECLARATION_JOURS} jours" in contenu and nombres.SOURCE_CONSERVATION in contenu
     assert "Vos échéances" in contenu and 'aria-current="page"' in contenu
 
