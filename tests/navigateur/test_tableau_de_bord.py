@@ -79,7 +79,7 @@ def test_la_dgefp_lit_le_tableau_national_et_l_exporte(page, programme):
     with page.expect_download() as telechargement:
         page.get_by_role("link", name="Exporter (PDF)").click()
     assert telechargement.value.suggested_filename.endswith(".pdf")
-    page.get_by_role("link", name="Lire le bilan de Île-de-France").click()
+    page.get_by_role("link", name="Lire le bilan d'Île-de-France").click()
     assert page.get_by_role("heading", level=1).inner_text().endswith("Île-de-France")
     page.get_by_label("Commentaire de la DGEFP (MIP)").fill("Merci pour ce bilan.")
     page.get_by_role("button", name="Marquer comme lu").click()
