@@ -61,10 +61,11 @@ def main(argv=None):
     preparer_django()
     migrer()
     from benchmarks.generateur import generer, vider
+    from benchmarks.modeles import enregistrer_rapport
 
     if args.vider:
         vider()
-    generer(args.conventions, args.graine, sys.stdout)
+    enregistrer_rapport(generer(args.conventions, args.graine, sys.stdout), args.graine)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
     make bench                                  # N = 10 000, 100 000 and 1 000 000 conventions
     make bench BENCH_ARGS=--sans-1m             # without the largest
     make bench BENCH_ARGS="--tailles 10000,100000"
+    make bench BENCH_ARGS="--modeles --recalcul-jusqu-a 100000 --export-jusqu-a 100000"
 
 The database is ``DATABASE_URL`` (default ``postgres://postgres@127.0.0.1:5432/cui_bench``, created if missing);
 it is emptied (reference data kept) before each size. Prints one table and writes it as JSON in
@@ -72,23 +73,43 @@ def chemins_de_charge() -> dict:
     return chemins
 
 
-def mesurer_taille(
-    n: int, graine: int, duree_charge: int, avec_import: bool, recalcul: bool = True, avec_releve: bool = False
-) -> dict:
-    from . import charge, mesures, mesures_echeancier, planchers, releve_asp, travaux_bench
+def preparer_donnees(n: int, graine: int, avec_modele: bool) -> dict:
+    """Generate the size's data, or copy its template database when there is one (``benchmarks/modeles.py``)."""
+    from . import modeles
     from .generateur import generer, vider
 
-    print(f"\n=== N = {n:,} conventions ===".replace(",", " "), flush=True)
+    modele = modeles.nom_du_modele(n, graine)
+    if avec_modele and modeles.existe(modele):
+        duree = modeles.copier(modele)
+        migrer()
+        rapport = modeles.rapport_enregistre() or {}
+        return {**rapport, "copie_du_modele": modele, "copie_s": round(duree, 1)}
     vider()
     rapport = generer(n, graine)
+    return {
+        "duree_s": round(rapport.duree_totale, 1),
+        "etapes_s": rapport.durees,
+        "lignes": rapport.lignes,
+        "moyennes": rapport.moyennes,
+    }
+
+
+def mesurer_taille(
+    n: int,
+    graine: int,
+    duree_charge: int,
+    avec_import: bool,
+    recalcul: bool = True,
+    avec_releve: bool = False,
+    export: bool = True,
+    avec_modele: bool = False,
+) -> dict:
+    from . import charge, mesures, mesures_echeancier, planchers, releve_asp, travaux_bench
+
+    print(f"\n=== N = {n:,} conventions ===".replace(",", " "), flush=True)
     resultat = {
         "n": n,
-        "generation": {
-            "duree_s": round(rapport.duree_totale, 1),
-            "etapes_s": rapport.durees,
-            "lignes": rapport.lignes,
-            "moyennes": rapport.moyennes,
-        },
+        "generation": preparer_donnees(n, graine, avec_modele),
         "tableau_de_bord": etape("tableau de bord national", mesures.tableau_de_bord_national),
         "liste": etape("liste des conventions", mesures.liste_conventions),
         "autres_pages": etape("autres pages", mesures.autres_pages),
@@ -109,7 +130,8 @@ def mesurer_taille(
             (1, 2),
             max(1000, n // 16),
         )
-    resultat["export_national"] = etape("export XLSX national dans un worker Celery", travaux_bench.export_national)
+    if export:
+        resultat["export_national"] = etape("export XLSX national dans un worker Celery", travaux_bench.export_national)
     if avec_import:
         resultat["import"] = etape("import de 10 000 lignes", mesures.import_taux)
     if avec_releve:  # one region's 100 000 convention-months: only the largest size has enough
@@ -119,6 +141,12 @@ def mesurer_taille(
     resultat["charge"] = etape("charge (gunicorn + wrk)", charge.charge, chemins_de_charge(), duree_charge)
     resultat["celery"] = etape("mémoire d'un worker Celery", charge.memoire_celery, 1 if n >= 1_000_000 else 2)
     return resultat
+
+
+def _generation(g: dict) -> str:
+    if "copie_du_modele" in g:
+        return f"{_f(g.get('duree_s'))} (copie de {g['copie_du_modele']} en {g['copie_s']:.0f} s)"
+    return _f(g["duree_s"])
 
 
 def _f(valeur, suffixe="") -> str:
@@ -142,7 +170,7 @@ def tableau(tailles: list[dict]) -> list[list[str]]:
                 valeurs.append("—")
         lignes.append([nom, *valeurs, cible])
 
-    ligne("génération (s)", lambda t: _f(t["generation"]["duree_s"]))
+    ligne("génération (s)", lambda t: _generation(t["generation"]))
     tdb = lambda t: t["tableau_de_bord"]  # noqa: E731
     # --- the issue's targets, each against its honest floor measured in the same run ---
     ligne(
@@ -323,6 +351,17 @@ def main(argv=None):
         default=1_000_000,
         help="plus grande taille où mesurer le recalcul national de l'échéancier (il réécrit tout l'échéancier)",
     )
+    parser.add_argument(
+        "--export-jusqu-a",
+        type=int,
+        default=1_000_000,
+        help="plus grande taille où mesurer l'export XLSX national (et son plancher openpyxl, aussi long)",
+    )
+    parser.add_argument(
+        "--modeles",
+        action="store_true",
+        help="copier la base modèle cui_bench_<N>_g<graine> d'une taille quand elle existe (benchmarks/modeles.py)",
+    )
     args = parser.parse_args(argv)
     tailles = [int(t) for t in args.tailles.split(",") if t.strip()]
     if args.sans_1m:
@@ -339,7 +378,14 @@ def main(argv=None):
     debut = time.perf_counter()
     resultats = [
         mesurer_taille(
-            n, args.graine, args.duree_charge, i == 0, n <= args.recalcul_jusqu_a, avec_releve=i == len(tailles) - 1
+            n,
+            args.graine,
+            args.duree_charge,
+            i == 0,
+            n <= args.recalcul_jusqu_a,
+            avec_releve=i == len(tailles) - 1,
+            export=n <= args.export_jusqu_a,
+            avec_modele=args.modeles,
         )
         for i, n in enumerate(tailles)
     ]

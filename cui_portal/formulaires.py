@@ -6,6 +6,7 @@ from django import forms
 
 FORMATS_DATE = ["%d/%m/%Y", "%Y-%m-%d", "%d/%m/%y"]
 AIDE_DATE = "Format attendu : jj/mm/aaaa."
+CHOIX_VIDE = "Sélectionner…"  # the empty choice of a list, never « --------- » (also in select_option.html)
 DATE_INVALIDE = "Saisissez une date valide au format jj/mm/aaaa."
 
 

@@ -3,6 +3,7 @@
 Each function returns plain dicts ready for templates, exports and the API.
 """
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -114,6 +115,19 @@ class Territoire:
             "taux_immersion_pourcent": self.taux_immersion,
             "periodes_immersion": self.periodes_immersion,
         }
+
+
+def empreinte(*parties) -> str:
+    """The digest of what a table of indicators shows (each ``Territoire`` with its region, and any other value
+    the fragment prints): the key of its rendered HTML in the cache (``{% cache … empreinte %}``). Any figure that
+    changes changes the key, so a cached table can never show an old figure; the cache only spares rendering the
+    same table again (a third of the dashboard's time)."""
+    valeurs = [
+        (p.region.pk if p.region else None, p.en_dict()) if isinstance(p, Territoire) else p
+        for partie in parties
+        for p in (partie if isinstance(partie, list | tuple) else [partie])
+    ]
+    return hashlib.sha256(repr(valeurs).encode()).hexdigest()
 
 
 def _lignes(filtre: Q, groupe: tuple[str, ...]):

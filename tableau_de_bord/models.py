@@ -47,6 +47,11 @@ class Quinzaine(models.Model):
     def __str__(self):
         return f"du {self.date_debut:%d/%m/%Y} au {self.date_fin:%d/%m/%Y}"
 
+    @property
+    def libelle_du_bilan(self) -> str:
+        """The fortnight in the dashboards' list: « Bilan au 15/01/2010 (échéance le 18/01/2010) »."""
+        return f"Bilan au {self.date_fin:%d/%m/%Y} (échéance le {self.date_echeance:%d/%m/%Y})"
+
 
 class Fonction(models.TextChoices):
     """The six functions of the programme: the rows of Annexe 1 of circular 2009-38."""

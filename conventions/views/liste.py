@@ -66,9 +66,7 @@ def liste(request):
     if (reponse := _sans_nir(request)) is not None:
         return reponse
     perimetre = perimetre_de(request)
-    qs = Convention.objects.visibles_par(perimetre).select_related(
-        "employeur", "salarie", "prescripteur", "departement", "public"
-    )
+    qs = Convention.objects.visibles_par(perimetre).pour_la_liste()
     if nir := _nir_recherche(request):
         qs = recherche_nir.filtrer_par_nir(qs, nir)
     filtre = ConventionFilter(request.GET or None, queryset=qs.order_by("-date_conclusion", "-pk"), perimetre=perimetre)

@@ -198,6 +198,10 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# A fragment cached under the digest of what it shows (the dashboards' tables) is always right; its lifetime only
+# bounds how long the markup of a former version of the templates may be served after a deployment.
+DUREE_FRAGMENTS_EN_CACHE = 600
+
 # E-mail: console by default, SMTP when EMAIL_HOST is set.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
 EMAIL_BACKEND = os.environ.get(

@@ -4,11 +4,11 @@ territory."""
 
 from decimal import Decimal, InvalidOperation
 
-from django import template
+from django import forms, template
 from django.db import models
 from django.utils.html import format_html
 
-from cui_portal import badges, noms_de_lieux
+from cui_portal import badges, noms_de_lieux, rendu_des_champs
 
 register = template.Library()
 
@@ -77,3 +77,13 @@ def pourcent(valeur) -> str:
     if "." in texte:
         texte = texte.rstrip("0").rstrip(".")
     return texte.replace(".", ",") + "\u00a0%"
+
+
+@register.filter
+def widget_dsfr(champ) -> str:
+    return rendu_des_champs.widget_dsfr(champ)
+
+
+@register.filter
+def est_select(champ) -> bool:
+    return isinstance(champ.field.widget, forms.Select)

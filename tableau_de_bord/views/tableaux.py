@@ -1,5 +1,6 @@
 """National and regional dashboards of the CAE-jeunes programme, and their XLSX / PDF exports."""
 
+from django.conf import settings
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
@@ -70,6 +71,8 @@ def _contexte_national(request):
         "fraicheur": fraicheur(),
         "graphique_cae": _graphique(territoires, "cae.realisation", "Entrées en CAE / objectif (%)"),
         "graphique_immersion": _graphique(territoires, "taux_immersion", "CAE-jeunes avec immersion (%)"),
+        "empreinte_indicateurs": indicateurs.empreinte(quinzaine.pk, territoires, national),
+        "duree_fragments": settings.DUREE_FRAGMENTS_EN_CACHE,
         "paiements_en_retard": DemandePaiement.objects.en_retard(aujourd_hui).count(),
         "aujourd_hui": aujourd_hui,
     }
@@ -212,6 +215,8 @@ def regional(request, pk):
             "quinzaines": _quinzaines(quinzaine.annee),
             "territoire": territoires[0],
             "departements": departements,
+            "empreinte_indicateurs": indicateurs.empreinte(quinzaine.pk, territoires, departements),
+            "duree_fragments": settings.DUREE_FRAGMENTS_EN_CACHE,
             "graphique_cae": _graphique(
                 departements, "cae.entrees", "Entrées en CAE par département", echelle=None, unite=""
             ),

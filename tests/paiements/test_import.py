@@ -219,4 +219,4 @@ def test_la_page_des_mois_signales_a_un_nombre_constant_de_requetes(connecter, c
     assert impayes == 18  # two conventions, 01/2010 to 09/2010, nothing paid
     factories.convention(demo)
     apres, impayes = requetes()
-    assert impayes == 27 and apres == avant <= 13
+    assert impayes == 27 and apres == avant <= 14  # the page: its identifiers, then its rows (cui_portal.pagination)

@@ -253,3 +253,40 @@ def test_demo_idempotente(demo):
 
     assert sum(o.objectif_cae for o in ObjectifRegional.objects.filter(annee=2010)) == 360_000
     assert sum(o.objectif_cie for o in ObjectifRegional.objects.filter(annee=2010)) == 50_000
+
+
+def test_le_tableau_en_cache_montre_toujours_les_derniers_chiffres(connecter, time_machine, idf, demo):
+    """The indicators' fragment is cached under the digest of its figures: an objective changed, or a convention
+    counted by the next refresh, is on the very next page, never the cached table of before."""
+    from tableau_de_bord.models import ObjectifRegional
+    from tableau_de_bord.services_indicateurs import rafraichir_indicateurs
+    from tests.tableau_de_bord.test_indicateurs import conclue
+
+    time_machine.move_to("2010-03-10 10:00 +01:00", tick=False)
+    client = connecter("national")
+    national = reverse("tableau_de_bord:national")
+    regional = reverse("tableau_de_bord:regional", args=[idf.pk])
+    objectif, _ = ObjectifRegional.objects.get_or_create(
+        region=idf, annee=2010, defaults={"objectif_cae": 120, "objectif_cie": 12}
+    )
+
+    def cellule_idf(page):
+        debut = page.index(f'{reverse("tableau_de_bord:regional", args=[idf.pk])}?quinzaine=', page.index("tdb-table"))
+        return page[debut : page.index("</tr>", debut)]
+
+    from django.core.cache import cache
+    from django.core.cache.utils import make_template_fragment_key
+
+    reponse = client.get(national)
+    assert f"0 / {objectif.objectif_cae}" in cellule_idf(reponse.content.decode())
+    cle = make_template_fragment_key("tdb-national-indicateurs", [reponse.context["empreinte_indicateurs"]])
+    assert f"0 / {objectif.objectif_cae}" in cache.get(cle)  # the table is in the cache, under its figures
+
+    ObjectifRegional.objects.filter(pk=objectif.pk).update(objectif_cae=objectif.objectif_cae + 7)
+    apres = cellule_idf(client.get(national).content.decode())
+    assert f"0 / {objectif.objectif_cae + 7}" in apres
+
+    conclue()  # concluded on 20/02/2010, before the fortnight shown (16–28/02)
+    rafraichir_indicateurs()
+    assert f"1 / {objectif.objectif_cae + 7}" in cellule_idf(client.get(national).content.decode())
+    assert "Entrées, CAE-jeunes et paramètres moyens par département" in client.get(regional).content.decode()
