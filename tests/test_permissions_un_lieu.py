@@ -1,5 +1,5 @@
-"""Permissions in one place: no module but ``cui_portal/permissions.py`` compares a role or reads a scope's
-territory to decide who sees or does what.
+"""Permissions in one place: no module outside the package ``cui_portal/permissions/`` compares a role or reads
+a scope's territory to decide who sees or does what.
 
 The scan reads the source (AST) of every module of the project and reports:
 - a comparison that involves a role: ``x == Role.X``, ``x in (Role.X, …)``, ``x.role == …``, ``x.role in …``;
@@ -15,10 +15,11 @@ from pathlib import Path
 
 RACINE = Path(__file__).resolve().parent.parent
 
-# Where roles may be compared: the permissions module itself, the law's vocabulary, the habilitations (comptes
-# defines which organisation may hold which role), tests, migrations, demonstration data and commands.
+# Where roles may be compared: the permissions package itself (one module a concern), the law's vocabulary, the
+# habilitations (comptes defines which organisation may hold which role), tests, migrations, demonstration data and
+# commands.
 AUTORISES = [
-    "cui_portal/permissions.py",
+    "cui_portal/permissions/*",
     "droit/*",
     "comptes/*",
     "tests/*",
@@ -83,7 +84,7 @@ def test_les_decisions_de_role_sont_dans_permissions():
         for relatif, chemin in modules(RACINE)
         for ligne, quoi in decisions(chemin.read_text(encoding="utf-8"))
     ]
-    assert not fautes, "Décisions de rôle hors de cui_portal/permissions.py :\n" + "\n".join(fautes)
+    assert not fautes, "Décisions de rôle hors de cui_portal/permissions/ :\n" + "\n".join(fautes)
 
 
 def test_le_scan_reconnait_les_decisions():
@@ -102,6 +103,20 @@ exiger(perimetre.administrateur or role in (Role.GESTIONNAIRE_REGIONAL,))
     assert sorted(ligne for ligne, _ in decisions(ancien)) == [2, 2, 2, 4, 4, 6, 8, 8, 9, 10, 10]
     assert decisions("region = region_suivie(perimetre)\nqs.filter(region_id=region)\nx = Role.NATIONAL\n") == []
     assert not any(fnmatch("cui_portal/navigation.py", motif) for motif in AUTORISES)
+    assert not any(fnmatch("cui_portal/permissions_bis.py", motif) for motif in AUTORISES)
+
+
+def test_le_paquet_des_permissions_est_le_lieu_des_decisions():
+    """The package is the one place: it is left out of the scan, and the decisions the scan forbids elsewhere are
+    found there (a package emptied of them, or a wrong path in ``AUTORISES``, fails here)."""
+    paquet = RACINE / "cui_portal" / "permissions"
+    chemins = sorted(paquet.glob("*.py"))
+    assert {c.stem for c in chemins} >= {"__init__", "perimetre", "territoire", "conventions", "caom"}
+    scannes = {relatif for relatif, _ in modules(RACINE)}
+    assert not scannes & {c.relative_to(RACINE).as_posix() for c in chemins}
+    assert "cui_portal/navigation.py" in scannes
+    for module in ("perimetre", "territoire", "conventions", "caom", "paiements"):
+        assert decisions((paquet / f"{module}.py").read_text(encoding="utf-8")), module
 
 
 def test_aucun_gabarit_ne_decide_d_apres_le_role():

@@ -7,7 +7,7 @@ whose models do not exist yet simply has no collector.
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -102,6 +102,11 @@ def date_fr(d: date) -> str:
 
 def rattrapage() -> int:
     return int(getattr(settings, "RAPPEL_RATTRAPAGE_JOURS", 7))
+
+
+def fenetre(aujourdhui: date, jours: int) -> tuple[date, date]:
+    """The days of the catch-up window, both included: a fact dated within them is still told today."""
+    return aujourdhui - timedelta(days=jours), aujourdhui
 
 
 def charger() -> dict[str, Collecteur]:

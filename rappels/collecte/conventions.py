@@ -8,7 +8,7 @@ from droit.vocabulaire import Role
 from rappels import destinataires, regles
 from rappels.models import TypeRappel
 
-from . import chemin, collecteur, date_fr, etendre, rattrapage
+from . import Demande, chemin, collecteur, date_fr, etendre, fenetre, rattrapage
 
 JOURS_AVANT_ATTESTATION = 15
 MOIS_AVANT_BILAN = 2
@@ -21,10 +21,26 @@ def _actives(aujourdhui: date):
     return Convention.objects.actives(aujourdhui).select_related("employeur", "prescripteur", "region")
 
 
-def _prescripteurs(convention, par_organisation) -> list:
-    """The prescripteur's people in the portal, or else its organisation's mailbox."""
-    return par_organisation.get(convention.prescripteur_id) or destinataires.adresse(
-        convention.prescripteur.email, convention.prescripteur.nom
+def au_prescripteur(convention, par_organisation) -> dict[str, list]:
+    """The prescripteur's public for ``convention``: its people in the portal (``par_organisation``, from
+    ``destinataires.par_organisation``), or else its organisation's mailbox."""
+    return {
+        regles.PRESCRIPTEUR: par_organisation.get(convention.prescripteur_id)
+        or destinataires.adresse(convention.prescripteur.email, convention.prescripteur.nom)
+    }
+
+
+def sur_la_convention(type_rappel, convention, occurrences, publics, texte, *, precision: str = "") -> list[Demande]:
+    """The reminders about one convention: keyed on it (``convention:<pk>``, then ``:precision`` when one event
+    of it is told apart from the others), linked to its page, attached to it."""
+    return etendre(
+        type_rappel,
+        occurrences,
+        publics,
+        texte,
+        cle=f"convention:{convention.pk}" + (f":{precision}" if precision else ""),
+        lien=chemin("conventions:detail", convention.pk),
+        objet=convention,
     )
 
 
@@ -50,15 +66,7 @@ def attestations(aujourdhui: date):
             return sujet, libelle, paragraphes
 
         publics = {regles.EMPLOYEUR: destinataires.adresse(c.employeur.contact_email, c.employeur.contact_nom)}
-        demandes += etendre(
-            TypeRappel.CONVENTION_ATTESTATION,
-            occurrences,
-            publics,
-            texte,
-            cle=f"convention:{c.pk}",
-            lien=chemin("conventions:detail", c.pk),
-            objet=c,
-        )
+        demandes += sur_la_convention(TypeRappel.CONVENTION_ATTESTATION, c, occurrences, publics, texte)
     return demandes
 
 
@@ -89,14 +97,8 @@ def bilans_renouvellement(aujourdhui: date):
             )
             return sujet, libelle, paragraphes
 
-        demandes += etendre(
-            TypeRappel.CONVENTION_BILAN,
-            occurrences,
-            {regles.PRESCRIPTEUR: _prescripteurs(c, prescripteurs)},
-            texte,
-            cle=f"convention:{c.pk}",
-            lien=chemin("conventions:detail", c.pk),
-            objet=c,
+        demandes += sur_la_convention(
+            TypeRappel.CONVENTION_BILAN, c, occurrences, au_prescripteur(c, prescripteurs), texte
         )
     return demandes
 
@@ -108,9 +110,9 @@ def declarations_tardives(aujourdhui: date):
     from conventions.models import Convention
 
     jours = rattrapage()
-    qs = Convention.objects.filter(
-        date_declaration_evenement__range=(aujourdhui - timedelta(days=jours), aujourdhui)
-    ).select_related("employeur", "prescripteur", "region")
+    qs = Convention.objects.filter(date_declaration_evenement__range=fenetre(aujourdhui, jours)).select_related(
+        "employeur", "prescripteur", "region"
+    )
     if not qs.exists():
         return []
     prescripteurs = destinataires.par_organisation(Role.PRESCRIPTEUR)
@@ -138,17 +140,13 @@ def declarations_tardives(aujourdhui: date):
             )
             return sujet, libelle, paragraphes
 
-        publics = {
-            regles.PRESCRIPTEUR: _prescripteurs(c, prescripteurs),
-            regles.GESTIONNAIRES: gestionnaires.get(c.region_id, []),
-        }
-        demandes += etendre(
+        publics = au_prescripteur(c, prescripteurs) | {regles.GESTIONNAIRES: gestionnaires.get(c.region_id, [])}
+        demandes += sur_la_convention(
             TypeRappel.CONVENTION_DECLARATION_TARDIVE,
+            c,
             regles.dues(occurrences, aujourdhui),
             publics,
             texte,
-            cle=f"convention:{c.pk}:{nature}:{evenement.isoformat()}",
-            lien=chemin("conventions:detail", c.pk),
-            objet=c,
+            precision=f"{nature}:{evenement.isoformat()}",
         )
     return demandes

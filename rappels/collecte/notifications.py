@@ -12,15 +12,17 @@ from droit.vocabulaire import Role
 from rappels import destinataires, regles
 from rappels.models import TypeRappel
 
-from . import chemin, collecteur, date_fr, etendre, rattrapage
-from .conventions import _prescripteurs
+from . import chemin, collecteur, date_fr, etendre, fenetre, rattrapage
+from .conventions import au_prescripteur, sur_la_convention
 
 
 def _depuis(aujourdhui: date, jours: int) -> tuple[datetime, datetime]:
-    """The instants from the start of ``aujourdhui - jours`` to the end of ``aujourdhui`` (portal's time zone)."""
+    """The instants of the catch-up window: from the start of its first day to the end of ``aujourdhui`` (portal's
+    time zone)."""
     fuseau = timezone.get_default_timezone()
-    debut = timezone.make_aware(datetime.combine(aujourdhui - timedelta(days=jours), time.min), fuseau)
-    return debut, timezone.make_aware(datetime.combine(aujourdhui + timedelta(days=1), time.min), fuseau)
+    premier, dernier = fenetre(aujourdhui, jours)
+    debut = timezone.make_aware(datetime.combine(premier, time.min), fuseau)
+    return debut, timezone.make_aware(datetime.combine(dernier + timedelta(days=1), time.min), fuseau)
 
 
 def _jour(instant: datetime | None) -> date | None:
@@ -111,7 +113,7 @@ def etapes_caom(aujourdhui: date):
     from caom.models import EtapeCaom
 
     jours = rattrapage()
-    qs = EtapeCaom.objects.filter(date_etape__range=(aujourdhui - timedelta(days=jours), aujourdhui))
+    qs = EtapeCaom.objects.filter(date_etape__range=fenetre(aujourdhui, jours))
     qs = qs.select_related("caom__departement")
     if not qs.exists():
         return []
@@ -208,13 +210,12 @@ def paiements_asp_signales(aujourdhui: date):
                 )
             return sujet, libelle, (premier, "Vérifiez la convention et, si besoin, signalez-le à l'ASP.")
 
-        demandes += etendre(
+        demandes += sur_la_convention(
             TypeRappel.PAIEMENT_ASP_SIGNALE,
+            c,
             occurrences,
-            {regles.PRESCRIPTEUR: _prescripteurs(c, prescripteurs)},
+            au_prescripteur(c, prescripteurs),
             texte,
-            cle=f"convention:{c.pk}:{r.signal}:{r.mois.isoformat()}",
-            lien=chemin("conventions:detail", c.pk),
-            objet=c,
+            precision=f"{r.signal}:{r.mois.isoformat()}",
         )
     return demandes

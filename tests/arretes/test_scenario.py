@@ -114,13 +114,13 @@ def test_formulaire_refuse_un_taux_au_dessus_du_plafond(connecter):
 
 def test_pdf_suit_le_modele_de_l_annexe_3(demo):
     arrete = arrete_publie("11", 2010, numero="2009-1187", lieu_signature="Paris")
-    from arretes.views import _taux_par_contrat
+    from arretes.views.commun import taux_par_contrat
 
     html = render_to_string(
         "arretes/pdf/arrete.html",
         {
             "arrete": arrete,
-            "taux_par_contrat": _taux_par_contrat(arrete),
+            "taux_par_contrat": taux_par_contrat(arrete),
             "visas": arrete.visas.splitlines(),
             "titre_document": "Arrêté",
         },

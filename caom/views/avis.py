@@ -6,15 +6,15 @@ from django.views.decorators.http import require_POST
 
 from cui_portal.permissions import exiger, perimetre_de, perimetre_requis, peut_donner_avis_caom
 
-from . import services_avis
-from .regles_avis import RegleAvisError
-from .views import _caom_visible
+from .. import services_avis
+from ..regles_avis import RegleAvisError
+from .commun import caom_visible
 
 
 @require_POST
 @perimetre_requis
 def commenter_etape(request, pk, etape):
-    caom = _caom_visible(request, pk)
+    caom = caom_visible(request, pk)
     exiger(peut_donner_avis_caom(perimetre_de(request), caom.departement_id))
     etape_caom = get_object_or_404(caom.etapes, pk=etape)
     try:
@@ -29,7 +29,7 @@ def commenter_etape(request, pk, etape):
 @require_POST
 @perimetre_requis
 def approuver_texte(request, pk):
-    caom = _caom_visible(request, pk)
+    caom = caom_visible(request, pk)
     exiger(peut_donner_avis_caom(perimetre_de(request), caom.departement_id))
     try:
         services_avis.approuver_texte(caom, request.user)

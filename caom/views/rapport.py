@@ -6,17 +6,12 @@ from django.shortcuts import render
 from cui_portal import horloge
 from cui_portal.exports import reponse_xlsx
 from cui_portal.pdf import reponse_pdf
-from cui_portal.permissions import (
-    choisit_la_region,
-    departement_du_conseil_general,
-    perimetre_de,
-    rapport_caom_requis,
-)
+from cui_portal.permissions import choisit_la_region, departement_du_conseil_general, perimetre_de, rapport_caom_requis
 from referentiels.models import Departement, Region
 
-from .rapport import ENTETES, contexte_rapport, departements_visibles, lignes, lignes_tableur
-from .regles import date_rapport
-from .views import annee_demandee, annees_proposees, region_demandee
+from ..rapport import ENTETES, contexte_rapport, departements_visibles, lignes, lignes_tableur
+from ..regles import date_rapport
+from .commun import annee_demandee, annees_proposees, region_demandee
 
 
 def _contexte(request) -> dict:

@@ -13,25 +13,25 @@ from cui_portal.exports import reponse_xlsx
 from cui_portal.permissions import perimetre_requis
 from referentiels.models import PublicPrioritaire
 
-from .forms import ImportTauxForm
-from .importation import COLONNES, LIBELLES_COLONNES
-from .models import StatutImport
-from .regles import RegleArreteError
-from .services import (
+from ..forms import ImportTauxForm
+from ..importation import COLONNES, LIBELLES_COLONNES
+from ..models import StatutImport
+from ..regles import RegleArreteError
+from ..services import (
     DELAI_VERIFICATION_INTERROMPUE,
     confirmer_import,
     deposer_import,
     relancer_verification,
     verification_interrompue,
 )
-from .views import _arrete, fil
+from .commun import arrete_visible, fil
 
 TAUX_PAR_DEFAUT = {"CAE": 90, "CIE": 30}
 
 
 @perimetre_requis
 def importer(request, pk):
-    arrete = _arrete(request, pk, pour_modifier=True)
+    arrete = arrete_visible(request, pk, pour_modifier=True)
     if request.method == "POST":
         form = ImportTauxForm(request.POST, request.FILES)
         if form.is_valid():
@@ -58,7 +58,7 @@ def importer(request, pk):
 
 
 def _depot(request, pk, import_pk):
-    arrete = _arrete(request, pk, pour_modifier=True)
+    arrete = arrete_visible(request, pk, pour_modifier=True)
     return arrete, get_object_or_404(arrete.imports, pk=import_pk)
 
 
@@ -100,7 +100,7 @@ HTMX_ARRET_DU_SONDAGE = 286
 def progression(request, pk, import_pk):
     """Polled by htmx while a long file is checked; once done, failed or interrupted, the page reloads to show
     why; an import replaced by a newer deposit stops the polling with an explanation."""
-    arrete = _arrete(request, pk, pour_modifier=True)
+    arrete = arrete_visible(request, pk, pour_modifier=True)
     depot = arrete.imports.filter(pk=import_pk).first()
     if depot is None:
         return render(request, "arretes/_import_remplace.html", {"arrete": arrete}, status=HTMX_ARRET_DU_SONDAGE)
@@ -137,7 +137,7 @@ def confirmer(request, pk, import_pk):
 @perimetre_requis
 def modele(request, pk):
     """A spreadsheet to fill in: one row per contract and public, with the draft's current rates if any."""
-    arrete = _arrete(request, pk, pour_modifier=True)
+    arrete = arrete_visible(request, pk, pour_modifier=True)
     existants = {(t.contrat, t.public_id): t for t in arrete.taux.all()}
     lignes = []
     for contrat in ("CAE", "CIE") if arrete.avec_cie else ("CAE",):
