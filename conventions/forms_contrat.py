@@ -19,7 +19,7 @@ from simulateur.forms import NombreDecimal
 from .forms import ChampDate, case, texte
 from .models import Convention, Nature, TypeContratTravail
 from .models_cerfa import ActionAccompagnement, ActionFormation, ResultatFormation
-from .regles.cerfa import ATTESTATIONS
+from .regles.cerfa import ATTESTATIONS, CHAMPS_ATTESTATIONS, attestations_sans_objet
 from .regles.immersion import Periode, verifier_periodes_immersion
 from .regles.tuteur import MOIS_PAR_AN
 
@@ -172,6 +172,13 @@ class ContratForm(forms.Form):
                 .exclude(statut__in=STATUTS_HORS_CHIFFRES)
             )
             self.fields["referent_nom"].widget.attrs["placeholder"] = str(convention.prescripteur)
+        # The statements the contract does not ask (a CAE: the CIE's exclusions) are neither shown nor required.
+        contrat = self.data.get("type_contrat") if self.is_bound else None
+        if contrat not in dict(CONTRATS_CUI):
+            contrat = convention.type_contrat if convention is not None else None
+        if contrat is not None:
+            for a in attestations_sans_objet(contrat):
+                del self.fields[a.champ]
 
     def clean(self):
         donnees = super().clean()
@@ -193,7 +200,14 @@ class ContratForm(forms.Form):
         if not donnees.get("formation_en_cours"):
             donnees["date_fin_formation"] = None
         donnees["code_rome"] = (donnees.get("code_rome") or "").replace(" ", "").upper()
+        for champ in CHAMPS_ATTESTATIONS:
+            if champ not in self.fields:
+                donnees[champ] = False  # not signed: the contract does not ask it
         return donnees
+
+    def champs_attestations(self):
+        """The boxes of the statements this contract asks, in the order of the Cerfa."""
+        return [self[champ] for champ in CHAMPS_ATTESTATIONS if champ in self.fields]
 
 
 CHAMPS_CONTRAT = tuple(ContratForm.base_fields)
