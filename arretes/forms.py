@@ -1,8 +1,10 @@
 from django import forms
 from django.conf import settings
+from django.urls import reverse
 
 from comptes.envois import EnvoiUnique
 from cui_portal import horloge
+from cui_portal.confirmation import Confirmation
 from cui_portal.contraintes import ContraintesAuxChamps
 from cui_portal.formulaires import DatesEnTexte
 from cui_portal.tableurs import TableurRefuse, format_du_fichier
@@ -12,6 +14,7 @@ from referentiels.models import PublicPrioritaire, Region
 
 from .models import TITRES, VISAS_ANNEXE_3, VISAS_ANNEXE_3_BIS, Arrete, PorteeArrete
 from .regles import erreurs_taux
+from .services import arrete_remplace, consequences_de_publication, refus_de_publication
 
 
 class DateInput(forms.DateInput):
@@ -170,14 +173,34 @@ class ImportTauxForm(forms.Form):
 
 
 class PublicationForm(DatesEnTexte, forms.Form):
+    """The date of publication of a draft, checked as ``services.publier`` checks it (``refus_de_publication``)
+    before the confirmation page says what publishing does (``cui_portal.confirmation``)."""
+
     date_publication = forms.DateField(
         label="Date de publication au recueil des actes administratifs", widget=DateInput()
     )
-    confirmation = forms.BooleanField(
-        label="Je confirme la publication : l'arrêté ne pourra plus être modifié et remplacera l'arrêté en vigueur "
-        "pour la même année.",
-        error_messages={
-            "required": "L'arrêté n'est pas publié : cochez la confirmation (une fois publié, il ne pourra plus être "
-            "modifié)."
-        },
-    )
+
+    def __init__(self, *args, arrete: Arrete | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.arrete, self.remplace = arrete, None
+
+    def clean(self):
+        donnees = super().clean()
+        jour = donnees.get("date_publication")
+        if self.arrete is not None and jour is not None:
+            self.remplace = arrete_remplace(self.arrete)
+            if erreurs := refus_de_publication(self.arrete, jour, self.remplace):
+                raise forms.ValidationError(f"Publication impossible. {' '.join(erreurs)}")
+        return donnees
+
+    def confirmation(self, fil: list[tuple[str, str]]) -> Confirmation:
+        """The page that asks before publishing: what it does, what cannot be undone, « Publier » and a way back."""
+        return Confirmation(
+            titre=f"Publier l'arrêté n° {self.arrete.numero} ?",
+            action="Publier",
+            consequences=consequences_de_publication(self.arrete, self.cleaned_data["date_publication"], self.remplace),
+            irreversible="Un arrêté publié ne se modifie plus et ne se supprime pas : une correction est un nouvel "
+            "arrêté, qui le remplace à sa propre publication.",
+            retour=reverse("arretes:detail", args=[self.arrete.pk]),
+            fil=fil,
+        )

@@ -115,27 +115,59 @@ def verifier_publiable(arrete: Arrete, date_publication: date | None) -> list[st
     )
 
 
+def arrete_remplace(arrete: Arrete, *, verrouiller: bool = False) -> Arrete | None:
+    """The region's arrêté in force for the same year, which the publication of ``arrete`` abrogates (or None)."""
+    qs = Arrete.objects.filter(region_id=arrete.region_id, annee=arrete.annee, statut=StatutArrete.PUBLIE)
+    return (qs.select_for_update() if verrouiller else qs).exclude(pk=arrete.pk).first()
+
+
+def refus_de_publication(arrete: Arrete, date_publication: date, remplace: Arrete | None) -> list[str]:
+    """Why ``arrete`` cannot be published on ``date_publication`` (empty when it can): checked by ``publier`` and,
+    before the confirmation page, by ``forms.PublicationForm``."""
+    if arrete.statut != StatutArrete.BROUILLON:
+        return ["Cet arrêté est déjà publié : un arrêté publié ne peut plus être modifié."]
+    erreurs = verifier_publiable(arrete, date_publication)
+    if remplace is not None and date_publication < remplace.date_publication:
+        erreurs.append(
+            f"L'arrêté n° {remplace.numero} en vigueur a été publié le {remplace.date_publication:%d/%m/%Y} : "
+            "l'arrêté qui le remplace ne peut pas être publié avant cette date."
+        )
+    return erreurs
+
+
+def consequences_de_publication(arrete: Arrete, date_publication: date, remplace: Arrete | None) -> list[str]:
+    """What publishing does, one sentence each, for the confirmation page: the conventions it applies to (circular
+    2009-42, annexes 3 and 3-bis: « aux nouvelles conventions conclues à compter de la date de sa publication, pour
+    des contrats de travail prenant effet à partir du 1er janvier »), the arrêté it replaces, and what stays."""
+    contrats = "de CAE et de CIE" if arrete.avec_cie else "de CAE (annexe 3-bis : aucun taux CIE)"
+    region, jour = arrete.region.de_nom, f"{date_publication:%d/%m/%Y}"
+    phrases = [
+        f"L'arrêté n° {arrete.numero} {region} pour {arrete.annee} est publié au recueil des actes administratifs "
+        f"à la date du {jour}.",
+        f"Ses {arrete.taux.count()} taux de prise en charge s'appliquent aux nouvelles conventions {contrats} "
+        f"conclues dans la région à partir du {jour}, pour des contrats de travail prenant effet à partir du "
+        f"1er janvier {arrete.annee}, jusqu'à la publication de l'arrêté suivant.",
+    ]
+    if remplace is not None:
+        phrases.append(
+            f"Il remplace l'arrêté n° {remplace.numero} publié le {remplace.date_publication:%d/%m/%Y}, abrogé à la "
+            f"date du {jour} : les conventions conclues avant gardent ses taux."
+        )
+    else:
+        phrases.append("Les conventions déjà conclues gardent le taux de l'arrêté appliqué à leur conclusion.")
+    return phrases
+
+
 @transaction.atomic
 def publier(arrete: Arrete, date_publication: date) -> Arrete:
     """Publish a draft: set its publication date, abrogate the arrêté of the region published for the same year
     (linked to its replacement), and record both in the history (the author comes from the request)."""
     arrete = Arrete.objects.select_for_update().get(pk=arrete.pk)
-    if arrete.statut != StatutArrete.BROUILLON:
-        raise RegleArreteError("Cet arrêté est déjà publié : un arrêté publié ne peut plus être modifié.")
-    erreurs = verifier_publiable(arrete, date_publication)
+    precedent = arrete_remplace(arrete, verrouiller=True)
+    erreurs = refus_de_publication(arrete, date_publication, precedent)
     if erreurs:
         raise RegleArreteError(" ".join(erreurs))
-    precedent = (
-        Arrete.objects.select_for_update()
-        .filter(region_id=arrete.region_id, annee=arrete.annee, statut=StatutArrete.PUBLIE)
-        .first()
-    )
     if precedent is not None:
-        if date_publication < precedent.date_publication:
-            raise RegleArreteError(
-                f"L'arrêté n° {precedent.numero} en vigueur a été publié le {precedent.date_publication:%d/%m/%Y} : "
-                "l'arrêté qui le remplace ne peut pas être publié avant cette date."
-            )
         precedent.statut = StatutArrete.ABROGE
         precedent.date_abrogation = date_publication
         precedent.remplace_par = arrete

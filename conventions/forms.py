@@ -6,6 +6,7 @@ The forms only check the shape of what is typed (a SIRET, a NIR with its key, a 
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.html import format_html
 from stdnum.exceptions import ValidationError as StdnumValidationError
 from stdnum.fr import siret as stdnum_siret
 
@@ -33,6 +34,28 @@ class ChampDate(forms.DateField):
         kwargs.setdefault("error_messages", {})
         kwargs["error_messages"].setdefault("invalid", "Saisissez une date valide au format jj/mm/aaaa.")
         super().__init__(**kwargs)
+
+
+A_COMPLETER = "À compléter avant de conclure"
+
+
+def signaler_a_completer(form, violations) -> list[str]:
+    """Each field of ``form`` still empty that a violation of the conclusion names (the list the summary shows)
+    gets the hint « À compléter avant de conclure » before its help text; the names of those fields are returned.
+    A field filled but wrong is left to the summary: only what is missing is signalled here."""
+    signales = []
+    for champ in dict.fromkeys(v.champ for v in violations):
+        if champ not in form.fields or form[champ].value() not in (None, "", False, [], ()):
+            continue
+        field = form.fields[champ]
+        field.help_text = format_html(
+            '<span class="portail-a-completer">{}.</span>{}',
+            A_COMPLETER,
+            format_html(" {}", field.help_text) if field.help_text else "",
+        )
+        form[champ].help_text = field.help_text  # the bound field copied it when first read
+        signales.append(champ)
+    return signales
 
 
 def case(libelle: str, aide: str = "") -> forms.BooleanField:

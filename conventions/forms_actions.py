@@ -12,6 +12,7 @@ from .forms import ChampDate, case, texte
 from .forms_contrat import heures
 from .models import MotifRupture, MotifSuspension
 from .models_evenements import TypeAvenant
+from .services.retrait import LONGUEUR_RAISON
 
 
 class AvenantForm(EnvoiUnique):
@@ -175,7 +176,8 @@ class RetraitForm(EnvoiUnique):
 
     raison = forms.CharField(
         label="Raison du retrait",
-        max_length=60,
-        help_text="Par exemple : déclarée sur la mauvaise convention. Elle reste dans l'historique (60 caractères).",
+        max_length=LONGUEUR_RAISON,
+        help_text="Par exemple : déclarée sur la mauvaise convention. Elle reste dans l'historique "
+        f"({LONGUEUR_RAISON} caractères au plus).",
         error_messages={"required": "Indiquez la raison du retrait."},
     )

@@ -6,9 +6,7 @@ from droit.nombres import (
     HEURES_MAX,
     HEURES_MAX_PRISES_EN_CHARGE,
     HEURES_MIN,
-    LICENCIEMENT_ECONOMIQUE_MOIS,
     SOURCE_ACTIONS_CAE,
-    SOURCE_EXCLUSIONS_CIE,
     SOURCE_TUTEUR,
     TUTEUR_EXPERIENCE_MIN_ANS,
     TUTEUR_SALARIES_MAX,
@@ -21,6 +19,7 @@ from simulateur.forms import NombreDecimal
 from .forms import ChampDate, case, texte
 from .models import Convention, Nature, TypeContratTravail
 from .models_cerfa import ActionAccompagnement, ActionFormation, ResultatFormation
+from .regles.cerfa import ATTESTATIONS, CHAMPS_ATTESTATIONS, attestations_sans_objet
 from .regles.immersion import Periode, verifier_periodes_immersion
 from .regles.tuteur import MOIS_PAR_AN
 
@@ -38,6 +37,12 @@ def heures(libelle: str, requis: bool = False, aide: str = "") -> NombreDecimal:
             "max_decimal_places": "Le nombre d'heures a au plus 2 chiffres après la virgule.",
         },
     )
+
+
+def attestation(champ: str) -> forms.BooleanField:
+    """The box of a statement the employer signs, labelled with its words and source (``regles.cerfa``)."""
+    a = next(a for a in ATTESTATIONS if a.champ == champ)
+    return case(f"{a.libelle} ({a.source})")
 
 
 # --- step 3: work contract and convention ----------------------------------------------------------
@@ -138,18 +143,10 @@ class ContratForm(forms.Form):
         help_text="En jours calendaires ; vide s'il n'y en a pas.",
         error_messages={"invalid": "Saisissez un nombre de jours, par exemple 14."},
     )
-    # What the employer states on its honour by signing (Cerfa; L. 5134-68 for the CIE)
-    declaration_cotisations_a_jour = case(
-        "L'employeur atteste sur l'honneur être à jour de ses cotisations et contributions sociales"
-    )
-    declaration_sans_licenciement_economique = case(
-        "CIE : l'employeur atteste n'avoir procédé à aucun licenciement pour motif économique dans les "
-        f"{nombre(LICENCIEMENT_ECONOMIQUE_MOIS)} mois précédant l'embauche ({SOURCE_EXCLUSIONS_CIE})"
-    )
-    declaration_sans_remplacement = case(
-        "CIE : l'employeur atteste que l'embauche ne remplace pas un salarié licencié pour un motif autre que la "
-        f"faute grave ou lourde ({SOURCE_EXCLUSIONS_CIE})"
-    )
+    # What the employer states on its honour by signing, in the words of ``regles.cerfa.ATTESTATIONS``
+    declaration_cotisations_a_jour = attestation("declaration_cotisations_a_jour")
+    declaration_sans_licenciement_economique = attestation("declaration_sans_licenciement_economique")
+    declaration_sans_remplacement = attestation("declaration_sans_remplacement")
     tuteur_est_employeur = case(
         "À titre exceptionnel, l'employeur assure lui-même le tutorat (autorisé par le prescripteur)",
         "Sinon, le tuteur est un salarié désigné ci-dessus : le portail ne met jamais l'employeur à sa place.",
@@ -175,6 +172,13 @@ class ContratForm(forms.Form):
                 .exclude(statut__in=STATUTS_HORS_CHIFFRES)
             )
             self.fields["referent_nom"].widget.attrs["placeholder"] = str(convention.prescripteur)
+        # The statements the contract does not ask (a CAE: the CIE's exclusions) are neither shown nor required.
+        contrat = self.data.get("type_contrat") if self.is_bound else None
+        if contrat not in dict(CONTRATS_CUI):
+            contrat = convention.type_contrat if convention is not None else None
+        if contrat is not None:
+            for a in attestations_sans_objet(contrat):
+                del self.fields[a.champ]
 
     def clean(self):
         donnees = super().clean()
@@ -196,7 +200,14 @@ class ContratForm(forms.Form):
         if not donnees.get("formation_en_cours"):
             donnees["date_fin_formation"] = None
         donnees["code_rome"] = (donnees.get("code_rome") or "").replace(" ", "").upper()
+        for champ in CHAMPS_ATTESTATIONS:
+            if champ not in self.fields:
+                donnees[champ] = False  # not signed: the contract does not ask it
         return donnees
+
+    def champs_attestations(self):
+        """The boxes of the statements this contract asks, in the order of the Cerfa."""
+        return [self[champ] for champ in CHAMPS_ATTESTATIONS if champ in self.fields]
 
 
 CHAMPS_CONTRAT = tuple(ContratForm.base_fields)

@@ -94,6 +94,20 @@ class RubriquesCerfa(models.Model):
         return [(libelle, v == self.resultat_formation) for v, libelle in ResultatFormation.choices]
 
     @property
+    def attestations_signees(self) -> list[tuple[object, bool]]:
+        """The statements the employer signs for this contract (``regles.cerfa.attestations``), each signed or not."""
+        from .regles.cerfa import attestations
+
+        return [(a, bool(getattr(self, a.champ))) for a in attestations(self.type_contrat)]
+
+    @property
+    def attestations_sans_objet(self):
+        """The Cerfa's statements that do not apply to this contract (``regles.cerfa.attestations_sans_objet``)."""
+        from .regles.cerfa import attestations_sans_objet
+
+        return attestations_sans_objet(self.type_contrat)
+
+    @property
     def libelles_accompagnement(self) -> list[str]:
         return [libelle for libelle, coche in self.cases_accompagnement if coche]
 

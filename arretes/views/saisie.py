@@ -82,12 +82,14 @@ def _editer(request, arrete: Arrete, region_imposee):
 @perimetre_requis
 def publier_vue(request, pk):
     arrete = arrete_visible(request, pk, pour_modifier=True)
-    form = PublicationForm(request.POST)
+    form = PublicationForm(request.POST, arrete=arrete)
     if not form.is_valid():
         for erreurs in form.errors.values():
             for erreur in erreurs:
                 messages.error(request, erreur)
         return redirect("arretes:detail", pk=arrete.pk)
+    if (page := demander_confirmation(request, form.confirmation(fil(arrete)))) is not None:
+        return page  # what publishing does, « Publier » and a way back; nothing is done without it
     try:
         publier(arrete, form.cleaned_data["date_publication"])
     except RegleArreteError as exc:

@@ -233,39 +233,74 @@ def verifier_parties(r: Rubriques, date_embauche: date | None, *, complete: bool
     return violations
 
 
+@dataclass(frozen=True)
+class Attestation:
+    """A statement the employer signs on its honour, as the Cerfa prints it: the field that records it, its words,
+    a short form for the summary, the contracts it applies to and its source."""
+
+    champ: str
+    libelle: str  # the statement as signed (the form's box, the printed Cerfa)
+    resume: str  # a few words for the summary of the convention
+    refus: str  # why a convention is not concluded without it
+    contrats: frozenset[str]
+    source: str
+
+
+ATTESTATIONS = (
+    Attestation(
+        "declaration_cotisations_a_jour",
+        "L'employeur atteste sur l'honneur être à jour de ses cotisations et contributions sociales",
+        "cotisations à jour",
+        "L'employeur atteste être à jour de ses cotisations et contributions sociales pour conclure",
+        frozenset({CAE, CIE}),
+        SOURCE_CERFA,
+    ),
+    Attestation(
+        "declaration_sans_licenciement_economique",
+        "L'employeur atteste n'avoir procédé à aucun licenciement pour motif économique dans les "
+        f"{nombre(LICENCIEMENT_ECONOMIQUE_MOIS)} mois précédant l'embauche",
+        f"aucun licenciement économique dans les {nombre(LICENCIEMENT_ECONOMIQUE_MOIS)} mois",
+        "Un CIE ne peut être conclu quand l'établissement a procédé à un licenciement économique dans les "
+        f"{nombre(LICENCIEMENT_ECONOMIQUE_MOIS)} mois précédant l'embauche : l'employeur l'atteste",
+        frozenset({CIE}),
+        SOURCE_EXCLUSIONS_CIE,
+    ),
+    Attestation(
+        "declaration_sans_remplacement",
+        "L'employeur atteste que l'embauche ne remplace pas un salarié licencié pour un motif autre que la faute "
+        "grave ou lourde",
+        "pas de remplacement d'un salarié licencié",
+        "Un CIE ne peut être conclu quand l'embauche remplace un salarié licencié pour un motif autre que la faute "
+        "grave ou lourde : l'employeur l'atteste",
+        frozenset({CIE}),
+        SOURCE_EXCLUSIONS_CIE,
+    ),
+)
+CHAMPS_ATTESTATIONS = tuple(a.champ for a in ATTESTATIONS)
+
+
+def attestations(type_contrat: str) -> tuple[Attestation, ...]:
+    """The statements the employer signs for this contract: its contributions for every CUI, and for a CIE the
+    exclusions of L. 5134-68 (no economic dismissal in the six months before the hire, no replacement of a
+    dismissed employee)."""
+    return tuple(e for e in ATTESTATIONS if type_contrat in e.contrats)
+
+
+def attestations_sans_objet(type_contrat: str) -> tuple[Attestation, ...]:
+    """The statements of the Cerfa n° 13998*01 that do not apply to this CUI (a CAE: the CIE's exclusions); none
+    for the old contracts, which ran on their own forms."""
+    if type_contrat not in (CAE, CIE):
+        return ()
+    return tuple(e for e in ATTESTATIONS if type_contrat not in e.contrats)
+
+
 def verifier_declarations(r: Rubriques, type_contrat: str, *, complete: bool) -> list[Violation]:
-    """What the employer states on its honour by signing: its contributions up to date; for a CIE, the exclusions
-    of L. 5134-68 (no economic dismissal in the six months before the hire, no replacement of a dismissed
-    employee)."""
+    """Each statement of ``attestations(type_contrat)`` signed at the conclusion."""
     if not complete:
         return []
-    violations = []
-    if not r.declaration_cotisations_a_jour:
-        violations.append(
-            Violation(
-                "declaration_cotisations_a_jour",
-                "L'employeur atteste être à jour de ses cotisations et contributions sociales pour conclure "
-                f"({SOURCE_CERFA}).",
-            )
-        )
-    if type_contrat == CIE and not r.declaration_sans_licenciement_economique:
-        violations.append(
-            Violation(
-                "declaration_sans_licenciement_economique",
-                "Un CIE ne peut être conclu quand l'établissement a procédé à un licenciement économique dans les "
-                f"{nombre(LICENCIEMENT_ECONOMIQUE_MOIS)} mois précédant l'embauche : l'employeur l'atteste "
-                f"({SOURCE_EXCLUSIONS_CIE}).",
-            )
-        )
-    if type_contrat == CIE and not r.declaration_sans_remplacement:
-        violations.append(
-            Violation(
-                "declaration_sans_remplacement",
-                "Un CIE ne peut être conclu quand l'embauche remplace un salarié licencié pour un motif autre que la "
-                f"faute grave ou lourde : l'employeur l'atteste ({SOURCE_EXCLUSIONS_CIE}).",
-            )
-        )
-    return violations
+    return [
+        Violation(e.champ, f"{e.refus} ({e.source}).") for e in attestations(type_contrat) if not getattr(r, e.champ)
+    ]
 
 
 def verifier_cerfa(

@@ -40,7 +40,11 @@ CHAMPS_DE_LA_DECLARATION = (
     "date_declaration_evenement",
     "declaration_tardive",
 )
-LONGUEUR_RAISON = 60  # the history's reason holds 100 characters, its label included
+# The history's reason of a withdrawal: its label, « : », then the reason typed, within the 100 characters of
+# ``history_change_reason``. The form (``forms_actions.RetraitForm``) reads this limit, and says it.
+RETRAIT_RUPTURE = "Déclaration de rupture retirée"
+RETRAIT_SUSPENSION = "Déclaration de suspension retirée"
+LONGUEUR_RAISON = 60
 
 
 def derniere_suspension(convention: Convention) -> Suspension | None:
@@ -82,7 +86,7 @@ def retirer_rupture(convention: Convention, *, raison: str, par) -> Convention:
     reopened), the schedule of the aid rewritten."""
     convention = Convention.objects.select_for_update().get(pk=convention.pk)
     exiger_regles(verifier_retrait_rupture(convention))
-    libelle = _raison("Déclaration de rupture retirée", raison)
+    libelle = _raison(RETRAIT_RUPTURE, raison)
     avant = _etat_avant(convention, "Rupture déclarée")
     for champ in CHAMPS_DE_LA_DECLARATION:
         setattr(convention, champ, getattr(avant, champ))
@@ -173,7 +177,7 @@ def retirer_suspension(convention: Convention, *, raison: str, par) -> Conventio
     convention = Convention.objects.select_for_update().get(pk=convention.pk)
     suspension = derniere_suspension(convention)
     exiger_regles(verifier_reprise_de_suspension(convention, suspension))
-    libelle = _raison("Déclaration de suspension retirée", raison)
+    libelle = _raison(RETRAIT_SUSPENSION, raison)
     avant = _etat_avant(convention, "Suspension déclarée")
     for champ in CHAMPS_DE_LA_DECLARATION:
         setattr(convention, champ, getattr(avant, champ))

@@ -16,6 +16,11 @@ from .commun import convention_visible
 from .detail import attestation_disponible
 
 SIGNATAIRES_CG = "Le président du conseil général"
+# The Cerfa's boxes of the contract, one ticked.
+CONTRATS_DU_CERFA = (
+    ("CAE", "Contrat d'accompagnement dans l'emploi (CAE) — secteur non marchand"),
+    ("CIE", "Contrat initiative emploi (CIE) — secteur marchand"),
+)
 
 
 @perimetre_requis
@@ -33,6 +38,7 @@ def cerfa(request, pk):
             "periodes": convention.periodes_immersion.all(),
             "avenants": convention.avenants.all(),
             "cae_jeune": cae_jeune(convention),
+            "cases_contrat": [(libelle, convention.type_contrat == code) for code, libelle in CONTRATS_DU_CERFA],
             "assurances_chomage": AssuranceChomage.choices,
             "niveaux": NiveauFormation.choices,
             "pour_le_cg": convention.financement == "cg",

@@ -7,7 +7,6 @@ from django.views.decorators.http import require_http_methods
 
 from cui_portal.confirmation import Confirmation, confirme, demander_confirmation
 from cui_portal.permissions import perimetre_de, perimetre_requis, peut_voir_nir
-from referentiels.violation import Violation
 
 from ..regles.base import RegleConventionError
 from ..regles.immersion import Periode, verifier_periodes_immersion
@@ -15,13 +14,11 @@ from ..services import conclusion
 from ..services.aide import taux_majore_de
 from ..services.commun import cae_jeune
 from .commun import ETAPES, NB_ETAPES, ErreurAilleurs, convention_modifiable, erreurs_ailleurs
-from .saisie import contexte_etape
+from .saisie import contexte_etape, violations_a_la_conclusion
 
-
-def verifier(convention) -> list[Violation]:
-    """Every violation the conclusion would raise (``services.conclusion.violations_de_conclusion``): the summary
-    shows exactly what ``conclure`` checks, nothing computed twice here."""
-    return conclusion.violations_de_conclusion(convention, taux_majore=taux_majore_de(convention))
+# Every violation the conclusion would raise: the summary shows exactly what ``conclure`` checks, and each step
+# signals at its fields the same ones still empty.
+verifier = violations_a_la_conclusion
 
 
 def erreurs_par_etape(convention, violations) -> list[ErreurAilleurs]:

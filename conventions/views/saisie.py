@@ -24,11 +24,19 @@ from cui_portal.permissions import (
 )
 from referentiels.models import Departement
 
-from ..forms import EmployeurForm, SalarieForm, initial_employeur, initial_etablissement, initial_salarie
+from ..forms import (
+    EmployeurForm,
+    SalarieForm,
+    initial_employeur,
+    initial_etablissement,
+    initial_salarie,
+    signaler_a_completer,
+)
 from ..forms_contrat import CHAMPS_CONTRAT, AccompagnementForm, ContratForm, PeriodesFormSet
 from ..models_identites import Etablissement
 from ..regles.base import RegleConventionError
 from ..services import conclusion, saisie
+from ..services.aide import taux_majore_de
 from ..services.historique import a_eu_contrats_aides, annonce_historique, etablissement_a_eu_contrats_aides
 from .aide import etape_aide
 from .commun import (
@@ -40,6 +48,12 @@ from .commun import (
 )
 
 SESSION = "conventions_saisie"
+
+
+def violations_a_la_conclusion(convention) -> list:
+    """Every violation the conclusion of this draft would raise (``services.conclusion.violations_de_conclusion``):
+    the summary lists them, each step signals at its fields those still empty."""
+    return conclusion.violations_de_conclusion(convention, taux_majore=taux_majore_de(convention))
 
 
 def contexte_etape(request, convention, numero: int, **extra) -> dict:
@@ -59,6 +73,8 @@ def contexte_etape(request, convention, numero: int, **extra) -> dict:
     if numero == 2 and convention is None:
         precedente = reverse("conventions:nouvelle")
     erreurs = resume_erreurs(extra.get("form"), extra.get("formset"), autres=extra.get("autres", ()))
+    if convention is not None and extra.get("form") is not None and numero < NB_ETAPES:
+        signaler_a_completer(extra["form"], violations_a_la_conclusion(convention))
     return {
         "title": titre,
         "erreurs": erreurs,

@@ -72,7 +72,7 @@ def test_scenario_complet(connecter):
     # 4. Published.
     reponse = client.post(
         reverse("arretes:publier", args=[arrete.pk]),
-        {"date_publication": "2009-11-27", "confirmation": "on"},
+        {"date_publication": "2009-11-27", "confirme": "1"},
         follow=True,
     )
     assert "est publié" in reponse.content.decode()

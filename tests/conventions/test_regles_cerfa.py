@@ -7,7 +7,10 @@ from datetime import date
 from decimal import Decimal as D
 
 from conventions.regles.cerfa import (
+    ATTESTATIONS,
     Rubriques,
+    attestations,
+    attestations_sans_objet,
     duree_max_essai_jours,
     mois_d_inscription,
     tranche_d_inscription,
@@ -153,6 +156,47 @@ def test_les_exclusions_du_cie_l_5134_68():
     assert cerfa(replace(COMPLETES, declaration_sans_remplacement=False), "CAE") == []
     (v,) = cerfa(replace(COMPLETES, declaration_cotisations_a_jour=False), "CAE")
     assert v.champ == "declaration_cotisations_a_jour"
+
+
+def test_les_attestations_de_chaque_contrat_avec_leur_source():
+    """Which statements apply to which contract is decided here once: a CAE signs its contributions only, a CIE
+    also the two exclusions of L. 5134-68; the old contracts have none of the CUI's Cerfa."""
+    cae = [a.champ for a in attestations("CAE")]
+    cie = {a.champ: a.source for a in attestations("CIE")}
+    assert cae == ["declaration_cotisations_a_jour"]
+    assert cie == {
+        "declaration_cotisations_a_jour": "Cerfa n° 13998*01",
+        "declaration_sans_licenciement_economique": "L. 5134-68 du code du travail",
+        "declaration_sans_remplacement": "L. 5134-68 du code du travail",
+    }
+    assert [a.champ for a in attestations_sans_objet("CAE")] == [
+        "declaration_sans_licenciement_economique",
+        "declaration_sans_remplacement",
+    ]
+    assert attestations_sans_objet("CIE") == () and attestations("CAV") == attestations_sans_objet("CAV") == ()
+    (licenciement,) = [a for a in ATTESTATIONS if a.champ == "declaration_sans_licenciement_economique"]
+    assert f"dans les {LICENCIEMENT_ECONOMIQUE_MOIS} mois précédant l'embauche" in licenciement.libelle
+    # the conclusion asks exactly the statements of the contract, none other
+    rien = replace(COMPLETES, **dict.fromkeys((a.champ for a in ATTESTATIONS), False))
+    for contrat in ("CAE", "CIE"):
+        assert champs(cerfa(rien, contrat)) == {a.champ for a in attestations(contrat)}
+
+
+def test_aucun_gabarit_des_conventions_ne_decide_du_contrat():
+    """The contract's statements (and any other rule on the contract) are read from the rules, never decided in a
+    template by comparing the type of contract."""
+    from pathlib import Path
+
+    import conventions
+
+    gabarits = Path(conventions.__file__).parent / "templates"
+    fautifs = [
+        f"{chemin.relative_to(gabarits)}:{n}"
+        for chemin in gabarits.rglob("*.html")
+        for n, ligne in enumerate(chemin.read_text().splitlines(), start=1)
+        if "type_contrat ==" in ligne or "type_contrat !=" in ligne
+    ]
+    assert fautifs == []
 
 
 def test_l_inscription_precede_l_embauche_et_sa_tranche():

@@ -189,3 +189,20 @@ def test_qui_peut_corriger_ou_retirer(demo, auteur):
     c.refresh_from_db()
     assert peut_retirer_rupture(proprietaire, c) and not peut_retirer_rupture(gestionnaire, c)
     assert not peut_corriger_suspension(proprietaire, c)  # broken: its suspension stands
+
+
+def test_la_raison_du_retrait_une_limite_lue_par_le_service_et_le_formulaire():
+    """One limit of the reason: the form refuses beyond it and says it; the history's reason (its label, « : »,
+    the reason) fits within ``history_change_reason``."""
+    from conventions.forms_actions import RetraitForm
+    from conventions.models import Convention
+
+    limite = retrait.LONGUEUR_RAISON
+    form = RetraitForm()
+    assert form.fields["raison"].max_length == limite
+    assert f"({limite} caractères au plus)" in form.fields["raison"].help_text
+    place = Convention.history.model._meta.get_field("history_change_reason").max_length
+    for libelle in (retrait.RETRAIT_RUPTURE, retrait.RETRAIT_SUSPENSION):
+        assert len(f"{libelle} : ") + limite <= place
+    assert RetraitForm({"raison": "x" * limite}).errors.get("raison") is None
+    assert RetraitForm({"raison": "x" * (limite + 1)}).errors.get("raison")

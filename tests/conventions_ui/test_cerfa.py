@@ -244,3 +244,17 @@ def test_le_cerfa_d_un_cie_porte_les_engagements_de_l_article_l_5134_68(arretes,
     (texte,) = rendus
     assert "licenciement pour motif économique dans les 6 mois" in texte and "faute grave ou lourde" in texte
     assert "sans objet pour un CAE" not in texte
+
+
+def test_le_resume_montre_les_attestations_du_contrat(arretes, connecter):
+    """The summary lists the statements ``regles.cerfa.attestations`` gives for the contract, each signed or not."""
+    client = connecter("prescripteur")
+    cae = factories.convention(arretes, conclure=False)
+    cie = factories.convention(
+        arretes, conclure=False, type_contrat="CIE", employeur_=factories.employeur(statut="entreprise")
+    )
+    page_cae = client.get(reverse("conventions:recapitulatif", args=[cae.pk])).content.decode()
+    page_cie = client.get(reverse("conventions:recapitulatif", args=[cie.pk])).content.decode()
+    assert "cotisations à jour : oui" in page_cae and "aucun licenciement économique" not in page_cae
+    assert "cotisations à jour : oui ; aucun licenciement économique dans les 6 mois : " in page_cie
+    assert "pas de remplacement d&#x27;un salarié licencié : " in page_cie

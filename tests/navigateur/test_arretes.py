@@ -57,8 +57,19 @@ def test_gestionnaire_importe_publie_et_telecharge(page, tmp_path):
 
     # Publication.
     page.get_by_label("Date de publication au recueil des actes administratifs").fill("27/11/2009")
-    page.locator("label[for='id_confirmation']").click()
     page.get_by_role("button", name="Publier l'arrêté").click()
+    # The confirmation page says what publishing does; going back publishes nothing.
+    assert page.get_by_role("heading", name="Publier l'arrêté n° 2009-1187 ?").is_visible()
+    assert page.get_by_text("conclues dans la région à partir du 27/11/2009").is_visible()
+    assert page.get_by_text("Un arrêté publié ne se modifie plus et ne se supprime pas").is_visible()
+    assert violations_axe(page) == []
+    capture(page, "arrete-publication-confirmation")
+    page.get_by_role("link", name="Annuler et revenir").click()
+    arrete.refresh_from_db()
+    assert arrete.statut == StatutArrete.BROUILLON
+    page.get_by_label("Date de publication au recueil des actes administratifs").fill("27/11/2009")
+    page.get_by_role("button", name="Publier l'arrêté").click()
+    page.get_by_role("button", name="Publier", exact=True).click()
     assert page.get_by_text("L'arrêté n° 2009-1187 est publié.").is_visible()
     arrete.refresh_from_db()
     assert arrete.statut == StatutArrete.PUBLIE

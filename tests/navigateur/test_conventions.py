@@ -72,6 +72,11 @@ def test_saisie_cae_jeunes_avec_immersion_et_cerfa(page, demo):
 
     assert "Étape 3 sur 6" in page.locator(".fr-stepper").inner_text()
     sans_violation(page)
+    # What the conclusion will require and is still empty says so; a CAE has no box of the CIE's exclusions.
+    a_completer = page.locator("label[for=id_emploi_intitule] .portail-a-completer")
+    assert a_completer.is_visible() and a_completer.inner_text() == "À compléter avant de conclure."
+    assert page.locator("label[for=id_declaration_cotisations_a_jour] .portail-a-completer").is_visible()
+    assert page.locator("#id_declaration_sans_licenciement_economique, #id_declaration_sans_remplacement").count() == 0
     contrat = {
         "date_conclusion": "15/12/2009",
         "date_embauche": "04/01/2010",
