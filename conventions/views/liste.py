@@ -4,6 +4,7 @@
 The filter form is POSTed and answered by a redirection to the filtered address, so that a NIR typed in the
 search box never appears in a URL: it becomes a token of the session (``conventions/recherche_nir.py``)."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -71,7 +72,7 @@ def liste(request):
         qs = recherche_nir.filtrer_par_nir(qs, nir)
     filtre = ConventionFilter(request.GET or None, queryset=qs.order_by("-date_conclusion", "-pk"), perimetre=perimetre)
     resultats = filtre.qs
-    page = paginer(request, resultats)
+    page = paginer(request, resultats, plafond=settings.PLAFOND_DU_DECOMPTE)
     parametres = _parametres(request)
     # The deferred export runs without the session: it gets the NIR's keyed hash instead of the token.
     parametres_differes = {k: v for k, v in parametres.items() if k != recherche_nir.PARAMETRE}
@@ -86,6 +87,8 @@ def liste(request):
             "filtre": filtre,
             "page_obj": page,
             "total": total,
+            "plafonne": page.paginator.plafonne,
+            "plafond": page.paginator.plafond,
             "params": urlencode(parametres),
             "parametres": parametres_differes,
             "recherche_nir": nir and recherche_nir.masque(nir),

@@ -84,6 +84,7 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "cui_portal.urls"
 TAILLE_PAGE = 25  # rows per page of every list (cui_portal.pagination.paginer)
+PLAFOND_DU_DECOMPTE = 10_000  # the list of conventions counts up to it, then says « plus de 10 000 »
 WSGI_APPLICATION = "cui_portal.wsgi.application"
 
 TEMPLATES = [
@@ -118,6 +119,9 @@ DATABASES = {
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # No JIT compilation: a page's queries last milliseconds, compiling them cost a tenth of a second at 1M rows.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20

@@ -75,6 +75,34 @@ def test_pagination_nombre_de_requetes_constant(arretes, connecter):
     assert len(page2.context["page_obj"]) == 25 and page2.context["total"] == 50
 
 
+def test_au_dela_du_plafond_la_liste_dit_plus_de(arretes, connecter, settings):
+    """Beyond ``PLAFOND_DU_DECOMPTE`` the list stops counting (``LIMIT`` in the count) and says « Plus de … »;
+    the pages it shows are still whole, and the export still holds every convention."""
+    from openpyxl import load_workbook
+
+    settings.PLAFOND_DU_DECOMPTE = 30
+    employeur = factories.employeur()
+    for _ in range(31):
+        factories.convention(arretes, conclure=False, employeur_=employeur, salarie_=factories.salarie())
+    client = connecter("prescripteur")
+    url = reverse("conventions:liste")
+    with CaptureQueriesContext(connection) as ctx:
+        page = client.get(url).content.decode()
+    assert "Plus de 30 conventions" in page and "31 conventions" not in page
+    assert "1 / plus de 1<" in page  # 31 counted: two pages, the second called « plus de »
+    decompte = next(
+        q["sql"] for q in ctx.captured_queries if "COUNT(*)" in q["sql"] and "conventions_convention" in q["sql"]
+    )
+    assert "LIMIT 31" in decompte
+    assert len(client.get(url, {"page": 2}).context["page_obj"]) == 6
+    classeur = load_workbook(BytesIO(client.get(reverse("conventions:export")).content))
+    assert classeur.active.max_row == 1 + 31
+
+    factories.convention(arretes, conclure=False, employeur_=employeur, salarie_=factories.salarie())
+    settings.PLAFOND_DU_DECOMPTE = 100
+    assert "32 conventions" in client.get(url).content.decode()
+
+
 def test_export_xlsx_sans_nir(arretes, connecter):
     from openpyxl import load_workbook
 

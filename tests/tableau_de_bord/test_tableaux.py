@@ -271,7 +271,7 @@ def test_le_tableau_en_cache_montre_toujours_les_derniers_chiffres(connecter, ti
     )
 
     def cellule_idf(page):
-        debut = page.index(f'{reverse("tableau_de_bord:regional", args=[idf.pk])}?quinzaine=', page.index("tdb-table"))
+        debut = page.index(f"{reverse('tableau_de_bord:regional', args=[idf.pk])}?quinzaine=", page.index("tdb-table"))
         return page[debut : page.index("</tr>", debut)]
 
     from django.core.cache import cache
