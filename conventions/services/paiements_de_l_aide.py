@@ -52,8 +52,14 @@ class PaiementsDeLAide:
     suivi_disponible: bool
 
     @property
+    def du(self) -> Decimal:
+        """What the ASP owes over the whole schedule: the aid less the indu (``LignePaiement.du`` summed)."""
+        return self.aide - self.a_rembourser
+
+    @property
     def ecart(self) -> Decimal:
-        return self.paye - self.aide
+        """Paid − due over the schedule (positive: overpaid, the indu already paid included)."""
+        return self.paye - self.du
 
     @property
     def nb_trop_percus(self) -> int:
@@ -73,15 +79,15 @@ def paiements_de_l_aide(convention: Convention, jour: date) -> PaiementsDeLAide:
     for m in mois:
         etat, cg = payes.get(m.mois, (None, None))
         total = None if etat is None else etat + cg
+        du = aide_due(m.part_etat, m.part_conseil_general, m.a_rembourser).total
         lignes.append(
             LignePaiement(
                 mois=m,
                 paye_etat=etat,
                 paye_conseil_general=cg,
-                trop_percu=total is not None and total > m.aide,
-                impaye=m.aide > 0
-                and not total
-                and paiement_de_l_aide_en_retard(m.mois.replace(day=m.jours_du_mois), jour),
+                # Compared with what is due, not with the aid: an indu paid is an overpayment to recover.
+                trop_percu=total is not None and total > du,
+                impaye=du > 0 and not total and paiement_de_l_aide_en_retard(m.mois.replace(day=m.jours_du_mois), jour),
             )
         )
     return PaiementsDeLAide(
