@@ -1,9 +1,10 @@
 """Selectors of the reconciliation: what the ASP paid for each convention-month against its schedule.
 
 The rule is ``regles.rapprocher``; the flagged months of a region are found by the database with the same rule
-written as SQL filters (``_trop_percu``, ``_impaye``), then each row of a page is reconciled again by the pure
-rule for display (a test checks both agree). A payment of a month no longer in the schedule (the schedule
-shrank after a rupture or an avenant) is an overpayment too.
+written as SQL filters (``_trop_percu``, ``_impaye``) on what is due as ``conventions.MoisAideQuerySet.avec_du``
+defines it (the one SQL definition of « dû = aide − indu », the budgets read it too), then each row of a page is
+reconciled again by the pure rule for display (a test checks both agree, over random schedules). A payment of a
+month no longer in the schedule (the schedule shrank after a rupture or an avenant) is an overpayment too.
 """
 
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from django.db.models.functions import Coalesce
 from conventions.models import MoisAide
 
 from .models import PaiementAsp
-from .regles import IMPAYE, TROP_PERCU, ZERO, Rapprochement, dernier_mois_en_retard, rapprocher
+from .regles import CENTIME, IMPAYE, TROP_PERCU, ZERO, Rapprochement, dernier_mois_en_retard, rapprocher
 
 MONTANT = DecimalField(max_digits=12, decimal_places=2)
 ZERO_SQL = Value(ZERO, output_field=MONTANT)
@@ -77,20 +78,25 @@ def _paye(champ: str):
 
 
 def _mois_rapproches(region_id: int | None):
+    """The months with what is due (``MoisAideQuerySet.avec_du``, the one definition) and what was paid."""
     qs = MoisAide.objects.all() if region_id is None else MoisAide.objects.filter(region_id=region_id)
-    return qs.annotate(
-        paye_etat=_paye("montant_etat"),
-        paye_cg=_paye("montant_conseil_general"),
-        du=F("aide") - F("a_rembourser"),
-    ).annotate(paye=F("paye_etat") + F("paye_cg"))
+    return (
+        qs.avec_du()
+        .annotate(paye_etat=_paye("montant_etat"), paye_cg=_paye("montant_conseil_general"))
+        .annotate(paye=F("paye_etat") + F("paye_cg"))
+    )
+
+
+# Amounts are in cents: half a cent apart is equal (SQLite computes decimals as floating numbers).
+DEMI_CENTIME = Value(Decimal("0.005"), output_field=MONTANT)
 
 
 def _trop_percu() -> Q:
-    return Q(paye__gt=F("du"))
+    return Q(paye__gt=F("du") + DEMI_CENTIME)
 
 
 def _impaye(jour: date) -> Q:
-    return Q(du__gt=0, paye=0, mois__lte=dernier_mois_en_retard(jour))
+    return Q(du__gt=DEMI_CENTIME, paye=0, mois__lte=dernier_mois_en_retard(jour))
 
 
 FILTRES = {TROP_PERCU: "Trop-perçus", IMPAYE: "Impayés"}
@@ -186,6 +192,11 @@ def signale_hors_echeancier(ligne: dict, jour: date) -> MoisSignale:
     )
 
 
+def _cents(montant: Decimal) -> Decimal:
+    """To the cent (SQLite computes decimals as floating numbers)."""
+    return Decimal(montant).quantize(CENTIME)
+
+
 def comptes(region_id: int | None, jour: date) -> Comptes:
     """How many months are flagged, and for how much (two queries)."""
     trop, impaye = _trop_percu(), _impaye(jour)
@@ -198,8 +209,8 @@ def comptes(region_id: int | None, jour: date) -> Comptes:
     hors = list(paiements_hors_echeancier(region_id).values_list("etat", "cg"))
     return Comptes(
         trop_percus=agregats["trop_percus"] + len(hors),
-        montant_trop_percu=agregats["montant_trop_percu"] + sum((e + c for e, c in hors), ZERO),
+        montant_trop_percu=_cents(agregats["montant_trop_percu"]) + sum((e + c for e, c in hors), ZERO),
         impayes=agregats["impayes"],
-        montant_impaye=agregats["montant_impaye"],
+        montant_impaye=_cents(agregats["montant_impaye"]),
         hors_echeancier=len(hors),
     )
