@@ -1,8 +1,9 @@
 """Demo conventions 2010 (about 40) across the demo prescripteurs, through the services so that the aid is the
 law's: CAE and CIE, CAE-jeunes with immersion periods, RSA co-financed in Seine-Saint-Denis (CAOM signed) and
 Nord (exceptional mode), the others by the State alone, various statuses and their schedules of the aid, one
-renewal, a suspension and its resumption, two ruptures (one outside the legal cases), an avenant from mid-month,
-one convention annulled by the region (entered twice by mistake).
+renewal, a suspension and its resumption, three ruptures (one outside the legal cases, one declared late in
+November 2010 so that the demonstration's month has a late declaration to tell), an avenant from mid-month, one
+convention annulled by the region (entered twice by mistake).
 Runs after ``arretes.demo`` and ``caom.demo``. Idempotent."""
 
 import random
@@ -269,6 +270,7 @@ def peupler(demo, stdout) -> None:
     _evenements(conclues)
     _annulation(conclues, demo)
     n = evenements.mettre_a_jour_statuts(JOUR_DE_LA_DEMO, par=admin)
+    _rupture_declaree_en_retard(demo)
     stdout.write(
         f"Conventions : {len(conclues)} conclues, 2 brouillons, {refusees} refusées ; {n} statuts mis à jour au "
         f"{JOUR_DE_LA_DEMO:%d/%m/%Y}.\n"
@@ -289,6 +291,36 @@ def _annulation(conclues, demo) -> None:
     if candidates:
         annulation.annuler_convention(
             candidates[-1], motif=MOTIF_ANNULATION, par=demo.comptes.get("gestionnaire@demo.cui.fr")
+        )
+
+
+# A rupture on 12/11/2010 declared on 24/11/2010: 12 days after it, beyond the 7 days (R. 5134-44, R. 5134-65).
+RUPTURE_TARDIVE, DECLARATION_TARDIVE = date(2010, 11, 12), date(2010, 11, 24)
+COMPTE_DECLARANT = "prescripteur@demo.cui.fr"
+
+
+def _rupture_declaree_en_retard(demo) -> None:
+    """Pôle emploi Paris 19e (``prescripteur@demo.cui.fr``) declares late, in November 2010, the rupture of a
+    convention still running (the employee left for a CDI: a legal case, no indu): the prescripteur and the
+    region's gestionnaires are told of the late declaration (``rappels``, « Mes notifications »)."""
+    convention = (
+        Convention.objects.filter(
+            prescripteur=demo.organisations["pe_paris"],
+            statut="en_cours",
+            date_debut__lt=RUPTURE_TARDIVE,
+            date_suspension__isnull=True,
+            avenants__isnull=True,
+        )
+        .order_by("-date_fin", "numero")  # the last to end: those ending soon stay on the prescripteur's home page
+        .first()
+    )
+    if convention is not None:
+        evenements.declarer_rupture(
+            convention,
+            date_rupture=RUPTURE_TARDIVE,
+            motif=MotifRupture.EMBAUCHE,
+            date_declaration=DECLARATION_TARDIVE,
+            par=demo.comptes.get(COMPTE_DECLARANT),
         )
 
 

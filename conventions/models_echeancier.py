@@ -2,9 +2,11 @@
 the pure rules of ``regles.echeancier`` each time the convention's terms change (conclusion, avenant, suspension,
 resumption, rupture). Registered with the app through ``conventions.models``."""
 
+from decimal import Decimal
+
 from django.db import models
-from django.db.models import F, Q
-from django.db.models.functions import Abs
+from django.db.models import ExpressionWrapper, F, Q, Value
+from django.db.models.functions import Abs, Greatest, Least, Round
 from django.db.models.lookups import LessThan
 
 from cui_portal.contraintes import refus
@@ -16,6 +18,14 @@ def _montant(libelle):
     return models.DecimalField(libelle, max_digits=9, decimal_places=2)
 
 
+MONTANT = models.DecimalField(max_digits=9, decimal_places=2)
+
+
+def _au_centime(expression):
+    """Rounded to the cent in SQL: SQLite computes decimals as floating numbers (212,60 − 0 = 212,6000…02)."""
+    return Round(ExpressionWrapper(expression, output_field=MONTANT), 2, output_field=MONTANT)
+
+
 class MoisAideQuerySet(models.QuerySet):
     def de_l_annee(self, annee: int):
         return self.filter(mois__year=annee)
@@ -23,6 +33,23 @@ class MoisAideQuerySet(models.QuerySet):
     def echus_au(self, jour):
         """The months whose aid is due on ``jour``: the aid of a month is due once the month is over."""
         return self.filter(mois__lt=jour.replace(day=1))
+
+    def avec_du(self):
+        """Each month with what the ASP owes for it: ``du_etat``, ``du_conseil_general`` and ``du`` (their sum).
+
+        ``regles.echeancier.aide_due`` written in SQL, in this one place (the reconciliation, the budgets and the
+        « Paiements de l'aide » read it): the aid less the indu, taken off the State's share first, then the
+        conseil général's, never below zero. A test checks both sides agree."""
+        retrait_etat = Least(F("a_rembourser"), F("part_etat"))
+        return self.annotate(
+            du_etat=_au_centime(F("part_etat") - retrait_etat),
+            du_conseil_general=_au_centime(
+                Greatest(
+                    F("part_conseil_general") - (F("a_rembourser") - retrait_etat),
+                    Value(Decimal("0.00"), output_field=MONTANT),
+                )
+            ),
+        ).annotate(du=_au_centime(F("du_etat") + F("du_conseil_general")))
 
 
 class MoisAide(models.Model):

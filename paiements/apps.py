@@ -15,7 +15,7 @@ class PaiementsConfig(AppConfig):
         from . import rapprochement
         from .budgets import budgets_par_caom
         from .models import StatutReleve
-        from .regles import IMPAYE, SIGNAUX, TROP_PERCU
+        from .regles import CONVENTION_ANNULEE, IMPAYE, SIGNAUX, TROP_PERCU
 
         enregistrer_fournisseur_budget(budgets_par_caom)
         enregistrer_fournisseur(rapprochement.paiements_par_mois)
@@ -31,7 +31,7 @@ class PaiementsConfig(AppConfig):
         )
         badges.enregistrer(
             SIGNAUX,
-            {TROP_PERCU: badges.ATTENTION, IMPAYE: badges.ERREUR},
+            {TROP_PERCU: badges.ATTENTION, IMPAYE: badges.ERREUR, CONVENTION_ANNULEE: badges.ERREUR},
             libelles=SIGNAUX,
             nom="SignalPaiement",
         )

@@ -2,8 +2,9 @@
 
 - **engagé** (committed): the schedules of the concluded conventions, months of that year (a rupture or a
   suspension without pay has already reduced them from its date: ``conventions.regles.echeancier``);
-- **dû à ce jour** (due to date): the months of that year already over on the day (the aid of a month is due
-  at its end);
+- **dû à ce jour** (due to date): what the ASP owes for the months of that year already over on the day (the
+  aid of a month is due at its end), the indu taken off (``MoisAideQuerySet.avec_du``: an indu is not owed, so
+  « reste à payer » is negative by what the ASP paid of it);
 - **payé** (paid): what the ASP's imported statements paid for months of that year;
 - **à récupérer** (to recover): the aid due on conventions broken outside the legal cases (*indus*).
 
@@ -73,12 +74,13 @@ def _agreger_mois(qs, cle: str, jour: date) -> dict:
     echus = Q(mois__lt=jour.replace(day=1))
     return {
         ligne[cle]: ligne
-        for ligne in qs.values(cle)
+        for ligne in qs.avec_du()
+        .values(cle)
         .annotate(
             engage_etat=_somme("part_etat"),
             engage_cg=_somme("part_conseil_general"),
-            du_etat=_somme("part_etat", echus),
-            du_cg=_somme("part_conseil_general", echus),
+            du_etat_echu=_somme("du_etat", echus),
+            du_cg_echu=_somme("du_conseil_general", echus),
             indu=_somme("a_rembourser"),
         )
         .order_by()
@@ -105,7 +107,7 @@ def _budgets(cles: Iterable, mois: dict, paiements: dict) -> dict:
         m, p = mois.get(cle), paiements.get(cle)
         resultat[cle] = Budget(
             engage=Montants(_cents(m["engage_etat"]), _cents(m["engage_cg"])) if m else Montants(),
-            du=Montants(_cents(m["du_etat"]), _cents(m["du_cg"])) if m else Montants(),
+            du=Montants(_cents(m["du_etat_echu"]), _cents(m["du_cg_echu"])) if m else Montants(),
             paye=Montants(_cents(p["etat"]), _cents(p["cg"])) if p else Montants(),
             a_recuperer=_cents(m["indu"]) if m else ZERO,
         )

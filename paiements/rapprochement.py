@@ -1,9 +1,12 @@
 """Selectors of the reconciliation: what the ASP paid for each convention-month against its schedule.
 
 The rule is ``regles.rapprocher``; the flagged months of a region are found by the database with the same rule
-written as SQL filters (``_trop_percu``, ``_impaye``), then each row of a page is reconciled again by the pure
-rule for display (a test checks both agree). A payment of a month no longer in the schedule (the schedule
-shrank after a rupture or an avenant) is an overpayment too.
+written as SQL filters (``_trop_percu``, ``_impaye``) on what is due as ``conventions.MoisAideQuerySet.avec_du``
+defines it (the one SQL definition of « dû = aide − indu », the budgets read it too), then each row of a page is
+reconciled again by the pure rule for display (a test checks both agree, over random schedules). A payment of a
+month no longer in the schedule (the schedule shrank after a rupture or an avenant) is an overpayment too. A
+payment on an annulled convention (its schedule emptied by the annulment) is reported apart, as what it is: a
+« paiement sur une convention annulée », the whole amount to be recovered.
 """
 
 from dataclasses import dataclass
@@ -13,10 +16,20 @@ from decimal import Decimal
 from django.db.models import Count, DecimalField, Exists, F, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
-from conventions.models import MoisAide
+from conventions.models import Convention, MoisAide
+from droit.vocabulaire import StatutConvention
 
 from .models import PaiementAsp
-from .regles import IMPAYE, TROP_PERCU, ZERO, Rapprochement, dernier_mois_en_retard, rapprocher
+from .regles import (
+    CENTIME,
+    CONVENTION_ANNULEE,
+    IMPAYE,
+    TROP_PERCU,
+    ZERO,
+    Rapprochement,
+    dernier_mois_en_retard,
+    rapprocher,
+)
 
 MONTANT = DecimalField(max_digits=12, decimal_places=2)
 ZERO_SQL = Value(ZERO, output_field=MONTANT)
@@ -36,7 +49,9 @@ def paiements_par_mois(convention_id: int) -> dict[date, tuple[Decimal, Decimal]
 
 
 def rapprochement_de(convention_id: int, jour: date) -> list[Rapprochement]:
-    """Every month of one convention reconciled on ``jour``: its schedule, and any month paid outside it."""
+    """Every month of one convention reconciled on ``jour``: its schedule, and any month paid outside it (on an
+    annulled convention, every month paid, nothing due)."""
+    annulee = Convention.objects.filter(pk=convention_id, statut=StatutConvention.ANNULEE).exists()
     payes = paiements_par_mois(convention_id)
     mois = {
         m.mois: m
@@ -57,6 +72,7 @@ def rapprochement_de(convention_id: int, jour: date) -> list[Rapprochement]:
                 paye_etat=etat,
                 paye_conseil_general=cg,
                 jour=jour,
+                convention_annulee=annulee,
             )
         )
     return resultat
@@ -77,23 +93,28 @@ def _paye(champ: str):
 
 
 def _mois_rapproches(region_id: int | None):
+    """The months with what is due (``MoisAideQuerySet.avec_du``, the one definition) and what was paid."""
     qs = MoisAide.objects.all() if region_id is None else MoisAide.objects.filter(region_id=region_id)
-    return qs.annotate(
-        paye_etat=_paye("montant_etat"),
-        paye_cg=_paye("montant_conseil_general"),
-        du=F("aide") - F("a_rembourser"),
-    ).annotate(paye=F("paye_etat") + F("paye_cg"))
+    return (
+        qs.avec_du()
+        .annotate(paye_etat=_paye("montant_etat"), paye_cg=_paye("montant_conseil_general"))
+        .annotate(paye=F("paye_etat") + F("paye_cg"))
+    )
+
+
+# Amounts are in cents: half a cent apart is equal (SQLite computes decimals as floating numbers).
+DEMI_CENTIME = Value(Decimal("0.005"), output_field=MONTANT)
 
 
 def _trop_percu() -> Q:
-    return Q(paye__gt=F("du"))
+    return Q(paye__gt=F("du") + DEMI_CENTIME)
 
 
 def _impaye(jour: date) -> Q:
-    return Q(du__gt=0, paye=0, mois__lte=dernier_mois_en_retard(jour))
+    return Q(du__gt=DEMI_CENTIME, paye=0, mois__lte=dernier_mois_en_retard(jour))
 
 
-FILTRES = {TROP_PERCU: "Trop-perçus", IMPAYE: "Impayés"}
+FILTRES = {TROP_PERCU: "Trop-perçus", IMPAYE: "Impayés", CONVENTION_ANNULEE: "Paiements sur une convention annulée"}
 
 
 @dataclass(frozen=True)
@@ -102,6 +123,7 @@ class MoisSignale:
     numero: str
     departement: str
     rapprochement: Rapprochement
+    annulee_le: date | None = None
 
 
 @dataclass(frozen=True)
@@ -111,15 +133,19 @@ class Comptes:
     impayes: int
     montant_impaye: Decimal
     hors_echeancier: int
+    sur_conventions_annulees: int = 0
+    montant_sur_conventions_annulees: Decimal = ZERO  # all of it to be recovered
 
     @property
     def total(self) -> int:
-        return self.trop_percus + self.impayes
+        return self.trop_percus + self.impayes + self.sur_conventions_annulees
 
 
 def mois_signales(region_id: int | None, jour: date, signal: str | None = None):
     """The flagged convention-months of a region (``None``: every region), most recent first, as a queryset
     to paginate; ``signal`` keeps one kind (``trop_percu`` or ``impaye``)."""
+    if signal == CONVENTION_ANNULEE:  # an annulled convention has no schedule: ``paiements_sur_conventions_annulees``
+        return _mois_rapproches(region_id).none()
     filtre = {TROP_PERCU: _trop_percu(), IMPAYE: _impaye(jour)}.get(signal, _trop_percu() | _impaye(jour))
     return (
         _mois_rapproches(region_id)
@@ -139,16 +165,36 @@ def mois_signales(region_id: int | None, jour: date, signal: str | None = None):
     )
 
 
-def paiements_hors_echeancier(region_id: int | None):
-    """Payments of months that are no longer in the convention's schedule: each an overpayment."""
+def paiements_sans_mois_du(region_id: int | None):
+    """Payments by convention and month that no month of a schedule accounts for, most recent first: a month no
+    longer in the schedule of a convention still standing (it shrank after a rupture or an avenant), or any month
+    of an annulled convention (``convention__date_annulation`` set). One query for both kinds; each row is told
+    apart by ``signale_hors_echeancier``."""
     qs = PaiementAsp.objects.all() if region_id is None else PaiementAsp.objects.filter(region_id=region_id)
+    sans_mois = ~Exists(MoisAide.objects.filter(convention_id=OuterRef("convention_id"), mois=OuterRef("mois")))
     return (
-        qs.filter(~Exists(MoisAide.objects.filter(convention_id=OuterRef("convention_id"), mois=OuterRef("mois"))))
+        qs.filter(sans_mois | Q(convention__statut=StatutConvention.ANNULEE))
         .order_by()
-        .values("convention_id", "convention__numero", "convention__departement__code", "mois")
+        .values(
+            "convention_id",
+            "convention__numero",
+            "convention__departement__code",
+            "convention__date_annulation",
+            "mois",
+        )
         .annotate(etat=Sum("montant_etat"), cg=Sum("montant_conseil_general"))
         .order_by("-mois", "convention__numero")
     )
+
+
+def paiements_hors_echeancier(region_id: int | None):
+    """Payments of months no longer in the schedule of a convention still standing: each an overpayment."""
+    return paiements_sans_mois_du(region_id).filter(convention__date_annulation__isnull=True)
+
+
+def paiements_sur_conventions_annulees(region_id: int | None):
+    """Payments on annulled conventions, by convention and month: nothing was ever due, all is to be recovered."""
+    return paiements_sans_mois_du(region_id).filter(convention__date_annulation__isnull=False)
 
 
 def signale(mois: MoisAide, jour: date) -> MoisSignale:
@@ -170,6 +216,8 @@ def signale(mois: MoisAide, jour: date) -> MoisSignale:
 
 
 def signale_hors_echeancier(ligne: dict, jour: date) -> MoisSignale:
+    """One row of ``paiements_hors_echeancier`` or of ``paiements_sur_conventions_annulees``, by the pure rule."""
+    annulee_le = ligne.get("convention__date_annulation")
     return MoisSignale(
         convention_id=ligne["convention_id"],
         numero=ligne["convention__numero"],
@@ -179,11 +227,18 @@ def signale_hors_echeancier(ligne: dict, jour: date) -> MoisSignale:
             part_etat=ZERO,
             part_conseil_general=ZERO,
             a_rembourser=ZERO,
-            paye_etat=ligne["etat"],
-            paye_conseil_general=ligne["cg"],
+            paye_etat=_cents(ligne["etat"]),
+            paye_conseil_general=_cents(ligne["cg"]),
             jour=jour,
+            convention_annulee=annulee_le is not None,
         ),
+        annulee_le=annulee_le,
     )
+
+
+def _cents(montant: Decimal) -> Decimal:
+    """To the cent (SQLite computes decimals as floating numbers)."""
+    return Decimal(montant).quantize(CENTIME)
 
 
 def comptes(region_id: int | None, jour: date) -> Comptes:
@@ -195,11 +250,17 @@ def comptes(region_id: int | None, jour: date) -> Comptes:
         impayes=Count("pk", filter=impaye),
         montant_impaye=Coalesce(Sum("du", filter=impaye, output_field=MONTANT), ZERO_SQL),
     )
-    hors = list(paiements_hors_echeancier(region_id).values_list("etat", "cg"))
+    hors, annules = [], []
+    for etat, cg, annulee_le in paiements_sans_mois_du(region_id).values_list(
+        "etat", "cg", "convention__date_annulation"
+    ):
+        (hors if annulee_le is None else annules).append((etat, cg))
     return Comptes(
         trop_percus=agregats["trop_percus"] + len(hors),
-        montant_trop_percu=agregats["montant_trop_percu"] + sum((e + c for e, c in hors), ZERO),
+        montant_trop_percu=_cents(agregats["montant_trop_percu"]) + _cents(sum((e + c for e, c in hors), ZERO)),
         impayes=agregats["impayes"],
-        montant_impaye=agregats["montant_impaye"],
+        montant_impaye=_cents(agregats["montant_impaye"]),
         hors_echeancier=len(hors),
+        sur_conventions_annulees=len(annules),
+        montant_sur_conventions_annulees=_cents(sum((e + c for e, c in annules), ZERO)),
     )

@@ -11,6 +11,10 @@ rupture outside the legal cases made repayable (``aide - a_rembourser``: an *ind
 nothing was paid, and ``DELAI_PAIEMENT_AIDE_JOURS`` days have passed since the month's end
 (``droit.nombres.paiement_de_l_aide_en_retard``: the ASP pays the aid monthly, « à terme échu »; the delay is the
 portal's choice, not the law's). A month partly paid is neither: its difference is shown, not flagged.
+
+A payment on an **annulled** convention is neither a month outside the schedule nor an ordinary overpayment: the
+convention was entered by mistake and never gave any aid, so nothing of it was ever due and the whole amount paid
+is to be recovered (« paiement sur une convention annulée »).
 """
 
 import calendar
@@ -118,6 +122,7 @@ class ConventionConnue:
     id: int
     region_id: int
     mois: frozenset[date]  # the months of its schedule
+    annulee_le: date | None = None  # an annulled convention has no schedule any more
 
 
 def erreur_convention(numero: str, connue: ConventionConnue | None, region_id: int, regions: dict[int, str]):
@@ -139,6 +144,11 @@ def erreur_convention(numero: str, connue: ConventionConnue | None, region_id: i
 
 def erreur_mois(numero: str, mois: date, connue: ConventionConnue) -> str | None:
     """Why the month is not one of the convention's schedule, or None."""
+    if connue.annulee_le is not None:
+        return (
+            f"La convention {numero} a été annulée le {connue.annulee_le:%d/%m/%Y} : aucune aide ne lui est due, "
+            "aucun mois ne peut lui être payé."
+        )
     if mois in connue.mois:
         return None
     if not connue.mois:
@@ -181,6 +191,7 @@ class Rapprochement:
     paye_conseil_general: Decimal
     trop_percu: bool
     impaye: bool
+    convention_annulee: bool = False
 
     @property
     def du(self) -> Decimal:
@@ -200,15 +211,25 @@ class Rapprochement:
         return self.trop_percu or self.impaye
 
     @property
+    def a_recuperer(self) -> Decimal:
+        """What the ASP must get back for the month: what it paid beyond what was due (all of it on an annulled
+        convention)."""
+        return max(self.ecart, ZERO)
+
+    @property
     def signal(self) -> str:
-        """``trop_percu``, ``impaye`` or ``""`` (labels and badge colours: ``SIGNAUX``, in ``PaiementsConfig``)."""
+        """``convention_annulee``, ``trop_percu``, ``impaye`` or ``""`` (labels and badge colours: ``SIGNAUX``, in
+        ``PaiementsConfig``)."""
+        if self.convention_annulee and self.paye > 0:
+            return CONVENTION_ANNULEE
         return TROP_PERCU if self.trop_percu else (IMPAYE if self.impaye else "")
 
 
-TROP_PERCU, IMPAYE = "trop_percu", "impaye"
+TROP_PERCU, IMPAYE, CONVENTION_ANNULEE = "trop_percu", "impaye", "convention_annulee"
 SIGNAUX = {
     TROP_PERCU: "Trop-perçu",
     IMPAYE: f"Impayé {DELAI_PAIEMENT_AIDE_JOURS} jours après la fin du mois",
+    CONVENTION_ANNULEE: "Paiement sur une convention annulée",
 }
 
 
@@ -221,12 +242,16 @@ def rapprocher(
     paye_etat: Decimal,
     paye_conseil_general: Decimal,
     jour: date,
+    convention_annulee: bool = False,
 ) -> Rapprochement:
     """Reconcile one month of a convention's schedule with what the statements paid, on ``jour``.
 
     What is due is ``conventions.regles.echeancier.aide_due`` (the aid less the indu after a rupture outside the
-    legal cases). A month outside the schedule has every share at zero.
+    legal cases). A month outside the schedule has every share at zero; so has every month of an annulled
+    convention, whatever its schedule said: all it was paid is to be recovered.
     """
+    if convention_annulee:
+        part_etat = part_conseil_general = a_rembourser = ZERO
     due = aide_due(part_etat, part_conseil_general, a_rembourser)
     du, paye = due.total, paye_etat + paye_conseil_general
     return Rapprochement(
@@ -237,4 +262,5 @@ def rapprocher(
         paye_conseil_general=paye_conseil_general,
         trop_percu=paye > du,
         impaye=du > 0 and paye == 0 and paiement_de_l_aide_en_retard(fin_du_mois(mois), jour),
+        convention_annulee=convention_annulee,
     )

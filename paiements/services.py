@@ -48,16 +48,19 @@ def _lots(valeurs: list, taille: int = LOT_REQUETE):
 def index_conventions(numeros_: set[str]) -> dict[str, ConventionConnue]:
     """What the portal knows of the conventions a file names: their id, region and schedule months (one query
     per ``LOT_REQUETE`` numbers and per ``LOT_REQUETE`` conventions, whatever the number of rows)."""
-    trouvees: dict[int, tuple[str, int]] = {}
+    trouvees: dict[int, tuple[str, int, date | None]] = {}
     for lot in _lots(sorted(n for n in numeros_ if n)):
-        for numero, pk, region_id in Convention.objects.filter(numero__in=lot).values_list("numero", "pk", "region_id"):
-            trouvees[pk] = (numero, region_id)
+        for numero, pk, region_id, annulee_le in Convention.objects.filter(numero__in=lot).values_list(
+            "numero", "pk", "region_id", "date_annulation"
+        ):
+            trouvees[pk] = (numero, region_id, annulee_le)
     mois: dict[int, set[date]] = {pk: set() for pk in trouvees}
     for lot in _lots(list(trouvees)):
         for convention_id, m in MoisAide.objects.filter(convention_id__in=lot).values_list("convention_id", "mois"):
             mois[convention_id].add(m)
     return {
-        numero: ConventionConnue(pk, region_id, frozenset(mois[pk])) for pk, (numero, region_id) in trouvees.items()
+        numero: ConventionConnue(pk, region_id, frozenset(mois[pk]), annulee_le)
+        for pk, (numero, region_id, annulee_le) in trouvees.items()
     }
 
 

@@ -6,6 +6,7 @@ app_name = "paiements"
 
 urlpatterns = [
     path("", signalements.signalements, name="signalements"),
+    path("signalements.xlsx", signalements.signalements_xlsx, name="signalements_xlsx"),
     path("releves/", releves.liste, name="releves"),
     path("releves/importer/", releves.importer, name="importer"),
     path("releves/modele/", releves.modele, name="modele"),

@@ -11,10 +11,12 @@ entered them). What is kept, for the statistics, on a record that no longer name
 - the situation flags the indicators and the CAOM consumption count (RSA, ASS, AAH, ATA, RQTH): without the
   identity they are statistics, not a person's file.
 The conventions themselves (dates, contract, rates, aid, financing) are untouched: counts do not move.
-A salarié with a convention still open, or a draft prepared within the year, is not anonymised. A person has one
-record per convention (each organisation's entry, ``conventions.models_parties``), linked by the NIR: the person is
-anonymised as a whole, every record on that NIR at once, a year after their last convention whatever its
-organisation; the NIR is then erased (its identity row deleted).
+A salarié with a convention still open, or a draft prepared within the year, is not anonymised. A convention
+ends on its date of end, of rupture or of annulment, whichever comes first (``regles.fin_effective``): an annulled
+convention keeps its person's data one year after its annulment, not after the term it would have run to.
+A person has one record per convention (each organisation's entry, ``conventions.models_parties``), linked by
+the NIR: the person is anonymised as a whole, every record on that NIR at once, a year after their last convention
+whatever its organisation; the NIR is then erased (its identity row deleted).
 """
 
 from datetime import date
@@ -30,12 +32,19 @@ from . import regles
 NOM_ANONYME = "ANONYME"
 
 
+def _fin(prefixe: str = ""):
+    """``regles.fin_effective`` in SQL: the earliest of the end, the rupture and the annulment (each coalesced
+    with the others, as SQLite's MIN() of a NULL is NULL where PostgreSQL's LEAST() ignores it)."""
+    champs = [f"{prefixe}{champ}" for champ in ("date_fin", "date_rupture", "date_annulation")]
+    return Least(*(Coalesce(*champs[i:], *champs[:i]) for i in range(len(champs))))
+
+
 def _conventions_a_garder(limite: date):
     """The conventions that keep their person's data: still open, ended within the year, or a recent draft."""
     from conventions.models import Convention
     from droit.vocabulaire import StatutConvention
 
-    fin = Least(Coalesce("date_rupture", "date_fin"), Coalesce("date_fin", "date_rupture"))
+    fin = _fin()
     brouillon = Q(statut=StatutConvention.BROUILLON)
     return Convention.objects.annotate(_fin=fin).filter(
         (~brouillon & (Q(_fin__isnull=True) | Q(_fin__gte=limite))) | (brouillon & Q(cree_le__date__gte=limite))
@@ -49,10 +58,7 @@ def a_anonymiser(aujourdhui: date):
     from droit.vocabulaire import StatutConvention
 
     a_garder = _conventions_a_garder(regles.limite_conservation(aujourdhui)).values("pk")
-    fin = Least(
-        Coalesce("convention__date_rupture", "convention__date_fin"),
-        Coalesce("convention__date_fin", "convention__date_rupture"),
-    )
+    fin = _fin("convention__")
     return (
         Salarie.objects.filter(anonymise_le__isnull=True, convention__isnull=False)
         .annotate(derniere_fin=fin)
@@ -79,8 +85,8 @@ def anonymiser_un(pk: int, aujourdhui: date) -> list[int]:
         groupe = list(groupe.select_for_update().filter(anonymise_le__isnull=True).order_by("pk"))
         conventions = Convention.objects.filter(salarie__in=groupe)
         fins = [
-            regles.fin_effective(c.date_fin, c.date_rupture)
-            for c in conventions.exclude(statut="brouillon").only("date_fin", "date_rupture")
+            regles.fin_effective(c.date_fin, c.date_rupture, c.date_annulation)
+            for c in conventions.exclude(statut="brouillon").only("date_fin", "date_rupture", "date_annulation")
         ]
         limite = regles.limite_conservation(aujourdhui)
         if not regles.anonymisable(fins, aujourdhui) or _conventions_a_garder(limite).filter(salarie__in=groupe):

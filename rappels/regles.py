@@ -244,11 +244,13 @@ def limite_conservation(aujourdhui: date) -> date:
     return ajouter_mois(aujourdhui, -12)
 
 
-def fin_effective(date_fin: date | None, date_rupture: date | None) -> date | None:
-    """A broken convention ends on its rupture."""
-    if date_rupture is not None and (date_fin is None or date_rupture < date_fin):
-        return date_rupture
-    return date_fin
+def fin_effective(date_fin: date | None, date_rupture: date | None, date_annulation: date | None = None) -> date | None:
+    """When a convention ends for the retention of its person's data: a broken convention on its rupture; an
+    annulled one on its annulment (entered by mistake, it stops there: nothing of it runs on, and R5134-23 keeps
+    the data one year after the convention ends, not one year after a term it will never reach), or on its own
+    end if that came first. None while it runs open-ended."""
+    fins = [d for d in (date_fin, date_rupture, date_annulation) if d is not None]
+    return min(fins) if fins else None
 
 
 def anonymisable(fins: list[date | None], aujourdhui: date) -> bool:

@@ -16,6 +16,7 @@ from conventions.models import Convention
 from conventions.regles.statuts import statut_a_la_date
 from cui_portal.accueil import echeance
 from droit.vocabulaire import StatutConvention
+from rappels.models import Rappel, TypeRappel
 from tests.conftest import COMPTES
 
 pytestmark = pytest.mark.django_db
@@ -117,6 +118,17 @@ def test_les_cartes_avant_pendant_et_apres_leur_echeance(demonstration, connecte
         assert carte("correspondant", "Paiements d'opérateurs en retard").nombre == 1
         assert carte("prescripteur", "Conventions finissant").nombre >= 1
         assert carte("correspondant", "Mes notifications").nombre >= 1
+        # November's late declaration: a rupture of 12/11 declared on 24/11 by the prescripteur, who is told of it.
+        rompue = Convention.objects.get(date_rupture=date(2010, 11, 12))
+        assert (rompue.date_declaration_evenement, rompue.declaration_tardive) == (date(2010, 11, 24), True)
+        assert rompue.history.filter(history_user=demonstration.comptes[COMPTES["prescripteur"]]).exists()
+        (tardive,) = Rappel.objects.pour(demonstration.comptes[COMPTES["prescripteur"]]).filter(
+            type=TypeRappel.CONVENTION_DECLARATION_TARDIVE
+        )
+        assert tardive.envoye_le.astimezone(PARIS).date() == date(2010, 11, 24) and tardive.lu_le is None
+        assert carte("prescripteur", "Mes notifications").nombre >= 1
+        page = connecter("prescripteur").get(reverse("rappels:notifications")).content.decode()
+        assert "Rupture du 12/11/2010 déclarée le 24/11/2010" in page and "Déclaration tardive" in page
     with _le(date(2010, 12, 1)):
         assert carte("correspondant", "Bilan d'étape au 30/11/2010").badge == "À rendre avant le 01/12/2010"
         assert carte("gestionnaire_nord", "Arrêté 2011").badge == "En retard"

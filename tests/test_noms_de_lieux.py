@@ -47,6 +47,21 @@ def test_regions(code, attendu):
     assert Region.objects.get(code_insee=code).de_nom == attendu
 
 
+# TNCC of the regions as INSEE's code officiel géographique gives them (file reg2015.txt, the last with the regions
+# of 2009 unchanged, columns REGION and TNCC; read from the copy kept in etalab/ban-data, data/reg2015.txt).
+TNCC_INSEE = {
+    "01": 3, "02": 3, "03": 3, "04": 0, "11": 1, "21": 0, "22": 0, "23": 0, "24": 2, "25": 0, "26": 0, "31": 2, "41": 0,
+    "42": 1, "43": 0, "52": 4, "53": 0, "54": 2, "72": 1, "73": 0, "74": 2, "82": 0, "83": 1, "91": 2, "93": 0, "94": 0,
+}  # fmt: skip
+
+
+def test_le_type_de_nom_des_regions_est_celui_de_l_insee():
+    """Limousin and Poitou-Charentes (TNCC 2, « du Limousin », « du Poitou-Charentes ») and every other region."""
+    assert dict(Region.objects.values_list("code_insee", "tncc")) == TNCC_INSEE
+    assert Region.objects.get(code_insee="74").de_nom == "du Limousin"
+    assert Region.objects.get(code_insee="54").de_nom == "du Poitou-Charentes"
+
+
 def test_chaque_territoire_a_son_type_de_nom():
     """The reference data give every name its kind: a name starting with a vowel never reads « de A… »."""
     for territoire in [*Region.objects.all(), *Departement.objects.all()]:

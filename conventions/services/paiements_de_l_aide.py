@@ -10,7 +10,6 @@ from droit.nombres import paiement_de_l_aide_en_retard
 from ..models import Convention
 from ..models_echeancier import MoisAide
 from ..paiements import paiements_de, suivi_disponible
-from ..regles.echeancier import aide_due
 
 ZERO = Decimal("0.00")
 
@@ -31,9 +30,8 @@ class LignePaiement:
 
     @property
     def du(self) -> Decimal:
-        """What the ASP owes for the month (``regles.echeancier.aide_due``: the aid less an indu)."""
-        m = self.mois
-        return aide_due(m.part_etat, m.part_conseil_general, m.a_rembourser).total
+        """What the ASP owes for the month: the aid less an indu (``MoisAideQuerySet.avec_du``)."""
+        return self.mois.du
 
     @property
     def ecart(self) -> Decimal | None:
@@ -48,12 +46,14 @@ class PaiementsDeLAide:
     part_etat: Decimal
     part_conseil_general: Decimal
     a_rembourser: Decimal
+    du: Decimal  # what the ASP owes over the whole schedule: the aid less the indu
     paye: Decimal
     suivi_disponible: bool
 
     @property
     def ecart(self) -> Decimal:
-        return self.paye - self.aide
+        """Paid − due over the schedule (positive: overpaid, the indu already paid included)."""
+        return self.paye - self.du
 
     @property
     def nb_trop_percus(self) -> int:
@@ -66,7 +66,7 @@ class PaiementsDeLAide:
 
 def paiements_de_l_aide(convention: Convention, jour: date) -> PaiementsDeLAide:
     """Two queries: the schedule and the payments of the convention."""
-    mois = list(MoisAide.objects.filter(convention_id=convention.pk).order_by("mois"))
+    mois = list(MoisAide.objects.filter(convention_id=convention.pk).avec_du().order_by("mois"))
     payes = paiements_de(convention.pk)
     suivi = suivi_disponible()
     lignes = []
@@ -78,8 +78,9 @@ def paiements_de_l_aide(convention: Convention, jour: date) -> PaiementsDeLAide:
                 mois=m,
                 paye_etat=etat,
                 paye_conseil_general=cg,
-                trop_percu=total is not None and total > m.aide,
-                impaye=m.aide > 0
+                # Compared with what is due, not with the aid: an indu paid is an overpayment to recover.
+                trop_percu=total is not None and total > m.du,
+                impaye=m.du > 0
                 and not total
                 and paiement_de_l_aide_en_retard(m.mois.replace(day=m.jours_du_mois), jour),
             )
@@ -90,6 +91,7 @@ def paiements_de_l_aide(convention: Convention, jour: date) -> PaiementsDeLAide:
         part_etat=sum((m.part_etat for m in mois), ZERO),
         part_conseil_general=sum((m.part_conseil_general for m in mois), ZERO),
         a_rembourser=sum((m.a_rembourser for m in mois), ZERO),
+        du=sum((m.du for m in mois), ZERO),
         paye=sum((ligne.paye or ZERO for ligne in lignes), ZERO),
         suivi_disponible=suivi,
     )

@@ -1,9 +1,13 @@
 """The region's page of the reconciliation: the convention-months flagged (overpaid, or unpaid
-``DELAI_PAIEMENT_AIDE_JOURS`` days after their end), with their counts, within the person's scope."""
+``DELAI_PAIEMENT_AIDE_JOURS`` days after their end) and the payments on annulled conventions, with their counts,
+within the person's scope; and the same report as a spreadsheet."""
+
+from itertools import chain
 
 from django.shortcuts import render
 
 from cui_portal import horloge
+from cui_portal.exports import reponse_xlsx
 from cui_portal.pagination import paginer
 from cui_portal.permissions import (
     choisit_la_region,
@@ -16,33 +20,52 @@ from cui_portal.permissions import (
 from referentiels.models import Region
 
 from ..rapprochement import (
+    CONVENTION_ANNULEE,
     FILTRES,
-    IMPAYE,
+    TROP_PERCU,
     comptes,
     mois_signales,
     paiements_hors_echeancier,
+    paiements_sans_mois_du,
+    paiements_sur_conventions_annulees,
     signale,
     signale_hors_echeancier,
 )
+from ..regles import SIGNAUX
 
 HORS_ECHEANCIER_MONTRES = 200
+LOT_EXPORT = 2000
+
+
+def _criteres(request):
+    perimetre = perimetre_de(request)
+    region = request.GET.get("region", "")
+    signal = request.GET.get("signal", "")
+    return perimetre, region, region_choisie(perimetre, region), signal if signal in FILTRES else ""
+
+
+def _sans_mois_du(region_id, signal: str, jour, limite: int | None = None):
+    """The payments no month due accounts for, in one query (both kinds, or the one the filter keeps), split:
+    outside the schedule, on annulled conventions."""
+    requetes = {
+        "": paiements_sans_mois_du,
+        TROP_PERCU: paiements_hors_echeancier,
+        CONVENTION_ANNULEE: paiements_sur_conventions_annulees,
+    }
+    hors, annulees = [], []
+    if signal in requetes:
+        for ligne in requetes[signal](region_id)[:limite]:
+            signale_ = signale_hors_echeancier(ligne, jour)
+            (hors if signale_.annulee_le is None else annulees).append(signale_)
+    return hors, annulees
 
 
 @paiements_requis
 def signalements(request):
-    perimetre = perimetre_de(request)
+    perimetre, region, region_id, signal = _criteres(request)
     jour = horloge.aujourdhui()
-    region = request.GET.get("region", "")
-    region_id = region_choisie(perimetre, region)
-    signal = request.GET.get("signal", "")
-    signal = signal if signal in FILTRES else ""
     page = paginer(request, mois_signales(region_id, jour, signal or None))
-    hors = []
-    if signal != IMPAYE:
-        hors = [
-            signale_hors_echeancier(ligne, jour)
-            for ligne in paiements_hors_echeancier(region_id)[:HORS_ECHEANCIER_MONTRES]
-        ]
+    hors, annulees = _sans_mois_du(region_id, signal, jour, HORS_ECHEANCIER_MONTRES)
     return render(
         request,
         "paiements/signalements.html",
@@ -50,6 +73,7 @@ def signalements(request):
             "page_obj": page,
             "lignes": [signale(mois, jour) for mois in page.object_list],
             "hors_echeancier": hors,
+            "sur_conventions_annulees": annulees,
             "hors_echeancier_montres": HORS_ECHEANCIER_MONTRES,
             "comptes": comptes(region_id, jour),
             "jour": jour,
@@ -62,3 +86,43 @@ def signalements(request):
             "title": "Paiements de l'ASP : mois signalés",
         },
     )
+
+
+ENTETES = [
+    "Convention",
+    "Département",
+    "Mois",
+    "Dû (€)",
+    "Payé par l'État (€)",
+    "Payé par le conseil général (€)",
+    "Écart (€)",
+    "À récupérer (€)",
+    "Signalement",
+    "Convention annulée le",
+]
+
+
+@paiements_requis
+def signalements_xlsx(request):
+    """The report of the page, every row (no pagination), with the same region and filter: the flagged months,
+    the payments outside the schedule and those on annulled conventions, each with what is to be recovered."""
+    _perimetre, _region, region_id, signal = _criteres(request)
+    jour = horloge.aujourdhui()
+    mois = (signale(m, jour) for m in mois_signales(region_id, jour, signal or None).iterator(chunk_size=LOT_EXPORT))
+    lignes = (
+        [
+            ligne.numero,
+            ligne.departement,
+            ligne.rapprochement.mois,
+            ligne.rapprochement.du,
+            ligne.rapprochement.paye_etat,
+            ligne.rapprochement.paye_conseil_general,
+            ligne.rapprochement.ecart,
+            ligne.rapprochement.a_recuperer,
+            SIGNAUX.get(ligne.rapprochement.signal, ""),
+            ligne.annulee_le,
+        ]
+        for ligne in chain(mois, *_sans_mois_du(region_id, signal, jour))
+    )
+    nom = f"paiements-asp-signales-{jour:%Y-%m-%d}"
+    return reponse_xlsx(nom, [("Paiements signalés", ENTETES, lignes)])

@@ -37,7 +37,13 @@ def test_demo_par_les_services_et_idempotente(demo):
     assert nord.mode_exceptionnel_le == date(2010, 4, 6) and nord.mode_exceptionnel_instruction
     assert conclues.filter(financement="etat", salarie__beneficiaire_rsa=True).exists()
     assert conclues.filter(type_contrat="CIE").exists() and conclues.filter(periodes_immersion__isnull=False).exists()
-    assert conclues.filter(statut=StatutConvention.ROMPUE, declaration_tardive=True).count() == 1
+    # Two ruptures declared late: one early in 2010, one in the demonstration's month (12/11 declared on 24/11).
+    assert conclues.filter(statut=StatutConvention.ROMPUE, declaration_tardive=True).count() == 2
+    novembre = conclues.get(date_rupture=date(2010, 11, 12))
+    assert (novembre.date_declaration_evenement, novembre.prescripteur) == (
+        date(2010, 11, 24),
+        demo.organisations["pe_paris"],
+    )
     assert conclues.filter(avenants__type="renouvellement").count() == 1
     # One convention annulled by the region (its page shows the badge and the reason), counted nowhere.
     [annulee] = conclues.filter(statut=StatutConvention.ANNULEE)

@@ -49,6 +49,14 @@ CAS = {
             attendu=LECTEURS,
         ),
     ],
+    "paiements:signalements_xlsx": [
+        Cas("export XLSX des paiements signalés (mois, hors échéancier, conventions annulées)", attendu=LECTEURS),
+        Cas(
+            "export XLSX des paiements sur une convention annulée",
+            requete="signal=convention_annulee",
+            attendu=LECTEURS,
+        ),
+    ],
     "paiements:releves": [Cas("relevés de l'ASP de la région", attendu=LECTEURS)],
     "paiements:importer": [Cas("importer un relevé de l'ASP", attendu=IMPORTATEURS)],
     "paiements:modele": [Cas("modèle XLSX d'un relevé", attendu=IMPORTATEURS)],

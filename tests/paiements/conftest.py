@@ -41,3 +41,31 @@ def xlsx(lignes, entete=ENTETE) -> bytes:
 
 def fichier(contenu: bytes, nom="releve.csv"):
     return SimpleUploadedFile(nom, contenu, content_type="application/octet-stream")
+
+
+def payer(convention, payes: dict, nom_fichier="releve.csv"):
+    """Record what the ASP paid for some months of a convention (``{mois: (etat, cg)}``), as a confirmed
+    statement would (the import itself is tested in ``test_import``)."""
+    from decimal import Decimal
+
+    from paiements.models import PaiementAsp, ReleveAsp
+
+    releve = ReleveAsp.objects.create(
+        region_id=convention.region_id,
+        nom_fichier=nom_fichier,
+        format="csv",
+        empreinte=f"{nom_fichier}-{convention.pk}",
+        statut="applique",
+    )
+    PaiementAsp.objects.bulk_create(
+        PaiementAsp(
+            releve=releve,
+            convention=convention,
+            region_id=convention.region_id,
+            mois=mois,
+            montant_etat=Decimal(etat),
+            montant_conseil_general=Decimal(cg),
+        )
+        for mois, (etat, cg) in payes.items()
+    )
+    return releve

@@ -189,3 +189,54 @@ def test_regle_de_conservation():
     assert not regles.anonymisable([AUJOURDHUI - timedelta(days=800), None], AUJOURDHUI)
     assert not regles.anonymisable([], AUJOURDHUI)
     assert regles.fin_effective(date(2010, 6, 30), date(2010, 3, 1)) == date(2010, 3, 1)
+
+
+def _annulee(salarie, il_y_a: int, fin_dans: int = 300):
+    """A convention annulled ``il_y_a`` days before today, whose term (``fin_dans`` days ahead) it never reached."""
+    return convention(
+        salarie,
+        AUJOURDHUI + timedelta(days=fin_dans),
+        statut="annulee",
+        date_annulation=AUJOURDHUI - timedelta(days=il_y_a),
+        motif_annulation="Saisie en double de la même embauche.",
+    )
+
+
+@pytest.mark.django_db
+def test_une_convention_annulee_garde_les_donnees_un_an_apres_son_annulation():
+    """An annulled convention ends on its annulment: a year later its person is anonymised, though the term it
+    would have run to is still ahead (before, the annulled convention counted as one still open)."""
+    ancienne, recente = SalarieFactory(), SalarieFactory()
+    _annulee(ancienne, 366)
+    _annulee(recente, 364)
+    assert anonymiser(AUJOURDHUI, dry_run=True) == [ancienne.pk]
+    assert anonymiser(AUJOURDHUI) == [ancienne.pk]
+    ancienne.refresh_from_db()
+    recente.refresh_from_db()
+    assert ancienne.nom == NOM_ANONYME and not ancienne.nir
+    assert recente.anonymise_le is None and recente.nir
+    # The day after, the second one's year has passed too.
+    assert anonymiser(AUJOURDHUI + timedelta(days=2)) == [recente.pk]
+
+
+@pytest.mark.django_db
+def test_une_annulation_ne_prolonge_pas_la_conservation():
+    """Annulled after its term was over: the year runs from the term, as for any convention ended."""
+    salarie = SalarieFactory()
+    _annulee(salarie, 10, fin_dans=-400)
+    assert anonymiser(AUJOURDHUI) == [salarie.pk]
+
+
+@pytest.mark.django_db
+def test_une_autre_convention_en_cours_protege_la_personne_d_une_convention_annulee():
+    salarie = SalarieFactory()
+    _annulee(salarie, 500)
+    convention(salarie, AUJOURDHUI + timedelta(days=100), statut="en_cours")  # the real one, same NIR
+    assert anonymiser(AUJOURDHUI) == []
+
+
+def test_regle_de_fin_avec_annulation():
+    assert regles.fin_effective(date(2011, 6, 30), None, date(2010, 3, 1)) == date(2010, 3, 1)
+    assert regles.fin_effective(date(2010, 6, 30), None, date(2011, 3, 1)) == date(2010, 6, 30)
+    assert regles.fin_effective(date(2011, 6, 30), date(2010, 9, 1), date(2010, 10, 1)) == date(2010, 9, 1)
+    assert regles.fin_effective(None, None, None) is None

@@ -31,7 +31,10 @@ class Command(BaseCommand):
             # Identifiers and last end dates only: never a name or a NIR in a terminal or a log.
             self.stdout.write(f"Simulation : {len(ids)} salarié(s) seraient anonymisé(s).")
             for s in a_anonymiser(jour or _aujourdhui()).filter(pk__in=ids).values("pk", "derniere_fin"):
-                self.stdout.write(f"salarié n° {s['pk']}\tdernière convention terminée le {s['derniere_fin']:%d/%m/%Y}")
+                self.stdout.write(
+                    f"salarié n° {s['pk']}\tdernière convention finie (terme, rupture ou annulation) le "
+                    f"{s['derniere_fin']:%d/%m/%Y}"
+                )
             self.stdout.write("Rien n'a été modifié. Relancez avec --execute pour anonymiser.")
             return
         self.stdout.write(f"{len(ids)} salarié(s) anonymisé(s).")
