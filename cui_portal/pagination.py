@@ -9,11 +9,18 @@ sorting every joined row to skip 4 975 of them grew with the table."""
 from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
+from django.db.models.query import ModelIterable
 from django.utils.functional import cached_property
 
 
 def _en_deux_temps(objets) -> bool:
-    return isinstance(objets, QuerySet) and not objets.query.distinct and not objets.query.combinator
+    """A queryset of model instances (not of ``values()`` dictionaries), neither distinct nor combined."""
+    return (
+        isinstance(objets, QuerySet)
+        and objets._iterable_class is ModelIterable
+        and not objets.query.distinct
+        and not objets.query.combinator
+    )
 
 
 def _lignes(objets: QuerySet, identifiants: list) -> QuerySet:

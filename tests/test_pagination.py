@@ -78,3 +78,17 @@ def test_une_liste_distincte_reste_lue_d_un_coup():
     qs = Organisation.objects.filter(nom__startswith="Agence distincte").distinct().order_by("-nom")
     page = paginer(RequestFactory().get("/"), qs)
     assert [o.nom for o in page] == ["Agence distincte 2", "Agence distincte 1", "Agence distincte 0"]
+
+
+@pytest.mark.django_db
+def test_une_page_de_dictionnaires_reste_des_dictionnaires():
+    from django.test import RequestFactory
+
+    from cui_portal.pagination import paginer
+
+    agence = {"type": TypeOrganisation.AGENCE_POLE_EMPLOI, "departement": Departement.objects.get(code="75")}
+    for i in range(3):
+        Organisation.objects.create(nom=f"Agence valeurs {i}", **agence)
+    qs = Organisation.objects.filter(nom__startswith="Agence valeurs").order_by("nom").values("nom")
+    page = paginer(RequestFactory().get("/"), qs)
+    assert list(page) == [{"nom": "Agence valeurs 0"}, {"nom": "Agence valeurs 1"}, {"nom": "Agence valeurs 2"}]
