@@ -142,6 +142,12 @@ def pourcentage(part: Decimal) -> str:
     return f"{nombre(part * 100)}\u00a0%"
 
 
+def euros(montant: Decimal) -> str:
+    """« 1 043,38 € » for ``Decimal("1043.38")``: a narrow no-break space between thousands, a no-break space
+    before « € »."""
+    return f"{montant:,.2f}".replace(",", "\u202f").replace(".", ",") + "\u00a0€"
+
+
 def limite_declaration(date_evenement: date) -> date:
     """The last day to report a suspension or a rupture: ``DELAI_DECLARATION_JOURS`` days after it."""
     return date_evenement + timedelta(days=DELAI_DECLARATION_JOURS)

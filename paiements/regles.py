@@ -25,7 +25,7 @@ from decimal import Decimal, InvalidOperation
 
 from conventions.regles.echeancier import aide_due
 from cui_portal.tableurs import extrait
-from droit.nombres import DELAI_PAIEMENT_AIDE_JOURS, paiement_de_l_aide_en_retard
+from droit.nombres import DELAI_PAIEMENT_AIDE_JOURS, euros, paiement_de_l_aide_en_retard
 
 ZERO = Decimal("0.00")
 CENTIME = Decimal("0.01")
@@ -68,9 +68,9 @@ def lire_montant(valeur) -> Decimal:
     if not nombre.is_finite():
         raise RegleReleveError("Montant en euros attendu (exemple : 1 043,38).")
     if nombre < 0:
-        raise RegleReleveError(f"Montant négatif ({_euros(nombre)}) : un relevé de paiements est positif ou nul.")
+        raise RegleReleveError(f"Montant négatif ({euros(nombre)}) : un relevé de paiements est positif ou nul.")
     if nombre > MONTANT_MAX:
-        raise RegleReleveError(f"Montant démesuré ({_euros(nombre)}) : vérifiez la colonne.")
+        raise RegleReleveError(f"Montant démesuré ({euros(nombre)}) : vérifiez la colonne.")
     if nombre != nombre.quantize(CENTIME):
         raise RegleReleveError(f"Un montant a au plus deux décimales (les centimes) : « {extrait(valeur)} ».")
     return nombre.quantize(CENTIME)
@@ -106,10 +106,6 @@ def lire_mois(valeur) -> date:
 
 def _date_existe(annee: int, mois: int, jour: int) -> bool:
     return annee >= 1 and 1 <= mois <= 12 and 1 <= jour <= calendar.monthrange(annee, mois)[1]
-
-
-def _euros(montant: Decimal) -> str:
-    return f"{montant:,.2f}".replace(",", "\u202f").replace(".", ",") + "\u00a0€"  # no-break space before the euro sign
 
 
 # --- one row against the schedules ------------------------------------------------------------------

@@ -17,7 +17,7 @@ from droit.nombres import (
     echeance_paiement_operateur,
     limite_declaration,
 )
-from paiements.regles import IMPAYE, TROP_PERCU, fin_du_mois
+from paiements.regles import CONVENTION_ANNULEE, IMPAYE, TROP_PERCU, fin_du_mois
 
 UNE_SEMAINE = timedelta(weeks=1)  # reminders come a week before a deadline (a habit of the portal, not a legal delay)
 
@@ -234,6 +234,14 @@ def paiement_asp_signale(signal: str, mois: date, jour_releve: date | None, ratt
     if signal == IMPAYE:
         return signalement(signal, premier_jour_impaye(mois), PRESCRIPTEUR, rattrapage)
     return []
+
+
+def paiements_sur_convention_annulee(annulee_le: date | None, rattrapage: int = RATTRAPAGE) -> list[Occurrence]:
+    """A convention annulled after the ASP paid some of its months: everything paid is to be recovered; the
+    prescripteur is told once, from the day of the annulment."""
+    if annulee_le is None:
+        return []
+    return signalement(CONVENTION_ANNULEE, annulee_le, PRESCRIPTEUR, rattrapage)
 
 
 # --- data retention (R5134-23: personal data kept no longer than one year after the convention ends) ----------

@@ -19,6 +19,7 @@ from droit.nombres import (
     SOURCE_PLAFOND_CAE,
     SOURCE_PLAFOND_CAE_ACI,
     SOURCE_PLAFOND_CIE,
+    euros,
     nombre,
     pourcentage,
 )
@@ -86,11 +87,6 @@ class Simulation:
     part_conseil_general: Decimal
     part_etat: Decimal
     regles: tuple[str, ...]
-
-
-def euros(montant: Decimal) -> str:
-    """``1043.38`` → ``1 043,38 €`` (narrow no-break space for thousands, as the portal's French format)."""
-    return f"{montant:,.2f}".replace(",", "\u202f").replace(".", ",") + "\u00a0€"  # no-break space before the euro sign
 
 
 def verifier_heures_simulees(contrat: str, heures: Decimal) -> None:

@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from functools import lru_cache
 
-from droit.nombres import SOURCE_OPERATEUR_ASP, SOURCE_PAIEMENT_OPERATEUR, echeance_paiement_operateur
+from droit.nombres import SOURCE_OPERATEUR_ASP, SOURCE_PAIEMENT_OPERATEUR, echeance_paiement_operateur, euros
 
 # The programme was launched by circular 2009-19 of 29 May 2009; figures "since the start" count from there.
 DEBUT_PROGRAMME = date(2009, 5, 29)
@@ -164,8 +164,8 @@ def erreurs_demande_paiement(
     reste = montant_convention - deja_demande
     if montant is not None and montant > reste:
         erreurs["montant"] = (
-            f"La demande ({_euros(montant)}) dépasse ce qui reste de la convention : {_euros(reste)} sur "
-            f"{_euros(montant_convention)}, {_euros(deja_demande)} étant déjà demandés ({SOURCE_PAIEMENT_OPERATEUR})."
+            f"La demande ({euros(montant)}) dépasse ce qui reste de la convention : {euros(reste)} sur "
+            f"{euros(montant_convention)}, {euros(deja_demande)} étant déjà demandés ({SOURCE_PAIEMENT_OPERATEUR})."
         )
     if payee_le is not None and date_complet is None:
         erreurs["payee_le"] = (
@@ -178,10 +178,6 @@ def erreurs_demande_paiement(
             f"l'ASP paie dès réception de l'ensemble des documents ({SOURCE_PAIEMENT_OPERATEUR})."
         )
     return erreurs
-
-
-def _euros(montant: Decimal) -> str:
-    return f"{montant:,.2f}\u00a0€".replace(",", "\u202f").replace(".", ",")
 
 
 # --- correct and undo: comités de pilotage and bilans -------------------------------------------------------

@@ -29,6 +29,7 @@ from droit.nombres import (
     SOURCE_PERIODE_ESSAI_CDI,
     SOURCE_SMIC,
     TRANCHES_INSCRIPTION_MOIS,
+    euros,
     nombre,
 )
 from referentiels.violation import Violation
@@ -74,11 +75,6 @@ class Rubriques:
     assurance_chomage: str = ""
     aci: bool = False
     numero_annexe_financiere: str = ""
-
-
-def euros(montant: Decimal) -> str:
-    """``9.5`` → « 9,50 € » (no-break space before the sign)."""
-    return f"{montant:,.2f}".replace(",", "\u202f").replace(".", ",") + "\u00a0€"
 
 
 def mois_d_inscription(inscrit_depuis: date, date_embauche: date) -> int:

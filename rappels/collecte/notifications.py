@@ -1,13 +1,14 @@
 """Notifications of facts (not of deadlines): the DGEFP's comment on a bilan d'étape (to the region), a bilan
 transmitted (to the DGEFP), each step of a CAOM (to its conseil général), a month of aid flagged by the
-reconciliation with the ASP's statements (to the convention's prescripteur). Each is told once, from the day of
+reconciliation with the ASP's statements, and the months paid on a convention since annulled (to the convention's
+prescripteur). Each is told once, from the day of
 the fact, for the catch-up window. No employee's name or NIR in any message."""
 
 from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
-from droit.nombres import DELAI_PAIEMENT_AIDE_JOURS, SOURCE_CAE_JEUNES, SOURCE_CAOM
+from droit.nombres import DELAI_PAIEMENT_AIDE_JOURS, SOURCE_CAE_JEUNES, SOURCE_CAOM, euros
 from droit.vocabulaire import Role
 from rappels import destinataires, regles
 from rappels.models import TypeRappel
@@ -163,7 +164,8 @@ def _mois_trop_percus(aujourdhui: date, jours: int) -> dict[tuple[int, date], da
 @collecteur(TypeRappel.PAIEMENT_ASP_SIGNALE)
 def paiements_asp_signales(aujourdhui: date):
     """A month of aid flagged by the reconciliation: paid too much by a statement just recorded, or still unpaid
-    ``DELAI_PAIEMENT_AIDE_JOURS`` days after its end. The convention's prescripteur is told, once per month."""
+    ``DELAI_PAIEMENT_AIDE_JOURS`` days after its end. The convention's prescripteur is told, once per month; and
+    once per convention annulled after the ASP paid it."""
     from conventions.models import Convention
     from paiements.rapprochement import mois_signales, signale
     from paiements.regles import IMPAYE, TROP_PERCU
@@ -179,8 +181,9 @@ def paiements_asp_signales(aujourdhui: date):
     devenus = regles.mois_devenus_impayes(aujourdhui, jours)
     if devenus:
         lignes += [(m, None) for m in mois_signales(None, aujourdhui, IMPAYE).filter(mois__in=devenus)]
+    annulees = _paiements_sur_conventions_annulees(aujourdhui)
     if not lignes:
-        return []
+        return annulees
     conventions = Convention.objects.select_related("employeur", "prescripteur").in_bulk(
         {m.convention_id for m, _ in lignes}
     )
@@ -217,5 +220,49 @@ def paiements_asp_signales(aujourdhui: date):
             au_prescripteur(c, prescripteurs),
             texte,
             precision=f"{r.signal}:{r.mois.isoformat()}",
+        )
+    return demandes + annulees
+
+
+def _paiements_sur_conventions_annulees(aujourdhui: date):
+    """A convention annulled within the window after the ASP paid some of its months: nothing was ever due, all it
+    was paid is to be recovered. The prescripteur is told once, with the months and the total."""
+    from conventions.models import Convention
+    from paiements.rapprochement import paiements_sur_conventions_annulees as paiements
+    from paiements.regles import CONVENTION_ANNULEE
+
+    debut, fin = fenetre(aujourdhui, rattrapage())
+    lignes = paiements(None).filter(convention__date_annulation__range=(debut, fin))
+    par_convention: dict[int, list[dict]] = {}
+    for ligne in lignes:
+        par_convention.setdefault(ligne["convention_id"], []).append(ligne)
+    if not par_convention:
+        return []
+    conventions = Convention.objects.select_related("employeur", "prescripteur").in_bulk(par_convention)
+    prescripteurs = destinataires.par_organisation(Role.PRESCRIPTEUR)
+    demandes = []
+    for pk, payes in par_convention.items():
+        c = conventions[pk]
+        occurrences = regles.dues(regles.paiements_sur_convention_annulee(c.date_annulation), aujourdhui)
+        total = sum((ligne["etat"] or 0) + (ligne["cg"] or 0) for ligne in payes)
+        mois = ", ".join(sorted(ligne["mois"].strftime("%m/%Y") for ligne in payes))
+
+        def texte(o, c=c, total=total, mois=mois):
+            sujet = f"Paiements à récupérer – convention annulée n° {c.numero}"
+            libelle = f"Convention n° {c.numero}, annulée : {euros(total)} payés par l'ASP à récupérer"
+            premier = (
+                f"La convention n° {c.numero} ({c.employeur.raison_sociale}) a été annulée le "
+                f"{date_fr(c.date_annulation)} alors que l'ASP lui avait payé l'aide de {mois}, soit "
+                f"{euros(total)} : aucune aide ne lui était due, tout est à récupérer."
+            )
+            return sujet, libelle, (premier, "Signalez-le à l'ASP pour qu'elle émette l'ordre de reversement.")
+
+        demandes += sur_la_convention(
+            TypeRappel.PAIEMENT_ASP_SIGNALE,
+            c,
+            occurrences,
+            au_prescripteur(c, prescripteurs),
+            texte,
+            precision=CONVENTION_ANNULEE,
         )
     return demandes

@@ -169,3 +169,45 @@ def test_le_prescripteur_est_notifie_d_un_trop_percu_et_d_un_impaye(demo, connec
     reponse = client.get(reverse("rappels:ouvrir", args=[trop.pk]))
     assert reponse["Location"] == reverse("conventions:detail", args=[idf.pk])
     assert client.get(reponse["Location"]).status_code == 200
+
+
+@pytest.mark.django_db
+def test_le_prescripteur_est_notifie_des_paiements_d_une_convention_annulee(demo, connecter):
+    """Annulled after the ASP paid January and February: the prescripteur is told once, with the months and the
+    whole amount to recover (nothing was due); a convention annulled without any payment tells nothing."""
+    from django.contrib.auth import get_user_model
+
+    from conventions.services.annulation import annuler_convention
+    from droit.nombres import euros
+
+    arrete_publie("11", 2010, numero="IDF-2010-1", date_publication=date(2009, 11, 27))
+    payee, sans_paiement = factories.convention(demo), factories.convention(demo)
+    mois = {m.mois: m for m in MoisAide.objects.filter(convention=payee)}
+    payes = [(m, mois[m].part_etat) for m in sorted(mois)[:2]]
+    _releve(payee, payes, date(2010, 11, 20))
+    auteur = get_user_model().objects.get(email="prescripteur@demo.cui.fr")
+    with horloge.au(date(2010, 11, 24)):
+        annuler_convention(payee, motif="Saisie en double", par=auteur)
+        annuler_convention(sans_paiement, motif="Saisie en double", par=auteur)
+
+    assert ("convention_annulee", "prescripteur@demo.cui.fr") in envoyes(
+        TypeRappel.PAIEMENT_ASP_SIGNALE, date(2010, 11, 24)
+    )
+    (rappel,) = Rappel.objects.filter(type=TypeRappel.PAIEMENT_ASP_SIGNALE, niveau="convention_annulee")
+    total = sum(montant for _, montant in payes)
+    assert payee.numero in rappel.libelle and euros(total) in rappel.libelle
+    assert rappel.echeance == date(2010, 11, 24) and sans_paiement.numero not in rappel.libelle
+    assert (
+        envoyes(TypeRappel.PAIEMENT_ASP_SIGNALE, date(2010, 11, 25)).count(
+            ("convention_annulee", "prescripteur@demo.cui.fr")
+        )
+        == 1
+    )  # once
+    client = connecter("prescripteur")
+    from html import unescape
+
+    page = unescape(client.get(reverse("rappels:notifications")).content.decode())
+    assert f"Convention n° {payee.numero}, annulée : {euros(total)} payés par l'ASP à récupérer" in page
+    assert client.get(reverse("rappels:ouvrir", args=[rappel.pk]))["Location"] == reverse(
+        "conventions:detail", args=[payee.pk]
+    )
