@@ -17,10 +17,15 @@ from cui_portal.formulaires import CHOIX_VIDE
 SAISIES = (forms.TextInput, forms.DateInput, forms.NumberInput, forms.EmailInput, forms.HiddenInput)
 
 
+def est_liste(champ) -> bool:
+    """A list (``fr-select``) rather than a box (``fr-input``)."""
+    return isinstance(champ.field.widget, forms.Select)
+
+
 def attributs_dsfr(champ) -> dict:
     """The DSFR class (``fr-select`` or ``fr-input``, ``--error`` when wrong) and the ``aria-describedby`` of the
     field's hint and errors."""
-    classe = "fr-select" if isinstance(champ.field.widget, forms.Select) else "fr-input"
+    classe = "fr-select" if est_liste(champ) else "fr-input"
     attrs = {"class": f"{classe} {classe}--error" if champ.errors else classe}
     decrit = [f"{champ.auto_id}_helptext"] if champ.help_text else []
     if champ.errors:

@@ -4,7 +4,7 @@ territory."""
 
 from decimal import Decimal, InvalidOperation
 
-from django import forms, template
+from django import template
 from django.db import models
 from django.utils.html import format_html
 
@@ -86,4 +86,4 @@ def widget_dsfr(champ) -> str:
 
 @register.filter
 def est_select(champ) -> bool:
-    return isinstance(champ.field.widget, forms.Select)
+    return rendu_des_champs.est_liste(champ)
