@@ -732,6 +732,9 @@ class Generateur:
         for table in (t_id, t_sal, t_emp, t_conv, t_imm):
             table.vider_tampon()
         recaler_sequences(Convention, Salarie, Employeur, Identite, Periode)
+        from conventions import texte_de_recherche
+
+        texte_de_recherche.rafraichir(Convention.objects.filter(pk__gte=self.premiere_convention))
         Sequence.objects.bulk_create(
             [Sequence(type_contrat=c, departement_id=d, annee=a, dernier=n) for (c, d, a), n in sequences.items()],
             batch_size=1000,

@@ -14,14 +14,15 @@ from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear
 
 from cui_portal import parametres
 from cui_portal.permissions import departements_a_choisir, regions_a_choisir
-from cui_portal.recherche import contient, correspond, texte_recherche
+from cui_portal.recherche import contient, texte_recherche
 from droit.nombres import AGE_MAX_CAE_JEUNES, DUREE_MIN_CAE_JEUNES_MOIS
 from droit.vocabulaire import STATUTS_CAE_JEUNES, StatutConvention, TypeContrat
 from referentiels.models import Departement, PublicPrioritaire, Region
 
+from . import texte_de_recherche
 from .forms import FORMATS_DATE
 from .models import Convention
-from .models_parties import Employeur, Salarie
+from .models_parties import Employeur
 
 OUI_NON = [("", "Toutes"), ("oui", "Oui"), ("non", "Non")]
 RESSEMBLE_A_UN_NIR = re.compile(r"^[12378]\s?\d{2}\s?(\d{2}|2[AB])")
@@ -130,20 +131,11 @@ class ConventionFilter(django_filters.FilterSet):
         return actives if value == "oui" else queryset.exclude(pk__in=actives.values("pk"))
 
     def rechercher(self, queryset, name, value):
-        """Number, employer or a word of the employee's names, without case nor accents (``cui_portal.recherche``).
-        Each part is searched on its own trigram index and the list keeps the union of the conventions found
-        (``id IN (… UNION … UNION …)``), rather than an ``OR`` that would read every convention."""
-        value = texte_recherche(value)
-        if not value or ressemble_a_un_nir(value):
+        """Number, employer or the employee's names, without case nor accents, each word found
+        (``texte_de_recherche``: one column and its trigram index). A NIR is never searched here."""
+        if not texte_recherche(value) or ressemble_a_un_nir(texte_recherche(value)):
             return queryset
-        salaries = Q()
-        for mot in value.split()[:3]:
-            salaries |= correspond(["nom", "prenom"], mot)
-        toutes = Convention.objects.order_by()
-        par_numero = toutes.filter(contient("numero", value)).values("pk")
-        par_employeur = toutes.filter(employeur__in=_employeurs(value)).values("pk")
-        par_salarie = toutes.filter(salarie__in=Salarie.objects.filter(salaries).values("pk")).values("pk")
-        return queryset.filter(pk__in=par_numero.union(par_employeur, par_salarie))
+        return queryset.filter(texte_de_recherche.condition(value))
 
     def filtrer_employeur(self, queryset, name, value):
         value = texte_recherche(value)

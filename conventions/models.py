@@ -206,8 +206,11 @@ class Convention(RubriquesCerfa):
 
     cree_le = models.DateTimeField("créée le", auto_now_add=True)
     modifie_le = models.DateTimeField("modifiée le", auto_now=True)
+    # The search box's text (``texte_de_recherche``): written by the database from the parties' rows, never typed,
+    # never in the history (it holds the employee's names, which the anonymisation erases).
+    recherche = models.TextField("texte de recherche", blank=True, default="", db_default="", editable=False)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["recherche"])
     objects = ConventionQuerySet.as_manager()
 
     class Meta:
