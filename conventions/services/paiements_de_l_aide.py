@@ -40,6 +40,20 @@ class LignePaiement:
 
 
 @dataclass(frozen=True)
+class PaiementHorsEcheancier:
+    """A month the ASP paid that the schedule no longer holds (the convention annulled, or its end brought
+    forward by a rupture or an avenant): nothing is due for it, the whole payment is to recover."""
+
+    mois: date
+    paye_etat: Decimal
+    paye_conseil_general: Decimal
+
+    @property
+    def paye(self) -> Decimal:
+        return self.paye_etat + self.paye_conseil_general
+
+
+@dataclass(frozen=True)
 class PaiementsDeLAide:
     lignes: list[LignePaiement]
     aide: Decimal
@@ -49,11 +63,16 @@ class PaiementsDeLAide:
     du: Decimal  # what the ASP owes over the whole schedule: the aid less the indu
     paye: Decimal
     suivi_disponible: bool
+    hors_echeancier: list[PaiementHorsEcheancier]
 
     @property
     def ecart(self) -> Decimal:
         """Paid − due over the schedule (positive: overpaid, the indu already paid included)."""
         return self.paye - self.du
+
+    @property
+    def paye_hors_echeancier(self) -> Decimal:
+        return sum((p.paye for p in self.hors_echeancier), ZERO)
 
     @property
     def nb_trop_percus(self) -> int:
@@ -85,6 +104,8 @@ def paiements_de_l_aide(convention: Convention, jour: date) -> PaiementsDeLAide:
                 and paiement_de_l_aide_en_retard(m.mois.replace(day=m.jours_du_mois), jour),
             )
         )
+    echeancier = {m.mois for m in mois}
+    hors = [PaiementHorsEcheancier(j, e, c) for j, (e, c) in sorted(payes.items()) if j not in echeancier]
     return PaiementsDeLAide(
         lignes=lignes,
         aide=sum((m.aide for m in mois), ZERO),
@@ -94,4 +115,5 @@ def paiements_de_l_aide(convention: Convention, jour: date) -> PaiementsDeLAide:
         du=sum((m.du for m in mois), ZERO),
         paye=sum((ligne.paye or ZERO for ligne in lignes), ZERO),
         suivi_disponible=suivi,
+        hors_echeancier=hors,
     )

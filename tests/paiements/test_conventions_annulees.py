@@ -106,3 +106,29 @@ def test_un_releve_qui_la_paie_est_refuse(annulee, connecter):
         f"La convention {annulee.numero} a été annulée le 15/03/2010 : aucune aide ne lui est due, aucun mois ne peut "
         "lui être payé."
     )
+
+
+def test_la_page_de_la_convention_annulee_montre_ce_que_l_asp_a_paye(annulee, connecter):
+    """The schedule is gone with the annulment, the payments are not: the convention's page lists them, all to
+    recover, with the same total as the page of the flagged months."""
+    from conventions.services.paiements_de_l_aide import paiements_de_l_aide
+
+    paiements = paiements_de_l_aide(annulee, JOUR)
+    assert paiements.lignes == []
+    assert [(p.mois, p.paye) for p in paiements.hors_echeancier] == [(JANVIER, D("624.20")), (FEVRIER, D("691.08"))]
+    assert paiements.paye_hors_echeancier == TOTAL
+    texte = connecter("gestionnaire").get(reverse("conventions:detail", args=[annulee.pk])).content.decode()
+    assert "Convention annulée : elle n'a plus d'échéancier" in texte
+    assert 'id="tableau-hors-echeancier"' in texte and "Janvier 2010" in texte and "Février 2010" in texte
+    assert "1\u202f315,28 € sont à récupérer" in texte and 'id="total-hors-echeancier">1\u202f315,28 €' in texte
+
+
+def test_une_convention_payee_selon_son_echeancier_n_a_rien_hors_echeancier(conventions, connecter):
+    from conventions.services.paiements_de_l_aide import paiements_de_l_aide
+
+    c = conventions["idf"]
+    payer(c, PAYE)
+    paiements = paiements_de_l_aide(c, JOUR)
+    assert paiements.hors_echeancier == [] and paiements.paye == TOTAL
+    texte = connecter("gestionnaire").get(reverse("conventions:detail", args=[c.pk])).content.decode()
+    assert 'id="tableau-hors-echeancier"' not in texte
