@@ -15,6 +15,7 @@ from django.utils.text import slugify
 from cui_portal.exports import TYPE_XLSX
 from cui_portal.pagination import paginer
 from cui_portal.permissions import ROLES_LISTE_CONVENTIONS, perimetre_de, peut_creer_convention, roles_requis
+from cui_portal.recherche import texte_recherche
 
 from .. import recherche_nir
 from ..filters import ConventionFilter, ressemble_a_un_nir
@@ -72,7 +73,11 @@ def liste(request):
         qs = recherche_nir.filtrer_par_nir(qs, nir)
     filtre = ConventionFilter(request.GET or None, queryset=qs.order_by("-date_conclusion", "-pk"), perimetre=perimetre)
     resultats = filtre.qs
-    page = paginer(request, resultats, plafond=settings.PLAFOND_DU_DECOMPTE)
+    # A search is counted less far than a list: beyond a thousand people found, one refines the words typed.
+    cherche = bool(texte_recherche(request.GET.get("q")))
+    page = paginer(
+        request, resultats, plafond=settings.PLAFOND_DU_DECOMPTE_RECHERCHE if cherche else settings.PLAFOND_DU_DECOMPTE
+    )
     parametres = _parametres(request)
     # The deferred export runs without the session: it gets the NIR's keyed hash instead of the token.
     parametres_differes = {k: v for k, v in parametres.items() if k != recherche_nir.PARAMETRE}
@@ -89,11 +94,12 @@ def liste(request):
             "total": total,
             "plafonne": page.paginator.plafonne,
             "plafond": page.paginator.plafond,
+            "cherche": cherche,
             "params": urlencode(parametres),
             "parametres": parametres_differes,
             "recherche_nir": nir and recherche_nir.masque(nir),
             "peut_creer": peut_creer_convention(perimetre),
-            "export_differe": total > SEUIL_DIFFERE and url_travail_differe(),
+            "export_differe": (page.paginator.plafonne or total > SEUIL_DIFFERE) and url_travail_differe(),
             "seuil_differe": SEUIL_DIFFERE,
         },
     )

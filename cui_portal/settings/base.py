@@ -85,6 +85,7 @@ MIDDLEWARE = [
 ROOT_URLCONF = "cui_portal.urls"
 TAILLE_PAGE = 25  # rows per page of every list (cui_portal.pagination.paginer)
 PLAFOND_DU_DECOMPTE = 10_000  # the list of conventions counts up to it, then says « plus de 10 000 »
+PLAFOND_DU_DECOMPTE_RECHERCHE = 1_000  # a search counts up to it, then says « plus de 1 000 : précisez »
 WSGI_APPLICATION = "cui_portal.wsgi.application"
 
 TEMPLATES = [

@@ -103,6 +103,23 @@ def test_au_dela_du_plafond_la_liste_dit_plus_de(arretes, connecter, settings):
     assert "32 conventions" in client.get(url).content.decode()
 
 
+def test_une_recherche_compte_jusqu_a_son_propre_plafond(arretes, connecter, settings):
+    """A search counts up to ``PLAFOND_DU_DECOMPTE_RECHERCHE`` (one refines the words beyond it), and a count cut
+    short always offers the deferred export, whatever the threshold of the direct one."""
+    settings.PLAFOND_DU_DECOMPTE_RECHERCHE = 2
+    employeur = factories.employeur(raison_sociale="Régie Ménilmontant")
+    for _ in range(3):
+        factories.convention(arretes, conclure=False, employeur_=employeur, salarie_=factories.salarie())
+    client = connecter("prescripteur")
+    url = reverse("conventions:liste")
+    cherchee = client.get(url, {"q": "menilmontant"})
+    assert cherchee.context["plafonne"] and len(cherchee.context["page_obj"]) == 3
+    assert "Plus de 2 conventions (précisez la recherche pour les compter" in cherchee.content.decode()
+    assert cherchee.context["export_differe"]
+    sans = client.get(url)
+    assert not sans.context["plafonne"] and sans.context["total"] == 3 and not sans.context["export_differe"]
+
+
 def test_export_xlsx_sans_nir(arretes, connecter):
     from openpyxl import load_workbook
 
