@@ -52,7 +52,10 @@ class ConventionFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label="Rechercher",
         method="rechercher",
-        help_text="Numéro de convention, nom de l'employeur ou du salarié, ou NIR (jamais gardé dans l'adresse).",
+        help_text=(
+            "Numéro de convention, employeur ou nom du salarié (chaque mot tapé est cherché), "
+            "ou NIR (jamais gardé dans l'adresse)."
+        ),
     )
     type_contrat = django_filters.ChoiceFilter(
         label="Contrat", choices=TypeContrat.choices, empty_label="Tous les contrats"
