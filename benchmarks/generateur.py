@@ -759,9 +759,13 @@ class Generateur:
 
     def echeanciers(self) -> int:
         """The monthly rows of the aid of the new conventions, in one ``INSERT … SELECT … generate_series``."""
+        from conventions.services import totaux_mensuels
+
         from .echeancier_sql import ecrire_echeanciers
 
-        return ecrire_echeanciers(self.premiere_convention)
+        ecrits = ecrire_echeanciers(self.premiere_convention)
+        totaux_mensuels.reconstruire()  # the budget pages read the monthly totals of these months
+        return ecrits
 
     # programme CAE-jeunes ----------------------------------------------------------------------------
 

@@ -31,7 +31,7 @@ from referentiels.models import Departement, Organisation, PublicPrioritaire, Re
 
 from .champs import MESSAGE_HEURES_PRISES_EN_CHARGE, MESSAGE_TAUX, champ_heures, champ_montant, champ_taux
 from .models_cerfa import CONTRAINTES_CERFA, RubriquesCerfa
-from .models_echeancier import MoisAide  # noqa: F401  (registered with the app here)
+from .models_echeancier import MoisAide, TotalMensuel  # noqa: F401  (registered with the app here)
 from .models_evenements import (  # noqa: F401  (registered with the app here)
     Avenant,
     MotifRupture,
@@ -225,6 +225,13 @@ class Convention(RubriquesCerfa):
             models.Index(fields=["region", "date_conclusion"], name="convention_region_date"),
             models.Index(fields=["departement", "date_conclusion"], name="convention_dep_date"),
             models.Index(fields=["statut"], name="convention_statut"),
+            # The entries of a year by region (``paiements.budgets.entrees_par_region``) read this index alone
+            # (PostgreSQL; SQLite has no covering index): a year is a fifth of the conventions.
+            models.Index(
+                fields=["date_debut"],
+                include=["region", "type_contrat", "nature", "statut", "date_rupture"],
+                name="convention_entrees",
+            ),
         ]
         constraints = [
             *CONTRAINTES_CERFA,

@@ -40,16 +40,22 @@ class MoisAideQuerySet(models.QuerySet):
         ``regles.echeancier.aide_due`` written in SQL, in this one place (the reconciliation, the budgets and the
         « Paiements de l'aide » read it): the aid less the indu, taken off the State's share first, then the
         conseil général's, never below zero. A test checks both sides agree."""
-        retrait_etat = Least(F("a_rembourser"), F("part_etat"))
-        return self.annotate(
-            du_etat=_au_centime(F("part_etat") - retrait_etat),
-            du_conseil_general=_au_centime(
-                Greatest(
-                    F("part_conseil_general") - (F("a_rembourser") - retrait_etat),
-                    Value(Decimal("0.00"), output_field=MONTANT),
-                )
-            ),
-        ).annotate(du=_au_centime(F("du_etat") + F("du_conseil_general")))
+        return self.annotate(**expressions_du()).annotate(du=_au_centime(F("du_etat") + F("du_conseil_general")))
+
+
+def expressions_du() -> dict:
+    """``du_etat`` and ``du_conseil_general`` of a month in SQL (``MoisAideQuerySet.avec_du``; a migration
+    annotates its own models with them)."""
+    retrait_etat = Least(F("a_rembourser"), F("part_etat"))
+    return {
+        "du_etat": _au_centime(F("part_etat") - retrait_etat),
+        "du_conseil_general": _au_centime(
+            Greatest(
+                F("part_conseil_general") - (F("a_rembourser") - retrait_etat),
+                Value(Decimal("0.00"), output_field=MONTANT),
+            )
+        ),
+    }
 
 
 class MoisAide(models.Model):
@@ -128,3 +134,47 @@ class MoisAide(models.Model):
 
     def __str__(self):
         return f"{self.mois:%m/%Y} : {self.aide} €"
+
+
+def _somme(libelle):
+    return models.DecimalField(libelle, max_digits=16, decimal_places=2, default=Decimal("0.00"))
+
+
+class TotalMensuel(models.Model):
+    """The schedules of one département for one month, summed: what the budget pages of the nation, of a region
+    and of a département read (a thousand rows a year, not millions of months). Kept with the schedules, in the
+    same transaction, by ``services.totaux_mensuels``; a test checks it equals the sums of ``MoisAide`` after
+    every kind of write."""
+
+    region = models.ForeignKey(
+        "referentiels.Region", verbose_name="région", on_delete=models.PROTECT, related_name="+", db_index=False
+    )
+    departement = models.ForeignKey(
+        "referentiels.Departement",
+        verbose_name="département",
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
+    )
+    mois = models.DateField("mois")
+    part_etat = _somme("part de l'État (€)")
+    part_conseil_general = _somme("part du conseil général (€)")
+    du_etat = _somme("dû par l'État, indu déduit (€)")
+    du_conseil_general = _somme("dû par le conseil général, indu déduit (€)")
+    a_rembourser = _somme("aide à rembourser (€)")
+    lignes = models.IntegerField("mois de conventions", default=0)
+
+    class Meta:
+        verbose_name = "total mensuel des échéanciers d'un département"
+        verbose_name_plural = "totaux mensuels des échéanciers"
+        indexes = [models.Index(fields=["region", "mois"], name="total_mensuel_region_mois")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["departement", "mois"],
+                name="un_total_par_departement_et_mois",
+                violation_error_message=refus("Un département n'a qu'un total des échéanciers par mois."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.departement_id} {self.mois:%m/%Y}"

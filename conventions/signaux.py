@@ -5,7 +5,7 @@ the months after the new value follow it, without anyone having to remember the 
 A save of a convention, of its employer's record or of its employee's record rewrites the convention's search
 text (``texte_de_recherche``)."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
 from cui_portal.taches import envoyer_tache_une_fois
@@ -42,3 +42,11 @@ def recherche_apres_employeur(sender, instance, raw=False, **kwargs):
 def recherche_apres_salarie(sender, instance, raw=False, **kwargs):
     if not raw:
         texte_de_recherche.rafraichir(Convention.objects.filter(salarie_id=instance.pk))
+
+
+@receiver(pre_delete, sender=Convention, dispatch_uid="totaux_avant_suppression")
+def totaux_avant_suppression(sender, instance, **kwargs):
+    """A convention deleted takes its months with it (``CASCADE``): their sums leave the monthly totals first."""
+    from .services import totaux_mensuels
+
+    totaux_mensuels.retirer([instance.pk])

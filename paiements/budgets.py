@@ -9,7 +9,9 @@
 - **à récupérer** (to recover): the aid due on conventions broken outside the legal cases (*indus*).
 
 The CAOM figures are those of the conventions the CAOM co-finances, over their whole schedule (the CAOM commits
-them when they are concluded). Two grouped queries whatever the number of conventions; the totals of a set of
+them when they are concluded). The nation, a region and a département read the monthly totals of the schedules
+(``conventions.TotalMensuel``, a thousand rows a year), a CAOM the months of its conventions. Two grouped queries
+whatever the number of conventions; the totals of a set of
 regions are the sums of the regions' figures, so the national page and each region's page cannot disagree.
 """
 
@@ -22,7 +24,7 @@ from decimal import Decimal
 from django.db.models import Count, DecimalField, F, Q, Sum, Value
 from django.db.models.functions import Coalesce
 
-from conventions.models import Convention, MoisAide, Nature
+from conventions.models import Convention, MoisAide, Nature, TotalMensuel
 from droit.vocabulaire import STATUTS_HORS_CHIFFRES, StatutConvention, TypeContrat
 
 from .models import PaiementAsp
@@ -70,12 +72,13 @@ def _somme(champ, condition=None):
     )
 
 
-def _agreger_mois(qs, cle: str, jour: date) -> dict:
+def _agreger(qs, cle: str, jour: date) -> dict:
+    """Committed, due to date and indu by ``cle``: ``qs`` is monthly totals (``TotalMensuel``) or months with
+    what is due (``MoisAide…avec_du()``): the same column names."""
     echus = Q(mois__lt=jour.replace(day=1))
     return {
         ligne[cle]: ligne
-        for ligne in qs.avec_du()
-        .values(cle)
+        for ligne in qs.values(cle)
         .annotate(
             engage_etat=_somme("part_etat"),
             engage_cg=_somme("part_conseil_general"),
@@ -117,15 +120,15 @@ def _budgets(cles: Iterable, mois: dict, paiements: dict) -> dict:
 def budgets_par_region(annee: int, jour: date, region_ids: Iterable[int]) -> dict[int, Budget]:
     """{region_id: Budget} of ``annee`` on ``jour`` (every region asked, with zeros when nothing)."""
     region_ids = list(region_ids)
-    mois = _agreger_mois(MoisAide.objects.filter(mois__year=annee, region_id__in=region_ids), "region_id", jour)
+    mois = _agreger(TotalMensuel.objects.filter(mois__year=annee, region_id__in=region_ids), "region_id", jour)
     payes = _agreger_paiements(PaiementAsp.objects.filter(mois__year=annee, region_id__in=region_ids), "region_id")
     return _budgets(region_ids, mois, payes)
 
 
 def budgets_par_departement(annee: int, jour: date, departement_ids: Iterable[int]) -> dict[int, Budget]:
     departement_ids = list(departement_ids)
-    mois = _agreger_mois(
-        MoisAide.objects.filter(mois__year=annee, departement_id__in=departement_ids), "departement_id", jour
+    mois = _agreger(
+        TotalMensuel.objects.filter(mois__year=annee, departement_id__in=departement_ids), "departement_id", jour
     )
     payes = _agreger_paiements(
         PaiementAsp.objects.filter(mois__year=annee, convention__departement_id__in=departement_ids),
@@ -137,7 +140,7 @@ def budgets_par_departement(annee: int, jour: date, departement_ids: Iterable[in
 def budgets_par_caom(caom_ids: Iterable[int], jour: date) -> dict[int, Budget]:
     """{caom_id: Budget} of the conventions each CAOM co-finances, over their whole schedule."""
     caom_ids = list(caom_ids)
-    mois = _agreger_mois(MoisAide.objects.filter(convention__caom_id__in=caom_ids), "convention__caom_id", jour)
+    mois = _agreger(MoisAide.objects.filter(convention__caom_id__in=caom_ids).avec_du(), "convention__caom_id", jour)
     payes = _agreger_paiements(PaiementAsp.objects.filter(convention__caom_id__in=caom_ids), "convention__caom_id")
     return _budgets(caom_ids, mois, payes)
 

@@ -24,6 +24,7 @@ from ..models_evenements import TypeAvenant
 from ..regles.base import RegleConventionError
 from ..regles.duree import duree_en_mois_decimale
 from ..regles.echeancier import DonneesEcheancier, MoisEcheancier, Suspension, Termes, echeancier, totaux
+from . import totaux_mensuels
 from .echeancier_lots import CHAMPS_DU_CALCUL, ecrire_engagements, ecrire_mois, ligne_mois
 
 TAILLE_LOT = 5000
@@ -133,6 +134,7 @@ def ecrire_echeancier(convention: Convention, tables: Tables | None = None) -> l
     """Rewrite the schedule of one (saved) concluded convention and its commitment, from its avenants and
     suspensions in the database. A draft, or an annulled convention, has none."""
     if convention.statut in STATUTS_HORS_CHIFFRES:  # a draft or an annulled convention: no aid
+        totaux_mensuels.retirer([convention.pk])
         MoisAide.objects.filter(convention_id=convention.pk).delete()
         return []
     lignes = calculer(convention, tables, convention.avenants.all(), convention.suspensions.all())
@@ -142,8 +144,10 @@ def ecrire_echeancier(convention: Convention, tables: Tables | None = None) -> l
         engagement_etat=convention.engagement_etat,
         engagement_conseil_general=convention.engagement_conseil_general,
     )
+    totaux_mensuels.retirer([convention.pk])
     MoisAide.objects.filter(convention_id=convention.pk).delete()
     MoisAide.objects.bulk_create(_lignes_modeles(convention, lignes))
+    totaux_mensuels.ajouter([convention.pk])
     return lignes
 
 
@@ -174,8 +178,10 @@ def recalculer_echeanciers(conventions=None, taille_lot: int = TAILLE_LOT, progr
             appliquer_engagement(convention, lignes)
             nouvelles.extend(ligne_mois(convention, ligne) for ligne in lignes)
         ids = [c.pk for c in lot]
+        totaux_mensuels.retirer(ids)
         MoisAide.objects.filter(convention_id__in=ids).delete()
         ecrire_mois(nouvelles)  # COPY on PostgreSQL
+        totaux_mensuels.ajouter(ids)
         ecrire_engagements(lot)
         dernier = ids[-1]
         fait += len(lot)

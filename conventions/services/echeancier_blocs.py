@@ -29,6 +29,7 @@ from ..models import Convention
 from ..models_echeancier import MoisAide
 from ..models_recalcul import BlocRecalcul, EngagementCalcule, MoisAideCalcule, RecalculEcheanciers, StatutRecalcul
 from ..regles.base import RegleConventionError
+from . import totaux_mensuels
 from .echeancier import appliquer_engagement, calculer, charger_tables, conventions_a_echeancier
 from .echeancier_lots import CHAMPS_DU_CALCUL, CHAMPS_ENGAGEMENT, COLONNES_MOIS, ecrire_lignes, ligne_mois
 
@@ -174,6 +175,7 @@ def _basculer(recalcul: RecalculEcheanciers) -> None:
             f"AND ({differents})",
             parametres,
         )
+    totaux_mensuels.reconstruire()  # every département may have changed: rebuilt whole, in the same transaction
     _effacer_a_part(recalcul)
     recalcul.statut, recalcul.ecrites, recalcul.termine_le = StatutRecalcul.TERMINE, ecrites, horloge.instant_reel()
     recalcul.save(update_fields=["statut", "ecrites", "termine_le"])

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from conventions.models import MoisAide
 from conventions.regles.echeancier import aide_due
+from conventions.services import totaux_mensuels
 from paiements import budgets
 from paiements.rapprochement import comptes, mois_signales
 from paiements.regles import ZERO, rapprocher
@@ -49,6 +50,8 @@ def _paye(etat, cg, indu, paiement):
 
 
 def _ecrire(convention, lignes):
+    """Months written as ``services.echeancier`` writes them, monthly totals included."""
+    totaux_mensuels.retirer([convention.pk])
     MoisAide.objects.filter(convention=convention).delete()
     MoisAide.objects.bulk_create(
         MoisAide(
@@ -68,6 +71,7 @@ def _ecrire(convention, lignes):
         )
         for mois, (etat, cg, indu, _) in zip(MOIS, lignes, strict=False)
     )
+    totaux_mensuels.ajouter([convention.pk])
     payes = {
         mois: paye
         for mois, ligne in zip(MOIS, lignes, strict=False)
