@@ -136,7 +136,8 @@ class ConventionFilter(django_filters.FilterSet):
     def rechercher(self, queryset, name, value):
         """Number, employer or the employee's names, without case nor accents, each word found
         (``texte_de_recherche``: one column and its trigram index). A NIR is never searched here."""
-        if not texte_recherche(value) or ressemble_a_un_nir(texte_recherche(value)):
+        texte = texte_recherche(value)
+        if not texte or ressemble_a_un_nir(texte):
             return queryset
         return queryset.filter(texte_de_recherche.condition(value))
 

@@ -34,8 +34,9 @@ def _ajuster(mois_qs, signe: int) -> None:
     cumuls = ", ".join(f"{c} = {table}.{c} + excluded.{c}" for c in [*SOMMES, "lignes"])
     with connection.cursor() as curseur:
         curseur.execute(
+            # Rows locked in one order (département, month): two writers of overlapping months wait, never deadlock.
             f"INSERT INTO {table} ({', '.join(colonnes)}) SELECT {valeurs} FROM ({selection}) g "  # noqa: S608
-            f"WHERE true ON CONFLICT (departement_id, mois) DO UPDATE SET {cumuls}",
+            f"WHERE true ORDER BY g.departement_id, g.mois ON CONFLICT (departement_id, mois) DO UPDATE SET {cumuls}",
             parametres,
         )
 
