@@ -179,7 +179,7 @@ def entrees_par_region(annee: int, region_ids: Iterable[int]) -> dict[int, Entre
         .exclude(statut__in=STATUTS_HORS_CHIFFRES)
         .exclude(statut=StatutConvention.ROMPUE, date_rupture__lte=F("date_debut"))
         .values("region_id", "type_contrat", "nature")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("*"))  # COUNT(*): the index ``convention_entrees`` alone answers
         .order_by()
     )
     resultat = {pk: Entrees() for pk in region_ids}
