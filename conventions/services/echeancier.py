@@ -162,6 +162,7 @@ def recalculer_echeanciers(conventions=None, taille_lot: int = TAILLE_LOT, progr
     """Every schedule rewritten (after a change of the SMIC or RSA tables), all or nothing: one error and
     nothing is changed. ``progression(fait, total)`` is called after each batch. Returns the number rewritten."""
     tables = charger_tables()
+    national = conventions is None  # every schedule: the monthly totals are rebuilt once at the end
     qs = (conventions if conventions is not None else conventions_a_echeancier()).order_by("pk")
     total = qs.count()
     fait = 0
@@ -178,13 +179,17 @@ def recalculer_echeanciers(conventions=None, taille_lot: int = TAILLE_LOT, progr
             appliquer_engagement(convention, lignes)
             nouvelles.extend(ligne_mois(convention, ligne) for ligne in lignes)
         ids = [c.pk for c in lot]
-        totaux_mensuels.retirer(ids)
+        if not national:
+            totaux_mensuels.retirer(ids)
         MoisAide.objects.filter(convention_id__in=ids).delete()
         ecrire_mois(nouvelles)  # COPY on PostgreSQL
-        totaux_mensuels.ajouter(ids)
+        if not national:
+            totaux_mensuels.ajouter(ids)
         ecrire_engagements(lot)
         dernier = ids[-1]
         fait += len(lot)
         if progression:
             progression(fait, total)
+    if national:
+        totaux_mensuels.reconstruire()
     return fait

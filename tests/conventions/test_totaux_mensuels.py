@@ -90,7 +90,10 @@ def test_chaque_ecriture_garde_les_totaux_egaux_aux_mois(conclure, auteur, djang
         annulation.annuler_convention(a, motif="Saisie en double de la même embauche.", par=auteur)
     assert des_totaux() == des_mois()
     ValeurBareme.objects.filter(bareme__code="smic_horaire", date_effet=date(2011, 1, 1)).update(valeur=D("9.10"))
-    recalculer_echeanciers()  # in one transaction, by batches
+    recalculer_echeanciers(Convention.objects.filter(pk=b.pk))  # some conventions: their sums moved
+    assert des_totaux() == des_mois()
+    ValeurBareme.objects.filter(bareme__code="smic_horaire", date_effet=date(2011, 1, 1)).update(valeur=D("9.05"))
+    recalculer_echeanciers()  # every convention, in one transaction: the totals rebuilt once
     assert des_totaux() == des_mois()
     ValeurBareme.objects.filter(bareme__code="smic_horaire", date_effet=date(2011, 1, 1)).update(valeur=D("9.20"))
     with django_capture_on_commit_callbacks(execute=True):
