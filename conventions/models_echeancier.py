@@ -58,11 +58,10 @@ def expressions_du() -> dict:
     }
 
 
-class MoisAide(models.Model):
-    convention = models.ForeignKey(
-        "conventions.Convention", verbose_name="convention", on_delete=models.CASCADE, related_name="echeancier"
-    )
-    # Denormalised from the convention (which never moves), for the budgets of a territory.
+class _Territoire(models.Model):
+    """The région and département of a row, denormalised from the convention (which never moves), for the
+    budgets of a territory."""
+
     region = models.ForeignKey(
         "referentiels.Region", verbose_name="région", on_delete=models.PROTECT, related_name="+", db_index=False
     )
@@ -72,6 +71,15 @@ class MoisAide(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
         db_index=False,
+    )
+
+    class Meta:
+        abstract = True
+
+
+class MoisAide(_Territoire):
+    convention = models.ForeignKey(
+        "conventions.Convention", verbose_name="convention", on_delete=models.CASCADE, related_name="echeancier"
     )
     mois = models.DateField("mois")
     jours_aides = models.PositiveSmallIntegerField("jours aidés")
@@ -140,22 +148,12 @@ def _somme(libelle):
     return models.DecimalField(libelle, max_digits=16, decimal_places=2, default=Decimal("0.00"))
 
 
-class TotalMensuel(models.Model):
+class TotalMensuel(_Territoire):
     """The schedules of one département for one month, summed: what the budget pages of the nation, of a region
     and of a département read (a thousand rows a year, not millions of months). Kept with the schedules, in the
     same transaction, by ``services.totaux_mensuels``; a test checks it equals the sums of ``MoisAide`` after
     every kind of write."""
 
-    region = models.ForeignKey(
-        "referentiels.Region", verbose_name="région", on_delete=models.PROTECT, related_name="+", db_index=False
-    )
-    departement = models.ForeignKey(
-        "referentiels.Departement",
-        verbose_name="département",
-        on_delete=models.PROTECT,
-        related_name="+",
-        db_index=False,
-    )
     mois = models.DateField("mois")
     part_etat = _somme("part de l'État (€)")
     part_conseil_general = _somme("part du conseil général (€)")

@@ -21,3 +21,9 @@ def caom_2010_signees(db):
     from tests.caom.factories import caom_signee
 
     return {code: caom_signee(code) for code in ("75", "93", "59")}
+
+
+@pytest.fixture
+def auteur(django_user_model):
+    """The user who writes, for the services that record their author."""
+    return django_user_model.objects.create_user(email="auteur@example.org", password="x")

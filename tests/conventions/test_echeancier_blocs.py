@@ -31,11 +31,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def auteur(django_user_model):
-    return django_user_model.objects.create_user(email="auteur@example.org", password="x")
-
-
-@pytest.fixture
 def conclure(auteur):
     arrete = arrete_publie("11", 2010, numero="IDF-2010-1", date_publication=date(2009, 11, 27))
     TauxPriseEnCharge.objects.filter(arrete=arrete, contrat="CAE", public__code="autres-publics").update(heures_max=35)
